@@ -1,0 +1,17 @@
+package org.opennrm.platform;
+
+/**
+ * The order of the start-up steps that run once the engine is up and the models are deployed (models deploy while
+ * the engine is built, before any of these).
+ */
+public final class StartupOrder {
+
+	/** Groups, engine authorizations and Tasklist filters. */
+	public static final int ACCESS = 100;
+
+	/** Synthetic demo users and cases (demo profile only). */
+	public static final int DEMO_DATA = 1000;
+
+	private StartupOrder() {
+	}
+}

@@ -1,0 +1,115 @@
+package org.opennrm.platform.internal;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.validation.ConstraintViolationException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.opennrm.platform.InvalidFields;
+import org.opennrm.platform.JsonProblems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error of our API into a problem response (RFC 9457) with a status that says what happened and a text
+ * that helps the caller, never a stack trace, SQL or an engine message that could carry data.
+ */
+@RestControllerAdvice(basePackages = "org.opennrm")
+class ApiErrorHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+	@ExceptionHandler(AuthorizationException.class)
+	ProblemDetail forbidden(AuthorizationException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this.");
+	}
+
+	@ExceptionHandler({ TaskAlreadyClaimedException.class, OptimisticLockingException.class })
+	ProblemDetail conflict(ProcessEngineException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"Someone else changed this at the same moment; reload and try again.");
+	}
+
+	@ExceptionHandler({ NotFoundException.class, NullValueException.class })
+	ProblemDetail notFound(ProcessEngineException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource, or it is not visible to you.");
+	}
+
+	@ExceptionHandler(BadUserRequestException.class)
+	ProblemDetail badRequest(BadUserRequestException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid here.");
+	}
+
+	@ExceptionHandler(InvalidFields.class)
+	ProblemDetail invalidFields(InvalidFields ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are not valid.");
+		problem.setProperty("errors", new TreeMap<>(ex.errors()));
+		return problem;
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail constraintViolation(ConstraintViolationException ex) {
+		Map<String, String> errors = new TreeMap<>();
+		ex.getConstraintViolations()
+			.forEach(violation -> errors.put(violation.getPropertyPath().toString(), violation.getMessage()));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are not valid.");
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	@ExceptionHandler({ ProcessEngineException.class, DataAccessException.class })
+	ProblemDetail internal(RuntimeException ex) {
+		log.error("Request failed in the engine or the database ({})", ex.getClass().getSimpleName(), ex);
+		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The request could not be completed. Nothing was changed.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Map<String, String> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.collect(Collectors.toMap(error -> error.getField(),
+					error -> error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage(),
+					(first, second) -> first, TreeMap::new));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are not valid.");
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableBody(ex));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/** Names the field that is wrong (unknown, of the wrong type) without echoing the value sent. */
+	static String unreadableBody(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof JsonProcessingException json) {
+			return JsonProblems.describe(json);
+		}
+		return "The request body is missing or cannot be read.";
+	}
+}

@@ -1,0 +1,51 @@
+package org.opennrm.platform.internal;
+
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Engine settings that must hold whatever the configuration files say (see the security baseline). They are set in
+ * code, not in YAML, so that no profile can switch them off by accident, and this plugin runs after the starter's own
+ * configuration so nothing overrides them; a test reads them back from the live engine.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class EngineHardening extends AbstractProcessEnginePlugin {
+
+	/**
+	 * User ids such as {@code ana.petrovic} or {@code demo-social}: letters and digits, joined by single dots, hyphens
+	 * or underscores. Anything else (spaces, markup, path characters) is refused by the identity service.
+	 */
+	static final String USER_ID_PATTERN = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*";
+
+	/** Enough for the webapps' pages; unbounded queries are refused. */
+	static final int QUERY_MAX_RESULTS = 2000;
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.setAuthorizationEnabled(true);
+		configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+		configuration.setJavaSerializationFormatEnabled(false);
+		configuration.setDefaultSerializationFormat("application/json");
+		configuration.setDeserializationTypeValidationEnabled(true);
+		configuration.setDeserializationAllowedPackages("");
+		configuration.setDeserializationAllowedClasses("");
+		configuration.setEnableXxeProcessing(false);
+		configuration.setEnableExpressionsInAdhocQueries(false);
+		configuration.setEnableExpressionsInStoredQueries(false);
+		configuration.setQueryMaxResultsLimit(QUERY_MAX_RESULTS);
+		configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+		configuration.setRestrictUserOperationLogToAuthenticatedUsers(true);
+		configuration.setWebappsAuthenticationLoggingEnabled(true);
+		configuration.setEnablePasswordPolicy(true);
+		configuration.setIdGenerator(new StrongUuidGenerator());
+		configuration.setUserResourceWhitelistPattern(USER_ID_PATTERN);
+		// Candidate groups and assignees may claim and complete a task, not rewrite it.
+		configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+	}
+}

@@ -1,0 +1,52 @@
+package org.opennrm.security.internal;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 and 403 answers of the security layer as RFC 9457 problem responses, with a generic text that names neither
+ * the user nor why the credentials failed.
+ */
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	static final String REALM = "OpenNRM";
+
+	private final ObjectMapper objectMapper;
+
+	ProblemResponses(ObjectMapper objectMapper) {
+		this.objectMapper = objectMapper;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException authException) throws IOException {
+		response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+		write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required to use this resource.");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response,
+			org.springframework.security.access.AccessDeniedException accessDeniedException) throws IOException {
+		write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this.");
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+			throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		this.objectMapper.writeValue(response.getOutputStream(), problem);
+	}
+}

@@ -1,0 +1,88 @@
+package org.opennrm.security.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.opennrm.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may reach what over HTTP. Deny by default: only the health endpoint and the webapps' own pages are open.
+ * <ul>
+ * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin authenticate with their own session login against the same
+ * identity store and apply engine authorization to the signed-in user.</li>
+ * <li>Everything else (our API, the engine REST API, the API description, metrics): HTTP Basic against the identity
+ * store, stateless, with the engine's authenticated identity set for the request.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class WebSecurityConfiguration {
+
+	@Bean
+	AuthenticationManager authenticationManager(IdentityService identityService) {
+		return new ProviderManager(new IdentityStoreAuthenticationProvider(identityService));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+		// The webapps run their own authentication, CSRF protection and security headers (see application.yml).
+		return http.securityMatcher("/camunda/**", "/camunda-welcome/**")
+			.authorizeHttpRequests(requests -> requests
+				// Administrators come from the environment (or the demo profile), never from a web form that the
+				// first visitor could fill in.
+				.requestMatchers("/camunda/api/admin/setup/**").denyAll()
+				.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()).cacheControl(cache -> cache.disable()))
+			.requestCache(cache -> cache.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager,
+			IdentityService identityService, ObjectMapper objectMapper) throws Exception {
+		ProblemResponses problems = new ProblemResponses(objectMapper);
+		return http
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				// Error dispatches carry the original answer's status; the error body itself is harmless.
+				.requestMatchers("/error").permitAll()
+				.requestMatchers(HttpMethod.GET, "/", "/favicon.ico").permitAll()
+				.requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
+				.requestMatchers("/actuator/**").denyAll()
+				.requestMatchers("/engine-rest/**", "/api/**", "/v3/api-docs/**", "/v3/api-docs",
+						"/swagger-ui/**", "/swagger-ui.html")
+				.authenticated()
+				.anyRequest().denyAll())
+			.authenticationManager(authenticationManager)
+			.httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			// Stateless Basic authentication: no session cookie to ride on, so no CSRF token is needed.
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(
+						"default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'"))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+			.addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class)
+			.build();
+	}
+}

@@ -1,0 +1,200 @@
+package org.opennrm.tasks.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.opennrm.platform.EngineClock;
+import org.opennrm.platform.Problems;
+import org.opennrm.platform.TrustedReads;
+import org.opennrm.security.CurrentUser;
+import org.opennrm.security.NrmUser;
+import org.opennrm.tasks.FormValues;
+import org.opennrm.tasks.TaskClaimed;
+import org.opennrm.tasks.TaskCompleted;
+import org.opennrm.tasks.TaskForm;
+import org.opennrm.tasks.TaskPage;
+import org.opennrm.tasks.TaskView;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a caseworker does with tasks. Every engine call runs as the signed-in user, so the engine's authorization
+ * decides what they see and may work on; this class adds the rules of working: claim before you complete, never take
+ * a task someone else holds, and a conflict is a 409, not a silent overwrite.
+ */
+@Service
+@Transactional
+class TaskActions {
+
+	private final TaskService taskService;
+
+	private final RuntimeService runtimeService;
+
+	private final RepositoryService repositoryService;
+
+	private final HistoryService historyService;
+
+	private final TrustedReads trustedReads;
+
+	private final TaskForms forms;
+
+	private final FormValues values;
+
+	private final ApplicationEventPublisher events;
+
+	private final Map<String, String> processKeys = new ConcurrentHashMap<>();
+
+	TaskActions(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
+			HistoryService historyService, TrustedReads trustedReads, TaskForms forms, FormValues values,
+			ApplicationEventPublisher events) {
+		this.taskService = taskService;
+		this.runtimeService = runtimeService;
+		this.repositoryService = repositoryService;
+		this.historyService = historyService;
+		this.trustedReads = trustedReads;
+		this.forms = forms;
+		this.values = values;
+		this.events = events;
+	}
+
+	/** My tasks and my groups' unclaimed tasks, most urgent first. */
+	@Transactional(readOnly = true)
+	TaskPage list(String caseReference, int firstResult, int maxResults) {
+		NrmUser user = CurrentUser.get();
+		TaskQuery query = this.taskService.createTaskQuery();
+		if (caseReference != null) {
+			query.processInstanceBusinessKey(caseReference);
+		}
+		if (user.groupIds().isEmpty()) {
+			query.taskAssignee(user.userId());
+		}
+		else {
+			query.or().taskAssignee(user.userId()).taskCandidateGroupIn(user.groupIdList()).endOr();
+		}
+		long total = query.count();
+		List<Task> tasks = query.orderByTaskPriority()
+			.desc()
+			.orderByDueDate()
+			.asc()
+			.orderByTaskCreateTime()
+			.asc()
+			.listPage(firstResult, maxResults);
+		return new TaskPage(views(tasks), total, firstResult, maxResults);
+	}
+
+	@Transactional(readOnly = true)
+	TaskView get(String taskId) {
+		return views(List.of(visible(taskId))).get(0);
+	}
+
+	void claim(String taskId) {
+		NrmUser user = CurrentUser.get();
+		Task task = visible(taskId);
+		if (user.userId().equals(task.getAssignee())) {
+			return;
+		}
+		if (task.getAssignee() != null) {
+			throw Problems.conflict("Someone else has already claimed this task.");
+		}
+		this.taskService.claim(taskId, user.userId());
+		this.events.publishEvent(new TaskClaimed(taskId, task.getTaskDefinitionKey(), task.getProcessInstanceId(),
+				user.userId(), user.userId(), EngineClock.now()));
+	}
+
+	void unclaim(String taskId) {
+		NrmUser user = CurrentUser.get();
+		Task task = visible(taskId);
+		if (task.getAssignee() == null) {
+			return;
+		}
+		if (!user.userId().equals(task.getAssignee())) {
+			throw Problems.conflict("This task is claimed by someone else; only they can release it.");
+		}
+		this.taskService.claim(taskId, null);
+		this.events.publishEvent(new TaskClaimed(taskId, task.getTaskDefinitionKey(), task.getProcessInstanceId(), null,
+				user.userId(), EngineClock.now()));
+	}
+
+	void complete(String taskId, JsonNode body) {
+		NrmUser user = CurrentUser.get();
+		Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			throw completedByMe(taskId, user) ? Problems.conflict("This task has already been completed.")
+					: Problems.notFound("No such task, or it is not visible to you.");
+		}
+		if (task.getAssignee() == null) {
+			throw Problems.conflict("Claim the task before completing it.");
+		}
+		if (!user.userId().equals(task.getAssignee())) {
+			throw Problems.conflict("This task is claimed by someone else.");
+		}
+		TaskForm<?> form = this.forms.find(processKey(task), task.getTaskDefinitionKey())
+			.orElseThrow(() -> Problems.conflict("This task cannot be completed through the API."));
+		Map<String, Object> variables = this.values.fromBody(form.type(), body);
+		this.taskService.complete(taskId, variables);
+		this.events.publishEvent(new TaskCompleted(taskId, task.getTaskDefinitionKey(), task.getProcessInstanceId(),
+				user.userId(), EngineClock.now()));
+	}
+
+	private Task visible(String taskId) {
+		Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			throw Problems.notFound("No such task, or it is not visible to you.");
+		}
+		return task;
+	}
+
+	/** Whether the task finished while assigned to this user: the loser of a double submit gets a 409. */
+	private boolean completedByMe(String taskId, NrmUser user) {
+		return this.trustedReads.read(() -> this.historyService.createHistoricTaskInstanceQuery()
+			.taskId(taskId)
+			.taskAssignee(user.userId())
+			.finished()
+			.count() > 0);
+	}
+
+	private List<TaskView> views(List<Task> tasks) {
+		Map<String, String> references = caseReferences(
+				tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
+		return tasks.stream().map(task -> {
+			String processKey = processKey(task);
+			String form = this.forms.find(processKey, task.getTaskDefinitionKey()).map(TaskForm::schemaName).orElse(null);
+			return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), processKey,
+					references.get(task.getProcessInstanceId()), form, task.getAssignee(),
+					task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
+					task.getDueDate() == null ? null : task.getDueDate().toInstant());
+		}).toList();
+	}
+
+	/** The business key of each task's process instance is its case reference (called processes inherit it). */
+	private Map<String, String> caseReferences(Set<String> processInstanceIds) {
+		if (processInstanceIds.isEmpty()) {
+			return Map.of();
+		}
+		Collection<ProcessInstance> instances = this.trustedReads.read(() -> this.runtimeService
+			.createProcessInstanceQuery()
+			.processInstanceIds(processInstanceIds)
+			.listPage(0, processInstanceIds.size()));
+		return instances.stream()
+			.filter(instance -> instance.getBusinessKey() != null)
+			.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+	}
+
+	private String processKey(Task task) {
+		return this.processKeys.computeIfAbsent(task.getProcessDefinitionId(), id -> this.trustedReads
+			.read(() -> this.repositoryService.getProcessDefinition(id).getKey()));
+	}
+}

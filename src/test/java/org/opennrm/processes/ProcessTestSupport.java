@@ -1,0 +1,55 @@
+package org.opennrm.processes;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.opennrm.cases.CaseVariables;
+
+/**
+ * What process tests share: the in-memory engine with flow-node coverage (reports under
+ * {@code target/process-test-coverage}), and stand-ins for delegates whose business code has its own tests.
+ */
+public final class ProcessTestSupport {
+
+	/** Every process must be covered to at least this share of its flow nodes by its test class. */
+	public static final double MINIMUM_COVERAGE = 0.9;
+
+	private ProcessTestSupport() {
+	}
+
+	/**
+	 * Not named {@code camunda.cfg.xml} on purpose: the engine's registry would otherwise build this in-memory engine
+	 * inside the integration tests too, and the REST API would talk to it.
+	 */
+	public static final String ENGINE_CONFIGURATION = "process-test-engine.cfg.xml";
+
+	public static ProcessEngineCoverageExtension engineWithCoverage() {
+		return ProcessEngineCoverageExtension.Companion.builder(ENGINE_CONFIGURATION)
+			.assertClassCoverageAtLeast(MINIMUM_COVERAGE)
+			.build();
+	}
+
+	/** Registers a case as the real listener would: a reference as business key, the case id as a variable. */
+	public static void registerCaseMock() {
+		Mocks.register("registerCase", (ExecutionListener) execution -> {
+			String reference = "TEST-2026-" + execution.getProcessInstanceId().substring(0, 6);
+			execution.setVariable(CaseVariables.CASE_ID, "case-" + execution.getProcessInstanceId());
+			execution.setVariable(CaseVariables.CASE_REFERENCE, reference);
+			execution.setProcessBusinessKey(reference);
+		});
+	}
+
+	/** A delegate that does nothing: the path, not the side effect, is under test. */
+	public static void noOpDelegate(String name) {
+		Mocks.register(name, (JavaDelegate) execution -> {
+		});
+	}
+
+	public static String businessKeyOf(String processInstanceId) {
+		return runtimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+			.getBusinessKey();
+	}
+}

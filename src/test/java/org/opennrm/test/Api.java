@@ -1,0 +1,141 @@
+package org.opennrm.test;
+
+import java.net.URI;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Calls the running service over HTTP as a given user (HTTP Basic) or anonymously; never throws on an error status,
+ * so tests assert on what a client would see.
+ */
+@TestComponent
+public class Api {
+
+	public static final String DEMO_PASSWORD = "Nrm-Demo-2026!";
+
+	private final Environment environment;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	Api(Environment environment) {
+		this.environment = environment;
+	}
+
+	public Client as(String userId) {
+		return as(userId, DEMO_PASSWORD);
+	}
+
+	public Client as(String userId, String password) {
+		return new Client(userId, password);
+	}
+
+	public Client anonymous() {
+		return new Client(null, null);
+	}
+
+	public URI uri(String path) {
+		return URI.create("http://localhost:" + this.environment.getRequiredProperty("local.server.port") + path);
+	}
+
+	/** One caller. */
+	public final class Client {
+
+		private final RestClient rest;
+
+		Client(String userId, String password) {
+			RestClient.Builder builder = RestClient.builder()
+				.requestFactory(new JdkClientHttpRequestFactory())
+				.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+				});
+			if (userId != null) {
+				builder.defaultHeaders(headers -> headers.setBasicAuth(userId, password));
+			}
+			this.rest = builder.build();
+		}
+
+		public Response get(String path) {
+			return exchange(HttpMethod.GET, path, null, null);
+		}
+
+		public Response post(String path) {
+			return exchange(HttpMethod.POST, path, null, null);
+		}
+
+		public Response post(String path, Object body) {
+			return exchange(HttpMethod.POST, path, body, MediaType.APPLICATION_JSON);
+		}
+
+		/** A raw body, sent as it is (malformed JSON, wrong content types). */
+		public Response postRaw(String path, String body, MediaType contentType) {
+			return exchange(HttpMethod.POST, path, body, contentType);
+		}
+
+		public Response put(String path, Object body) {
+			return exchange(HttpMethod.PUT, path, body, MediaType.APPLICATION_JSON);
+		}
+
+		public Response delete(String path) {
+			return exchange(HttpMethod.DELETE, path, null, null);
+		}
+
+		private Response exchange(HttpMethod method, String path, Object body, MediaType contentType) {
+			RestClient.RequestBodySpec request = this.rest.method(method).uri(uri(path));
+			if (body != null) {
+				request.contentType(contentType);
+				request.body(body instanceof String text ? text : writeJson(body));
+			}
+			ResponseEntity<String> response = request.retrieve().toEntity(String.class);
+			return new Response(response.getStatusCode().value(), response.getHeaders(), response.getBody());
+		}
+
+		private String writeJson(Object body) {
+			try {
+				return Api.this.json.writeValueAsString(body);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	/** What came back. */
+	public record Response(int status, HttpHeaders headers, String body) {
+
+		public JsonNode json() {
+			try {
+				return new ObjectMapper().readTree(this.body == null ? "null" : this.body);
+			}
+			catch (Exception ex) {
+				throw new AssertionError("Not JSON: " + this.body, ex);
+			}
+		}
+
+		public String header(String name) {
+			return this.headers.getFirst(name);
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + this.body;
+		}
+	}
+
+	public static Map<String, Object> body(Object... keyValues) {
+		Map<String, Object> map = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < keyValues.length; i += 2) {
+			map.put((String) keyValues[i], keyValues[i + 1]);
+		}
+		return map;
+	}
+}

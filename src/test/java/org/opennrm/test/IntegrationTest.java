@@ -1,0 +1,28 @@
+package org.opennrm.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.opennrm.NrmApplication;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole service on a random port, with the demo users and cases, on the database the build chose
+ * ({@code -Dnrm.test.database=h2|postgres}; Failsafe runs every integration test once per database). All classes
+ * with this annotation share one application context per database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(classes = NrmApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "test", "demo" })
+@Import({ TestDatabase.class, Api.class, EngineJobs.class })
+public @interface IntegrationTest {
+}
