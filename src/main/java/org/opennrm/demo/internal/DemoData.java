@@ -4,17 +4,21 @@ import org.opennrm.cases.Cases;
 import org.opennrm.platform.StartupOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Seeds the demo users at every start and the demo cases once, on an empty case registry. */
+/**
+ * Seeds the demo users at every start and the demo cases once, on an empty case registry. It runs once the service
+ * is ready, on its own thread, so that seeding (a few seconds on a cold JVM) does not hold up start-up; tests seed
+ * synchronously ({@code nrm.demo.seed-in-background=false}).
+ */
 @Component
 @Profile("demo")
-@Order(StartupOrder.DEMO_DATA)
-class DemoData implements ApplicationRunner {
+class DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -26,19 +30,40 @@ class DemoData implements ApplicationRunner {
 
 	private final Cases cases;
 
-	DemoData(DemoProperties properties, DemoUsers users, DemoCases demoCases, Cases cases) {
+	private final boolean inBackground;
+
+	DemoData(DemoProperties properties, DemoUsers users, DemoCases demoCases, Cases cases,
+			@Value("${nrm.demo.seed-in-background:true}") boolean inBackground) {
 		this.properties = properties;
 		this.users = users;
 		this.demoCases = demoCases;
 		this.cases = cases;
+		this.inBackground = inBackground;
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
-		this.users.ensure(this.properties);
-		if (this.cases.count() == 0) {
-			this.demoCases.seed();
-			log.info("Seeded {} synthetic demo cases", this.cases.count());
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(StartupOrder.DEMO_DATA)
+	void seed() {
+		if (this.inBackground) {
+			Thread seeder = new Thread(this::seedNow, "demo-data");
+			seeder.setDaemon(true);
+			seeder.start();
+		}
+		else {
+			seedNow();
+		}
+	}
+
+	void seedNow() {
+		try {
+			this.users.ensure(this.properties);
+			if (this.cases.count() == 0) {
+				this.demoCases.seed();
+				log.info("Seeded {} synthetic demo cases", this.cases.count());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Seeding demo data failed", ex);
 		}
 	}
 }

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.opennrm.platform.ProcessModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  * process version, and a change in one folder redeploys that folder only.
  */
 @Component
-class ProcessModelDeployer extends AbstractProcessEnginePlugin {
+class ProcessModelDeployer extends AbstractProcessEnginePlugin implements ProcessModels {
 
 	static final String DEPLOYMENT_SOURCE = "opennrm";
 
@@ -39,9 +41,25 @@ class ProcessModelDeployer extends AbstractProcessEnginePlugin {
 
 	private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
+	private volatile Map<String, Set<String>> candidateStarterGroups = Map.of();
+
 	@Override
 	public void postProcessEngineBuild(ProcessEngine engine) {
-		modelsByFolder().forEach((folder, resources) -> deploy(engine, folder, resources));
+		Map<String, Set<String>> starters = new TreeMap<>();
+		modelsByFolder().forEach((folder, resources) -> {
+			resources.forEach((name, content) -> {
+				if (name.endsWith(".bpmn")) {
+					starters.putAll(BpmnDeclarations.candidateStarterGroups(content));
+				}
+			});
+			deploy(engine, folder, resources);
+		});
+		this.candidateStarterGroups = Map.copyOf(starters);
+	}
+
+	@Override
+	public Map<String, Set<String>> candidateStarterGroups() {
+		return this.candidateStarterGroups;
 	}
 
 	/** Folder name to (resource name to content), both sorted so deployments are reproducible. */

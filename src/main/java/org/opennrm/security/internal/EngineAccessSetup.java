@@ -1,16 +1,14 @@
 package org.opennrm.security.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -18,8 +16,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.instance.Process;
+import org.opennrm.cases.CaseVariables;
+import org.opennrm.platform.ProcessModels;
 import org.opennrm.platform.StartupOrder;
 import org.opennrm.security.Role;
 import org.slf4j.Logger;
@@ -48,17 +46,17 @@ class EngineAccessSetup implements ApplicationRunner {
 
 	private final AuthorizationService authorizationService;
 
-	private final RepositoryService repositoryService;
+	private final ProcessModels processModels;
 
 	private final FilterService filterService;
 
 	private final TaskService taskService;
 
 	EngineAccessSetup(IdentityService identityService, AuthorizationService authorizationService,
-			RepositoryService repositoryService, FilterService filterService, TaskService taskService) {
+			ProcessModels processModels, FilterService filterService, TaskService taskService) {
 		this.identityService = identityService;
 		this.authorizationService = authorizationService;
-		this.repositoryService = repositoryService;
+		this.processModels = processModels;
 		this.filterService = filterService;
 		this.taskService = taskService;
 	}
@@ -66,9 +64,10 @@ class EngineAccessSetup implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		Arrays.stream(Role.values()).forEach(this::ensureGroup);
-		EngineGrants.fixed().forEach(this::ensure);
-		EngineGrants.starters(starterGroupsByProcessKey()).forEach(this::ensure);
-		EngineGrants.tasklistRoles().forEach(this::ensureGroupFilter);
+		List<Grant> grants = new ArrayList<>(EngineGrants.fixed());
+		grants.addAll(EngineGrants.starters(this.processModels.candidateStarterGroups()));
+		EngineGrants.tasklistRoles().forEach(role -> grants.add(groupFilterGrant(role)));
+		ensureAll(grants);
 		log.info("Engine groups, authorizations and Tasklist filters are in place");
 	}
 
@@ -82,49 +81,39 @@ class EngineAccessSetup implements ApplicationRunner {
 		this.identityService.saveGroup(group);
 	}
 
-	/** Creates the grant, or adds the permissions it lacks; never removes a permission. */
-	void ensure(Grant grant) {
-		List<Authorization> existing = this.authorizationService.createAuthorizationQuery()
+	/**
+	 * Creates each grant, or adds the permissions it lacks; never removes a permission. Reads the existing grants of
+	 * these groups once, so a restart with nothing to add costs one query.
+	 */
+	void ensureAll(List<Grant> grants) {
+		String[] groups = grants.stream().map(Grant::groupId).distinct().toArray(String[]::new);
+		Map<String, Authorization> existing = new HashMap<>();
+		this.authorizationService.createAuthorizationQuery()
 			.authorizationType(Authorization.AUTH_TYPE_GRANT)
-			.groupIdIn(grant.groupId())
-			.resourceType(grant.resource())
-			.resourceId(grant.resourceId())
-			.listPage(0, 1);
-		Authorization authorization;
-		if (existing.isEmpty()) {
-			authorization = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-			authorization.setGroupId(grant.groupId());
-			authorization.setResource(grant.resource());
-			authorization.setResourceId(grant.resourceId());
-		}
-		else {
-			authorization = existing.get(0);
-			if (grant.permissions().stream().allMatch(authorization::isPermissionGranted)) {
-				return;
+			.groupIdIn(groups)
+			.listPage(0, 5000)
+			.forEach(authorization -> existing.put(key(authorization.getGroupId(), authorization.getResourceType(),
+					authorization.getResourceId()), authorization));
+		for (Grant grant : grants) {
+			Authorization authorization = existing.get(key(grant.groupId(), grant.resource().resourceType(),
+					grant.resourceId()));
+			if (authorization == null) {
+				authorization = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+				authorization.setGroupId(grant.groupId());
+				authorization.setResource(grant.resource());
+				authorization.setResourceId(grant.resourceId());
 			}
+			else if (grant.permissions().stream().allMatch(authorization::isPermissionGranted)) {
+				continue;
+			}
+			grant.permissions().forEach(authorization::addPermission);
+			existing.put(key(grant.groupId(), grant.resource().resourceType(), grant.resourceId()),
+					this.authorizationService.saveAuthorization(authorization));
 		}
-		grant.permissions().forEach(authorization::addPermission);
-		this.authorizationService.saveAuthorization(authorization);
 	}
 
-	private Map<String, Set<String>> starterGroupsByProcessKey() {
-		Map<String, Set<String>> starters = new LinkedHashMap<>();
-		List<ProcessDefinition> definitions = this.repositoryService.createProcessDefinitionQuery()
-			.latestVersion()
-			.orderByProcessDefinitionKey()
-			.asc()
-			.listPage(0, 1000);
-		for (ProcessDefinition definition : definitions) {
-			Process process = this.repositoryService.getBpmnModelInstance(definition.getId())
-				.getModelElementById(definition.getKey());
-			String groups = process == null ? null : process.getCamundaCandidateStarterGroups();
-			if (groups != null && !groups.isBlank()) {
-				Set<String> ids = new TreeSet<>();
-				Arrays.stream(groups.split(",")).map(String::trim).filter(id -> !id.isEmpty()).forEach(ids::add);
-				starters.put(definition.getKey(), ids);
-			}
-		}
-		return starters;
+	private static String key(String groupId, int resourceType, String resourceId) {
+		return groupId + "|" + resourceType + "|" + resourceId;
 	}
 
 	/**
@@ -132,7 +121,7 @@ class EngineAccessSetup implements ApplicationRunner {
 	 * fixed to that group as candidate and readable only by it. It includes the group's tasks already claimed, so a
 	 * worker's own claimed tasks stay in view.
 	 */
-	private void ensureGroupFilter(Role role) {
+	private Grant groupFilterGrant(Role role) {
 		Filter filter = this.filterService.createTaskFilterQuery()
 			.filterName(GROUP_FILTER_NAME)
 			.listPage(0, 100)
@@ -140,6 +129,10 @@ class EngineAccessSetup implements ApplicationRunner {
 			.filter(candidate -> role.groupId().equals(propertyOf(candidate)))
 			.findFirst()
 			.orElse(null);
+		Map<String, Object> properties = Map.of("description", "Tasks for " + role.displayName(), "priority", -10,
+				"refresh", true, FILTER_GROUP_PROPERTY, role.groupId(),
+				// Shown on every task card; tasks carry their case reference as a task variable.
+				"variables", List.of(Map.of("name", CaseVariables.CASE_REFERENCE, "label", "Case")));
 		if (filter == null) {
 			filter = this.filterService.newTaskFilter(GROUP_FILTER_NAME);
 			filter.setQuery(this.taskService.createTaskQuery()
@@ -147,11 +140,14 @@ class EngineAccessSetup implements ApplicationRunner {
 				.includeAssignedTasks()
 				.orderByDueDate()
 				.asc());
-			filter.setProperties(Map.of("description", "Tasks for " + role.displayName(), "priority", -10,
-					"refresh", true, FILTER_GROUP_PROPERTY, role.groupId()));
+			filter.setProperties(properties);
 			filter = this.filterService.saveFilter(filter);
 		}
-		ensure(new Grant(role.groupId(), Resources.FILTER, filter.getId(), List.<Permission>of(Permissions.READ)));
+		else if (!properties.equals(filter.getProperties())) {
+			filter.setProperties(properties);
+			filter = this.filterService.saveFilter(filter);
+		}
+		return new Grant(role.groupId(), Resources.FILTER, filter.getId(), List.<Permission>of(Permissions.READ));
 	}
 
 	private static Object propertyOf(Filter filter) {

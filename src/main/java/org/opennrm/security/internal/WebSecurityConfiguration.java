@@ -16,6 +16,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what over HTTP. Deny by default: only the health endpoint and the webapps' own pages are open.
@@ -31,6 +34,18 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class WebSecurityConfiguration {
 
+	/**
+	 * Matches the whole request path: the engine REST API and the webapps' APIs are Jersey servlets, not Spring MVC,
+	 * so MVC-aware matchers would miss them.
+	 */
+	static RequestMatcher path(String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+	}
+
+	static RequestMatcher path(HttpMethod method, String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+	}
+
 	@Bean
 	AuthenticationManager authenticationManager(IdentityService identityService) {
 		return new ProviderManager(new IdentityStoreAuthenticationProvider(identityService));
@@ -40,11 +55,11 @@ class WebSecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain webapps(HttpSecurity http) throws Exception {
 		// The webapps run their own authentication, CSRF protection and security headers (see application.yml).
-		return http.securityMatcher("/camunda/**", "/camunda-welcome/**")
+		return http.securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/camunda-welcome/**")))
 			.authorizeHttpRequests(requests -> requests
 				// Administrators come from the environment (or the demo profile), never from a web form that the
 				// first visitor could fill in.
-				.requestMatchers("/camunda/api/admin/setup/**").denyAll()
+				.requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
 				.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()).cacheControl(cache -> cache.disable()))
@@ -60,14 +75,14 @@ class WebSecurityConfiguration {
 		ProblemResponses problems = new ProblemResponses(objectMapper);
 		return http
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
 				// Error dispatches carry the original answer's status; the error body itself is harmless.
-				.requestMatchers("/error").permitAll()
-				.requestMatchers(HttpMethod.GET, "/", "/favicon.ico").permitAll()
-				.requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name())
-				.requestMatchers("/actuator/**").denyAll()
-				.requestMatchers("/engine-rest/**", "/api/**", "/v3/api-docs/**", "/v3/api-docs",
-						"/swagger-ui/**", "/swagger-ui.html")
+				.requestMatchers(path("/error")).permitAll()
+				.requestMatchers(path(HttpMethod.GET, "/"), path(HttpMethod.GET, "/favicon.ico")).permitAll()
+				.requestMatchers(path("/actuator/prometheus")).hasRole(Role.ADMIN.name())
+				.requestMatchers(path("/actuator/**")).denyAll()
+				.requestMatchers(path("/engine-rest/**"), path("/api/**"), path("/v3/api-docs"),
+						path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html"))
 				.authenticated()
 				.anyRequest().denyAll())
 			.authenticationManager(authenticationManager)

@@ -1,6 +1,5 @@
 package org.opennrm.tasks.internal;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,13 +7,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.opennrm.cases.CaseVariables;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.platform.Problems;
 import org.opennrm.platform.TrustedReads;
@@ -144,7 +146,16 @@ class TaskActions {
 		TaskForm<?> form = this.forms.find(processKey(task), task.getTaskDefinitionKey())
 			.orElseThrow(() -> Problems.conflict("This task cannot be completed through the API."));
 		Map<String, Object> variables = this.values.fromBody(form.type(), body);
-		this.taskService.complete(taskId, variables);
+		try {
+			this.taskService.complete(taskId, variables);
+		}
+		catch (AuthorizationException | NullValueException ex) {
+			// A second submit racing the first: the task (and the grant that came with it) is gone.
+			if (completedByMe(taskId, user)) {
+				throw Problems.conflict("This task has already been completed.");
+			}
+			throw ex;
+		}
 		this.events.publishEvent(new TaskCompleted(taskId, task.getTaskDefinitionKey(), task.getProcessInstanceId(),
 				user.userId(), EngineClock.now()));
 	}
@@ -167,30 +178,30 @@ class TaskActions {
 	}
 
 	private List<TaskView> views(List<Task> tasks) {
-		Map<String, String> references = caseReferences(
-				tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
+		Map<String, String> references = caseReferences(tasks.stream().map(Task::getId).collect(Collectors.toSet()));
 		return tasks.stream().map(task -> {
 			String processKey = processKey(task);
 			String form = this.forms.find(processKey, task.getTaskDefinitionKey()).map(TaskForm::schemaName).orElse(null);
 			return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), processKey,
-					references.get(task.getProcessInstanceId()), form, task.getAssignee(),
+					references.get(task.getId()), form, task.getAssignee(),
 					task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
 					task.getDueDate() == null ? null : task.getDueDate().toInstant());
 		}).toList();
 	}
 
-	/** The business key of each task's process instance is its case reference (called processes inherit it). */
-	private Map<String, String> caseReferences(Set<String> processInstanceIds) {
-		if (processInstanceIds.isEmpty()) {
+	/** Each task carries its case reference as a task variable, readable by whoever may read the task. */
+	private Map<String, String> caseReferences(Set<String> taskIds) {
+		if (taskIds.isEmpty()) {
 			return Map.of();
 		}
-		Collection<ProcessInstance> instances = this.trustedReads.read(() -> this.runtimeService
-			.createProcessInstanceQuery()
-			.processInstanceIds(processInstanceIds)
-			.listPage(0, processInstanceIds.size()));
-		return instances.stream()
-			.filter(instance -> instance.getBusinessKey() != null)
-			.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+		return this.runtimeService.createVariableInstanceQuery()
+			.taskIdIn(taskIds.toArray(String[]::new))
+			.variableName(CaseVariables.CASE_REFERENCE)
+			.disableCustomObjectDeserialization()
+			.listPage(0, taskIds.size())
+			.stream()
+			.collect(Collectors.toMap(VariableInstance::getTaskId, variable -> String.valueOf(variable.getValue()),
+					(first, second) -> first));
 	}
 
 	private String processKey(Task task) {

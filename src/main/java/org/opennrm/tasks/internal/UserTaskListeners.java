@@ -3,6 +3,7 @@ package org.opennrm.tasks.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -12,22 +13,29 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.opennrm.cases.CaseVariables;
 import org.opennrm.tasks.FormValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a task type's validation to every completion, whatever path it took: a Camunda Form submitted in Tasklist,
- * the engine REST API or our API. Tasklist checks "required" in the browser only; this is the server-side check.
+ * What every user task does, whatever path works on it (Tasklist, the engine REST API, our API):
+ * <ul>
+ * <li>on creation it carries its case reference as a task variable, so whoever may see the task sees which case it
+ * is for (in Tasklist too) without being able to read the case's process;</li>
+ * <li>on completion its task type's validation applies, and values come back in their canonical types. Tasklist
+ * checks "required" in the browser only; this is the server-side check.</li>
+ * </ul>
  */
 @Component
-class TaskFormValidation extends AbstractProcessEnginePlugin {
+class UserTaskListeners extends AbstractProcessEnginePlugin {
 
 	private final TaskForms forms;
 
 	private final FormValues values;
 
-	TaskFormValidation(TaskForms forms, FormValues values) {
+	UserTaskListeners(TaskForms forms, FormValues values) {
 		this.forms = forms;
 		this.values = values;
 	}
@@ -40,13 +48,20 @@ class TaskFormValidation extends AbstractProcessEnginePlugin {
 			@Override
 			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
 				String processKey = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
-				forms.find(processKey, activity.getId()).ifPresent(form -> {
-					UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
-					behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-							task -> task.setVariables(values.canonical(form.type(), task.getVariables())));
-				});
+				TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+				definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, UserTaskListeners::labelWithCase);
+				forms.find(processKey, activity.getId())
+					.ifPresent(form -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+							task -> task.setVariables(values.canonical(form.type(), task.getVariables()))));
 			}
 		});
 		configuration.setCustomPostBPMNParseListeners(listeners);
+	}
+
+	private static void labelWithCase(DelegateTask task) {
+		Object reference = task.getVariable(CaseVariables.CASE_REFERENCE);
+		if (reference != null) {
+			task.setVariableLocal(CaseVariables.CASE_REFERENCE, reference);
+		}
 	}
 }

@@ -1,0 +1,24 @@
+// Runs one page scenario: node run.mjs <scenario> <json-arguments>
+// Prints one JSON line with the outcome; exit code 0 when the scenario passed.
+import * as tasklist from './tasklist.mjs';
+import { withBrowser } from './browser.mjs';
+
+const scenarios = {
+  'tasklist-complete-assessment': tasklist.completeAssessment,
+  'tasklist-does-not-see': tasklist.doesNotSee,
+};
+
+const [name, json] = process.argv.slice(2);
+const scenario = scenarios[name];
+if (!scenario) {
+  console.log(JSON.stringify({ passed: false, error: `unknown scenario ${name}` }));
+  process.exit(2);
+}
+const args = JSON.parse(json);
+try {
+  const result = await withBrowser({ outDir: args.outDir, name }, (page, shots) => scenario(page, shots, args));
+  console.log(JSON.stringify({ passed: true, result }));
+} catch (error) {
+  console.log(JSON.stringify({ passed: false, error: String(error && error.stack || error) }));
+  process.exit(1);
+}

@@ -1,0 +1,80 @@
+package org.opennrm.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.opennrm.test.ServiceRuns;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Production start-up refuses to run without an administrator or with an administrator password left at a default.
+ * Start-up logic is the same on every database; this runs on H2 only to keep the suite short.
+ */
+@DisabledIfSystemProperty(named = "nrm.test.database", matches = "postgres")
+class AdministratorGuardIT {
+
+	static final String STRONG = "Tq8!vR3#mW6-zL1";
+
+	@Test
+	void without_any_administrator_the_service_refuses_to_start() {
+		assertThatThrownBy(() -> ServiceRuns.start("test", production(ServiceRuns.freshH2(), null, null)).close())
+			.hasStackTraceContaining("Refusing to start without an administrator");
+	}
+
+	@Test
+	void a_bootstrap_administrator_with_a_well_known_password_is_refused() {
+		assertThatThrownBy(() -> ServiceRuns.start("test", production(ServiceRuns.freshH2(), "root", "admin")).close())
+			.hasStackTraceContaining("well-known default");
+		assertThatThrownBy(
+				() -> ServiceRuns.start("test", production(ServiceRuns.freshH2(), "root", "Nrm-Demo-2026!")).close())
+			.hasStackTraceContaining("well-known default");
+	}
+
+	@Test
+	void a_bootstrap_administrator_with_a_weak_password_is_refused() {
+		assertThatThrownBy(() -> ServiceRuns.start("test", production(ServiceRuns.freshH2(), "root", "short1")).close())
+			.hasStackTraceContaining("password policy");
+	}
+
+	@Test
+	void a_strong_bootstrap_administrator_is_created_in_the_administrators_group() {
+		try (ConfigurableApplicationContext run = ServiceRuns.start("test",
+				production(ServiceRuns.freshH2(), "root", STRONG))) {
+			IdentityService identity = run.getBean(IdentityService.class);
+			assertThat(identity.createUserQuery().userId("root").memberOfGroup(Role.ADMIN.groupId()).count())
+				.isEqualTo(1);
+			assertThat(identity.checkPassword("root", STRONG)).isTrue();
+		}
+	}
+
+	@Test
+	void demo_administrators_on_a_production_start_are_refused() throws Exception {
+		Path data = Files.createTempDirectory("opennrm-guard");
+		Map<String, Object> database = Map.of("spring.datasource.url",
+				"jdbc:h2:file:" + data.resolve("opennrm") + ";DB_CLOSE_ON_EXIT=FALSE");
+		ServiceRuns.start("demo", database).close();
+
+		assertThatThrownBy(() -> ServiceRuns.start("test", production(database, "root", STRONG)).close())
+			.hasStackTraceContaining("still use a well-known default password")
+			.hasStackTraceContaining("demo-admin");
+	}
+
+	private static Map<String, Object> production(Map<String, Object> database, String adminUser, String adminPassword) {
+		Map<String, Object> properties = new HashMap<>(database);
+		properties.put("nrm.security.refuse-default-admin-passwords", true);
+		properties.put("nrm.security.require-administrator", true);
+		if (adminUser != null) {
+			properties.put("nrm.security.bootstrap-admin.user-id", adminUser);
+			properties.put("nrm.security.bootstrap-admin.password", adminPassword);
+		}
+		return properties;
+	}
+}

@@ -1,0 +1,41 @@
+package org.opennrm.test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.opennrm.NrmApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the whole service outside the shared test context, as an operator would start it, to test what happens at
+ * start-up: restarts, refusals. Each run gets its own engine name so it never replaces the shared context's engine in
+ * the engine registry.
+ */
+public final class ServiceRuns {
+
+	private ServiceRuns() {
+	}
+
+	public static ConfigurableApplicationContext start(String profiles, Map<String, Object> properties) {
+		Map<String, Object> all = new HashMap<>();
+		all.put("server.port", 0);
+		all.put("camunda.bpm.process-engine-name", "run" + UUID.randomUUID().toString().substring(0, 8));
+		all.put("camunda.bpm.job-execution.enabled", false);
+		all.put("camunda.bpm.webapp.enabled", false);
+		all.put("logging.level.root", "WARN");
+		all.put("nrm.demo.seed-in-background", false);
+		all.putAll(properties);
+		// Command-line arguments outrank every configuration file, as an operator's environment would.
+		String[] args = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(NrmApplication.class).profiles(profiles.split(",")).run(args);
+	}
+
+	/** An in-memory H2 database of its own. */
+	public static Map<String, Object> freshH2() {
+		return Map.of("spring.datasource.url",
+				"jdbc:h2:mem:run-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+	}
+}

@@ -1,0 +1,108 @@
+package org.opennrm.test;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A browser-like session with the Camunda webapps: it signs in through the webapps' own login (the same identity
+ * store) and then calls the API that Tasklist and Cockpit call, {@code /camunda/api/engine/**}, with the session
+ * cookie and the CSRF token, as the pages do.
+ */
+public final class WebappSession {
+
+	private final Api api;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient client;
+
+	private WebappSession(Api api) {
+		this.api = api;
+		this.client = HttpClient.newBuilder().cookieHandler(this.cookies).build();
+	}
+
+	/** Signs in to one webapp ({@code tasklist}, {@code cockpit}, {@code admin}). */
+	public static WebappSession signIn(Api api, String app, String userId, String password) {
+		WebappSession session = new WebappSession(api);
+		session.send("GET", "/camunda/app/" + app + "/default/", null, null);
+		Api.Response login = session.send("POST", "/camunda/api/admin/auth/user/default/login/" + app,
+				"username=" + encode(userId) + "&password=" + encode(password), "application/x-www-form-urlencoded");
+		if (login.status() != 200) {
+			throw new IllegalStateException("Webapp login of " + userId + " failed: " + login);
+		}
+		return session;
+	}
+
+	public Api.Response get(String path) {
+		return send("GET", path, null, null);
+	}
+
+	public Api.Response post(String path, String json) {
+		return send("POST", path, json, "application/json");
+	}
+
+	public JsonNode getJson(String path) {
+		Api.Response response = get(path);
+		try {
+			return new ObjectMapper().readTree(response.body());
+		}
+		catch (IOException ex) {
+			throw new AssertionError("Not JSON from " + path + ": " + response, ex);
+		}
+	}
+
+	private Api.Response send(String method, String path, String body, String contentType) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.api.uri(path))
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body))
+			.header("Accept", "application/json, text/plain, */*");
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		String token = csrfToken();
+		if (token != null) {
+			request.header("X-XSRF-TOKEN", token);
+		}
+		try {
+			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+			response.headers().map().forEach(headers::addAll);
+			return new Api.Response(response.statusCode(), headers, response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String csrfToken() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/** For tests that want to see cookie flags. */
+	public java.util.List<HttpCookie> cookies() {
+		return this.cookies.getCookieStore().getCookies();
+	}
+}
