@@ -19,4 +19,10 @@ public interface Cases {
 	Case close(String caseId, CaseStatus status, String reason);
 
 	long count();
+
+	/**
+	 * Locks the case's registry row until the current transaction ends, so that concurrent steps on one case happen one
+	 * after another (the second sees what the first committed).
+	 */
+	void lock(String reference);
 }

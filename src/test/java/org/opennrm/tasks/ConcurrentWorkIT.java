@@ -58,7 +58,7 @@ class ConcurrentWorkIT {
 		this.pool.shutdownNow();
 	}
 
-	@RepeatedTest(5)
+	@RepeatedTest(10)
 	void two_workers_claiming_the_same_task_at_once_one_wins_and_the_other_gets_409() throws Exception {
 		String taskId = screeningTask();
 		Api.Client first = this.api.as("demo-police");
@@ -72,7 +72,7 @@ class ConcurrentWorkIT {
 		assertThat(this.taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(winner);
 	}
 
-	@RepeatedTest(5)
+	@RepeatedTest(10)
 	void a_completion_sent_twice_at_once_completes_once_and_the_other_gets_409() throws Exception {
 		String taskId = screeningTask();
 		Api.Client worker = this.api.as("demo-police");

@@ -127,6 +127,14 @@ class JdbcCases implements Cases {
 		return this.jdbc.sql("select count(*) from nrm_case").query(Long.class).single();
 	}
 
+	@Override
+	public void lock(String reference) {
+		this.jdbc.sql("select case_id from nrm_case where reference = :reference for update")
+			.param("reference", reference)
+			.query(String.class)
+			.optional();
+	}
+
 	private static OffsetDateTime utc(Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}

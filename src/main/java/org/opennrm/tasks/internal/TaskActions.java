@@ -7,16 +7,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.opennrm.cases.CaseVariables;
+import org.opennrm.cases.Cases;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.platform.Problems;
 import org.opennrm.platform.TrustedReads;
@@ -57,11 +57,13 @@ class TaskActions {
 
 	private final ApplicationEventPublisher events;
 
+	private final Cases cases;
+
 	private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
 	TaskActions(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
 			HistoryService historyService, TrustedReads trustedReads, TaskForms forms, FormValues values,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Cases cases) {
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
 		this.repositoryService = repositoryService;
@@ -70,6 +72,7 @@ class TaskActions {
 		this.forms = forms;
 		this.values = values;
 		this.events = events;
+		this.cases = cases;
 	}
 
 	/** My tasks and my groups' unclaimed tasks, most urgent first. */
@@ -132,6 +135,7 @@ class TaskActions {
 
 	void complete(String taskId, JsonNode body) {
 		NrmUser user = CurrentUser.get();
+		lockCaseOf(taskId);
 		Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
 		if (task == null) {
 			throw completedByMe(taskId, user) ? Problems.conflict("This task has already been completed.")
@@ -149,7 +153,7 @@ class TaskActions {
 		try {
 			this.taskService.complete(taskId, variables);
 		}
-		catch (AuthorizationException | NullValueException ex) {
+		catch (ProcessEngineException ex) {
 			// A second submit racing the first: the task (and the grant that came with it) is gone.
 			if (completedByMe(taskId, user)) {
 				throw Problems.conflict("This task has already been completed.");
@@ -158,6 +162,14 @@ class TaskActions {
 		}
 		this.events.publishEvent(new TaskCompleted(taskId, task.getTaskDefinitionKey(), task.getProcessInstanceId(),
 				user.userId(), EngineClock.now()));
+	}
+
+	/**
+	 * Completions on one case run one after another: a second submit waits for the first and then finds the task
+	 * completed, instead of racing it inside the engine.
+	 */
+	private void lockCaseOf(String taskId) {
+		caseReferences(Set.of(taskId)).values().forEach(this.cases::lock);
 	}
 
 	private Task visible(String taskId) {
