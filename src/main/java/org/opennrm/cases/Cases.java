@@ -1,22 +1,23 @@
 package org.opennrm.cases;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The case registry. */
 public interface Cases {
 
-	/** Registers a new active case led by {@code leadAgency} and gives it its reference. */
-	Case open(String leadAgency, String openedBy);
+	/** Registers a new active case and gives it its reference. */
+	Case open(NewCase intake);
 
 	Optional<Case> findById(String caseId);
 
 	Optional<Case> findByReference(String reference);
 
-	/** Hands the lead of an open case to another agency (for example to case management). */
-	Case transferLead(String caseId, String agency);
-
-	/** Closes the case with an HTCDS status and reason code. */
-	Case close(String caseId, CaseStatus status, String reason);
+	/**
+	 * Applies one of {@link Case}'s transitions to the current state, stores the result and publishes what changed.
+	 * @throws org.springframework.web.ErrorResponseException 404 when there is no such case
+	 */
+	Case change(String caseId, UnaryOperator<Case> transition);
 
 	long count();
 
@@ -25,4 +26,15 @@ public interface Cases {
 	 * after another (the second sees what the first committed).
 	 */
 	void lock(String reference);
+
+	/**
+	 * What a new case starts from.
+	 *
+	 * @param leadAgency the agency that opens it (and leads it until case management takes over)
+	 * @param openedBy the user who opens it
+	 * @param jurisdiction the jurisdiction profile it follows ({@code null}: the configured default)
+	 * @param ageGroup what is known of the person's age
+	 */
+	record NewCase(String leadAgency, String openedBy, String jurisdiction, AgeGroup ageGroup) {
+	}
 }

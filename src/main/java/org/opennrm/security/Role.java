@@ -23,8 +23,20 @@ public enum Role {
 	/** Shelter and support NGOs. */
 	NGO("ngo", "Shelter and support NGOs", Kind.AGENCY),
 
+	/**
+	 * The competent authority that takes the preliminary (reasonable grounds) and formal identification decisions and
+	 * decides on the recovery period. Which group that is comes from the jurisdiction profile.
+	 */
+	AUTHORITY("authority", "Identification authority", Kind.DECISION),
+
+	/** Guardians appointed for children: give consent for the child and take part in best-interests decisions. */
+	GUARDIAN("guardian", "Guardians", Kind.DECISION),
+
 	/** Supervisors: watch cases, deadlines and workloads, and step in. */
 	SUPERVISOR("supervisor", "Supervisors", Kind.OVERSIGHT),
+
+	/** The national anti-trafficking coordinator: receives escalations after a second missed deadline. */
+	COORDINATOR("coordinator", "National coordinator", Kind.OVERSIGHT),
 
 	/** Auditors: read the history of a case, never change it. */
 	AUDITOR("auditor", "Auditors", Kind.OVERSIGHT),
@@ -35,9 +47,12 @@ public enum Role {
 	 */
 	ADMIN("camunda-admin", "Administrators", Kind.ADMINISTRATION);
 
-	/** What a role is for; agencies are the ones that hold and hand over casework. */
+	/**
+	 * What a role is for: agencies hold and hand over casework (and open cases); decision makers take decisions on a
+	 * case without holding it; oversight watches and steps in.
+	 */
 	public enum Kind {
-		AGENCY, OVERSIGHT, ADMINISTRATION
+		AGENCY, DECISION, OVERSIGHT, ADMINISTRATION
 	}
 
 	private final String groupId;
@@ -69,6 +84,10 @@ public enum Role {
 
 	public boolean isAgency() {
 		return this.kind == Kind.AGENCY;
+	}
+
+	public Kind kind() {
+		return this.kind;
 	}
 
 	public static Optional<Role> ofGroup(String groupId) {

@@ -1,10 +1,13 @@
 package org.opennrm.tasks;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns submitted form values into process variables, one way for every path. A form is a record: its components are
  * the variable names (and the keys of the Camunda Form), its Bean Validation constraints the rules. Only the record's
- * components ever become variables, so nothing else a caller sends can reach the process.
+ * components ever become variables, so nothing else a caller sends can reach the process; {@link Sensitive} fields
+ * are split off for the case file and {@link DisplayOnly} fields are never written.
  */
 @Component
 public class FormValues {
@@ -57,22 +61,22 @@ public class FormValues {
 			.build();
 	}
 
-	/** Parses and validates a JSON body strictly; the answer is the variables it sets. */
-	public <F extends Record> Map<String, Object> fromBody(Class<F> type, JsonNode body) {
+	/** Parses and validates a JSON body strictly. */
+	public <F extends Record> Submission fromBody(Class<F> type, JsonNode body) {
 		if (body == null || !body.isObject()) {
 			throw Problems.badRequest("The body must be a JSON object of the fields of " + type.getSimpleName() + ".");
 		}
 		try {
-			return variablesOf(validated(this.strict.treeToValue(body, type)));
+			return submissionOf(validated(this.strict.treeToValue(body, type)));
 		}
 		catch (JsonProcessingException ex) {
 			throw Problems.badRequest(JsonProblems.describe(ex));
 		}
 	}
 
-	/** Validates an already parsed body; the answer is the variables it sets. */
-	public Map<String, Object> fromRecord(Record value) {
-		return variablesOf(validated(value));
+	/** Validates an already built form. */
+	public Submission fromRecord(Record value) {
+		return submissionOf(validated(value));
 	}
 
 	/**
@@ -80,10 +84,10 @@ public class FormValues {
 	 * included), and gives them back in their canonical types, as our API would have set them.
 	 * @throws InvalidFields if they break the form's rules
 	 */
-	public Map<String, Object> canonical(Class<? extends Record> type, Map<String, ?> variables) {
+	public Submission canonical(Class<? extends Record> type, Map<String, ?> variables) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		Arrays.stream(type.getRecordComponents())
-			.forEach(component -> fields.put(component.getName(), variables.get(component.getName())));
+			.forEach(component -> fields.put(component.getName(), plain(variables.get(component.getName()))));
 		Record value;
 		try {
 			value = this.lenient.convertValue(fields, type);
@@ -91,7 +95,38 @@ public class FormValues {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidFields(Map.of("form", "Some fields have the wrong type or value."));
 		}
-		return variablesOf(validated(value));
+		return submissionOf(validated(value));
+	}
+
+	/** The names of a form's sensitive fields. */
+	public static Set<String> sensitiveFields(Class<? extends Record> type) {
+		return Arrays.stream(type.getRecordComponents())
+			.filter(component -> component.isAnnotationPresent(Sensitive.class))
+			.map(RecordComponent::getName)
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	/**
+	 * A validated form split by where each field goes.
+	 *
+	 * @param form the form itself
+	 * @param variables the fields that become process variables, in their canonical types
+	 * @param sensitive the sensitive fields, for the case file only
+	 */
+	public record Submission(Record form, Map<String, Object> variables, Map<String, Object> sensitive) {
+	}
+
+	/** JSON values that Tasklist stores as Spin JSON (a checklist's selection) become plain lists and maps. */
+	private Object plain(Object value) {
+		if (value != null && value.getClass().getName().startsWith("org.camunda.spin.")) {
+			try {
+				return this.lenient.readValue(value.toString(), Object.class);
+			}
+			catch (JsonProcessingException ex) {
+				throw new InvalidFields(Map.of("form", "A field holds JSON that cannot be read."));
+			}
+		}
+		return value;
 	}
 
 	private Record validated(Record value) {
@@ -105,7 +140,19 @@ public class FormValues {
 		return value;
 	}
 
-	private Map<String, Object> variablesOf(Record value) {
-		return this.strict.convertValue(value, MAP);
+	private Submission submissionOf(Record value) {
+		Map<String, Object> all = this.strict.convertValue(value, MAP);
+		Map<String, Object> variables = new LinkedHashMap<>();
+		Map<String, Object> sensitive = new LinkedHashMap<>();
+		for (RecordComponent component : value.getClass().getRecordComponents()) {
+			String name = component.getName();
+			if (component.isAnnotationPresent(Sensitive.class)) {
+				sensitive.put(name, all.get(name));
+			}
+			else if (!component.isAnnotationPresent(DisplayOnly.class)) {
+				variables.put(name, all.get(name));
+			}
+		}
+		return new Submission(value, variables, sensitive);
 	}
 }

@@ -33,6 +33,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.handoff.ServiceHandoffProcess;
 import org.opennrm.referral.CaseReferralProcess;
 import org.opennrm.security.Role;
@@ -48,7 +49,8 @@ class ProcessModelRulesTest {
 
 	/** Backing class per model: every public String constant that looks like an element id must exist in it. */
 	static final Map<Class<?>, String> BACKING_CLASSES = Map.of(CaseReferralProcess.class,
-			"referral/CaseReferral.bpmn", ServiceHandoffProcess.class, "handoff/ServiceHandoff.bpmn");
+			"referral/CaseReferral.bpmn", ServiceHandoffProcess.class, "handoff/ServiceHandoff.bpmn",
+			DeadlineEscalationProcess.class, "deadlines/DeadlineEscalation.bpmn");
 
 	static final Pattern ELEMENT_ID = Pattern.compile(
 			"(StartEvent|EndEvent|Task|Gateway|CallActivity|BoundaryEvent|Event|SubProcess|Flow|Lane|LaneSet|Participant)_[A-Z][A-Za-z0-9]*");

@@ -4,9 +4,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.opennrm.cases.CaseVariables;
+import org.opennrm.deadlines.Deadlines;
+import org.opennrm.deadlines.Jurisdictions;
 
 /**
  * What process tests share: the in-memory engine with flow-node coverage (reports under
@@ -46,6 +49,22 @@ public final class ProcessTestSupport {
 	public static void noOpDelegate(String name) {
 		Mocks.register(name, (JavaDelegate) execution -> {
 		});
+	}
+
+	/** The real {@code deadlines} bean, on the jurisdiction profiles shipped in {@code config/jurisdictions}. */
+	public static Deadlines realDeadlines() {
+		Deadlines deadlines = new Deadlines(Jurisdictions.load("file:config/jurisdictions/*.yml", "coe"));
+		Mocks.register("deadlines", deadlines);
+		return deadlines;
+	}
+
+	/** Moves the engine clock, which every timer and due date reads. */
+	public static void clockAt(java.time.Instant instant) {
+		ClockUtil.setCurrentTime(java.util.Date.from(instant));
+	}
+
+	public static void resetClock() {
+		ClockUtil.reset();
 	}
 
 	public static String businessKeyOf(String processInstanceId) {

@@ -7,13 +7,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
+import org.opennrm.cases.AgeGroup;
+import org.opennrm.cases.BestInterests;
 import org.opennrm.cases.Case;
-import org.opennrm.cases.CaseClosed;
-import org.opennrm.cases.CaseLeadTransferred;
+import org.opennrm.cases.CaseChanged;
 import org.opennrm.cases.CaseOpened;
 import org.opennrm.cases.CaseStatus;
 import org.opennrm.cases.Cases;
+import org.opennrm.cases.PersonStatus;
+import org.opennrm.cases.Protection;
+import org.opennrm.cases.RiskLevel;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.platform.Problems;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcCases implements Cases {
 
 	private static final String COLUMNS = "case_id, reference, jurisdiction, lead_agency, opened_by, opened_at, status, "
-			+ "closure_reason, closed_at";
+			+ "closure_reason, closed_at, age_group, person_status, protection, risk_level, risk_assessed_at, guardian, "
+			+ "bi_placement, bi_family_contact, bi_return, bi_determined_at";
 
 	private final JdbcClient jdbc;
 
@@ -43,30 +49,35 @@ class JdbcCases implements Cases {
 	}
 
 	@Override
-	public Case open(String leadAgency, String openedBy) {
+	public Case open(NewCase intake) {
 		String caseId = UUID.randomUUID().toString();
+		String jurisdiction = intake.jurisdiction() == null ? this.properties.jurisdiction() : intake.jurisdiction();
 		Instant now = EngineClock.now();
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				insert into nrm_case (case_id, jurisdiction, lead_agency, opened_by, opened_at, status)
-				values (:caseId, :jurisdiction, :leadAgency, :openedBy, :openedAt, :status)""")
+				insert into nrm_case (case_id, jurisdiction, lead_agency, opened_by, opened_at, status, age_group,
+				                      person_status, protection)
+				values (:caseId, :jurisdiction, :leadAgency, :openedBy, :openedAt, :status, :ageGroup, :personStatus,
+				        :protection)""")
 			.param("caseId", caseId)
-			.param("jurisdiction", this.properties.jurisdiction())
-			.param("leadAgency", leadAgency)
-			.param("openedBy", openedBy)
+			.param("jurisdiction", jurisdiction)
+			.param("leadAgency", intake.leadAgency())
+			.param("openedBy", intake.openedBy())
 			.param("openedAt", utc(now))
 			.param("status", CaseStatus.Active.name())
+			.param("ageGroup", intake.ageGroup().name())
+			.param("personStatus", PersonStatus.AtRisk.name())
+			.param("protection", Protection.None.name())
 			.update(keys, "case_number");
 		long number = keys.getKeyAs(Long.class);
-		String reference = "%s-%d-%06d".formatted(this.properties.referencePrefix(), now.atOffset(ZoneOffset.UTC).getYear(),
-				number);
+		String reference = "%s-%d-%06d".formatted(this.properties.referencePrefix(),
+				now.atOffset(ZoneOffset.UTC).getYear(), number);
 		this.jdbc.sql("update nrm_case set reference = :reference where case_id = :caseId")
 			.param("reference", reference)
 			.param("caseId", caseId)
 			.update();
-		Case opened = new Case(caseId, reference, this.properties.jurisdiction(), leadAgency, openedBy, now,
-				CaseStatus.Active, null, null);
-		this.events.publishEvent(new CaseOpened(caseId, reference, leadAgency, openedBy, now));
+		Case opened = findById(caseId).orElseThrow();
+		this.events.publishEvent(new CaseOpened(caseId, reference, intake.leadAgency(), intake.openedBy(), now));
 		return opened;
 	}
 
@@ -89,36 +100,43 @@ class JdbcCases implements Cases {
 	}
 
 	@Override
-	public Case transferLead(String caseId, String agency) {
-		Case current = findById(caseId).orElseThrow(() -> Problems.notFound("No such case."));
-		Case transferred = current.ledBy(agency);
-		this.jdbc.sql("update nrm_case set lead_agency = :agency where case_id = :caseId")
-			.param("agency", agency)
+	public Case change(String caseId, UnaryOperator<Case> transition) {
+		this.jdbc.sql("select case_id from nrm_case where case_id = :caseId for update")
 			.param("caseId", caseId)
-			.update();
-		this.events.publishEvent(new CaseLeadTransferred(caseId, current.reference(), current.leadAgency(), agency,
-				EngineClock.now()));
-		return transferred;
-	}
-
-	@Override
-	public Case close(String caseId, CaseStatus status, String reason) {
-		Case current = findById(caseId).orElseThrow(() -> Problems.notFound("No such case."));
-		Case closed = current.close(status, reason, EngineClock.now());
-		int updated = this.jdbc.sql("""
-				update nrm_case set status = :status, closure_reason = :reason, closed_at = :closedAt
-				where case_id = :caseId and status in ('Active', 'FollowUp')""")
-			.param("status", closed.status().name())
-			.param("reason", closed.closureReason())
-			.param("closedAt", utc(closed.closedAt()))
-			.param("caseId", caseId)
-			.update();
-		if (updated != 1) {
-			throw Problems.conflict("Case " + current.reference() + " was closed at the same moment.");
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> Problems.notFound("No such case."));
+		Case before = findById(caseId).orElseThrow();
+		Case after = transition.apply(before);
+		if (after.equals(before)) {
+			return before;
 		}
-		this.events.publishEvent(
-				new CaseClosed(caseId, closed.reference(), closed.status(), closed.closureReason(), closed.closedAt()));
-		return closed;
+		BestInterests interests = after.bestInterests();
+		this.jdbc.sql("""
+				update nrm_case set lead_agency = :leadAgency, status = :status, closure_reason = :closureReason,
+				       closed_at = :closedAt, age_group = :ageGroup, person_status = :personStatus,
+				       protection = :protection, risk_level = :riskLevel, risk_assessed_at = :riskAssessedAt,
+				       guardian = :guardian, bi_placement = :biPlacement, bi_family_contact = :biFamilyContact,
+				       bi_return = :biReturn, bi_determined_at = :biDeterminedAt
+				where case_id = :caseId""")
+			.param("leadAgency", after.leadAgency())
+			.param("status", after.status().name())
+			.param("closureReason", after.closureReason())
+			.param("closedAt", utc(after.closedAt()))
+			.param("ageGroup", after.ageGroup().name())
+			.param("personStatus", after.personStatus().name())
+			.param("protection", after.protection().name())
+			.param("riskLevel", after.riskLevel() == null ? null : after.riskLevel().name())
+			.param("riskAssessedAt", utc(after.riskAssessedAt()))
+			.param("guardian", after.guardian())
+			.param("biPlacement", interests == null ? null : interests.placementInBestInterests())
+			.param("biFamilyContact", interests == null ? null : interests.familyContactInBestInterests())
+			.param("biReturn", interests == null ? null : interests.returnInBestInterests())
+			.param("biDeterminedAt", interests == null ? null : utc(interests.determinedAt()))
+			.param("caseId", caseId)
+			.update();
+		this.events.publishEvent(new CaseChanged(before, after, EngineClock.now()));
+		return after;
 	}
 
 	@Override
@@ -139,11 +157,22 @@ class JdbcCases implements Cases {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
 	private static Case map(ResultSet rs, int row) throws SQLException {
-		OffsetDateTime closedAt = rs.getObject("closed_at", OffsetDateTime.class);
+		String risk = rs.getString("risk_level");
+		Instant determined = instant(rs, "bi_determined_at");
+		BestInterests interests = determined == null ? null
+				: new BestInterests(rs.getBoolean("bi_placement"), rs.getBoolean("bi_family_contact"),
+						rs.getBoolean("bi_return"), determined);
 		return new Case(rs.getString("case_id"), rs.getString("reference"), rs.getString("jurisdiction"),
-				rs.getString("lead_agency"), rs.getString("opened_by"),
-				rs.getObject("opened_at", OffsetDateTime.class).toInstant(), CaseStatus.valueOf(rs.getString("status")),
-				rs.getString("closure_reason"), closedAt == null ? null : closedAt.toInstant());
+				rs.getString("lead_agency"), rs.getString("opened_by"), instant(rs, "opened_at"),
+				CaseStatus.valueOf(rs.getString("status")), rs.getString("closure_reason"), instant(rs, "closed_at"),
+				AgeGroup.valueOf(rs.getString("age_group")), PersonStatus.valueOf(rs.getString("person_status")),
+				Protection.valueOf(rs.getString("protection")), risk == null ? null : RiskLevel.valueOf(risk),
+				instant(rs, "risk_assessed_at"), rs.getString("guardian"), interests);
 	}
 }

@@ -91,7 +91,7 @@ class DemoCases {
 	private String open(String userId, OpenCase intake) {
 		String reference = this.runAs.user(userId, () -> this.runtimeService
 			.createProcessInstanceByKey(CaseReferralProcess.KEY)
-			.setVariables(this.formValues.fromRecord(intake))
+			.setVariables(this.formValues.fromRecord(intake).variables())
 			.execute()
 			.getBusinessKey());
 		runJobs();
@@ -105,7 +105,7 @@ class DemoCases {
 				.taskDefinitionKey(taskKey)
 				.singleResult();
 			this.taskService.claim(task.getId(), userId);
-			this.taskService.complete(task.getId(), this.formValues.fromRecord(form));
+			this.taskService.complete(task.getId(), this.formValues.fromRecord(form).variables());
 		});
 		runJobs();
 	}

@@ -1,9 +1,15 @@
 package org.opennrm.platform.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.opennrm.platform.SensitiveVariables;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,6 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 class EngineHardening extends AbstractProcessEnginePlugin {
+
+	private final ObjectProvider<SensitiveVariables> sensitiveVariables;
+
+	EngineHardening(ObjectProvider<SensitiveVariables> sensitiveVariables) {
+		this.sensitiveVariables = sensitiveVariables;
+	}
 
 	/**
 	 * User ids such as {@code ana.petrovic} or {@code demo-social}: letters and digits, joined by single dots, hyphens
@@ -47,5 +59,12 @@ class EngineHardening extends AbstractProcessEnginePlugin {
 		configuration.setUserResourceWhitelistPattern(USER_ID_PATTERN);
 		// Candidate groups and assignees may claim and complete a task, not rewrite it.
 		configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+		// History keeps everything except sensitive form fields (they live in the case file only).
+		SensitiveVariables sensitive = this.sensitiveVariables.getIfAvailable(() -> name -> false);
+		List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null ? new ArrayList<>()
+				: new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+		handlers.add(new SensitiveHistoryFilter(sensitive));
+		configuration.setCustomHistoryEventHandlers(handlers);
+		configuration.setEnableDefaultDbHistoryEventHandler(false);
 	}
 }

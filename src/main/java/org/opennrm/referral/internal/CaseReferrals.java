@@ -38,7 +38,7 @@ class CaseReferrals {
 		if (!user.groupIds().contains(intake.referringAgency())) {
 			throw Problems.forbidden("You can open a case only for your own agency.");
 		}
-		Map<String, Object> variables = this.formValues.fromRecord(intake);
+		Map<String, Object> variables = this.formValues.fromRecord(intake).variables();
 		ProcessInstance instance = this.runtimeService.createProcessInstanceByKey(CaseReferralProcess.KEY)
 			.setVariables(variables)
 			.execute();

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opennrm.cases.CaseStatus;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.cases.Cases;
+import org.opennrm.platform.EngineClock;
 import org.opennrm.referral.CaseReferralProcess.Variables;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,9 @@ class CloseCase implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.cases.close((String) execution.getVariable(CaseVariables.CASE_ID),
-				CaseStatus.valueOf((String) execution.getVariable(Variables.CASE_STATUS)),
-				(String) execution.getVariable(Variables.REASON_FOR_CASE_CLOSURE));
+		CaseStatus status = CaseStatus.valueOf((String) execution.getVariable(Variables.CASE_STATUS));
+		String reason = (String) execution.getVariable(Variables.REASON_FOR_CASE_CLOSURE);
+		this.cases.change((String) execution.getVariable(CaseVariables.CASE_ID),
+				current -> current.close(status, reason, EngineClock.now()));
 	}
 }

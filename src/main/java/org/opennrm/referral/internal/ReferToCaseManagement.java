@@ -19,7 +19,7 @@ class ReferToCaseManagement implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.cases.transferLead((String) execution.getVariable(CaseVariables.CASE_ID),
-				CaseReferralProcess.CASE_MANAGEMENT_AGENCY);
+		this.cases.change((String) execution.getVariable(CaseVariables.CASE_ID),
+				current -> current.ledBy(CaseReferralProcess.CASE_MANAGEMENT_AGENCY));
 	}
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.opennrm.cases.AgeGroup;
 import org.opennrm.cases.Case;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.cases.Cases;
@@ -32,13 +33,14 @@ class RegisterCase implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		Map<String, Object> intake = this.formValues.canonical(OpenCase.class, execution.getVariables());
+		Map<String, Object> intake = this.formValues.canonical(OpenCase.class, execution.getVariables()).variables();
 		String agency = (String) intake.get(Variables.REFERRING_AGENCY);
 		Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		if (starter != null && (starter.getGroupIds() == null || !starter.getGroupIds().contains(agency))) {
 			throw new InvalidFields(Map.of(Variables.REFERRING_AGENCY, "you can open a case only for your own agency"));
 		}
-		Case opened = this.cases.open(agency, (String) execution.getVariable(Variables.OPENED_BY));
+		Case opened = this.cases.open(new Cases.NewCase(agency, (String) execution.getVariable(Variables.OPENED_BY), null,
+				Boolean.TRUE.equals(intake.get("childSuspected")) ? AgeGroup.Uncertain : AgeGroup.Adult));
 		execution.setVariables(intake);
 		execution.setVariable(CaseVariables.CASE_ID, opened.caseId());
 		execution.setVariable(CaseVariables.CASE_REFERENCE, opened.reference());

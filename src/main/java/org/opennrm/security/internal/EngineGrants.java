@@ -11,6 +11,8 @@ import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import static org.opennrm.security.internal.Grant.ANY;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +45,14 @@ final class EngineGrants {
 	/** The grants that do not depend on deployed models. */
 	static List<Grant> fixed() {
 		List<Grant> grants = new ArrayList<>();
-		for (Role agency : Role.agencies()) {
-			grants.add(Grant.of(agency, APPLICATION, TASKLIST, Permissions.ACCESS));
+		for (Role worker : caseworkRoles()) {
+			grants.add(Grant.of(worker, APPLICATION, TASKLIST, Permissions.ACCESS));
 			// Process models are not case data: reading them shows a task's diagram in Tasklist.
-			grants.add(Grant.of(agency, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ));
+			grants.add(Grant.of(worker, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ));
 		}
+
+		// The national coordinator works escalations in Tasklist.
+		grants.add(Grant.of(Role.COORDINATOR, APPLICATION, TASKLIST, Permissions.ACCESS));
 
 		// Supervisors watch every case read-only in Cockpit and Tasklist.
 		grants.add(Grant.of(Role.SUPERVISOR, APPLICATION, TASKLIST, Permissions.ACCESS));
@@ -88,10 +93,20 @@ final class EngineGrants {
 		return grants;
 	}
 
+	/** Agencies and decision makers: they work on the tasks of their own group. */
+	static Set<Role> caseworkRoles() {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		Arrays.stream(Role.values())
+			.filter(role -> role.kind() == Role.Kind.AGENCY || role.kind() == Role.Kind.DECISION)
+			.forEach(roles::add);
+		return roles;
+	}
+
 	/** The roles that work in Tasklist and get a shared "My group's tasks" filter. */
 	static Set<Role> tasklistRoles() {
-		Set<Role> roles = new java.util.TreeSet<>(Role.agencies());
+		Set<Role> roles = caseworkRoles();
 		roles.add(Role.SUPERVISOR);
+		roles.add(Role.COORDINATOR);
 		return roles;
 	}
 }

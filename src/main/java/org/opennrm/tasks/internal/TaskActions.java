@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.cases.Cases;
 import org.opennrm.platform.EngineClock;
@@ -149,7 +151,10 @@ class TaskActions {
 		}
 		TaskForm<?> form = this.forms.find(processKey(task), task.getTaskDefinitionKey())
 			.orElseThrow(() -> Problems.conflict("This task cannot be completed through the API."));
-		Map<String, Object> variables = this.values.fromBody(form.type(), body);
+		FormValues.Submission submission = this.values.fromBody(form.type(), body);
+		// Sensitive fields travel as transient variables: the task's sink keeps them, the engine never writes them.
+		VariableMap variables = Variables.fromMap(submission.variables());
+		submission.sensitive().forEach((name, value) -> variables.putValueTyped(name, TransientValues.of(value)));
 		try {
 			this.taskService.complete(taskId, variables);
 		}

@@ -2,6 +2,7 @@ package org.opennrm.tasks.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,7 +17,9 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.opennrm.cases.CaseVariables;
+import org.opennrm.platform.InvalidFields;
 import org.opennrm.tasks.FormValues;
+import org.opennrm.tasks.TaskForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,10 +55,33 @@ class UserTaskListeners extends AbstractProcessEnginePlugin {
 				definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, UserTaskListeners::labelWithCase);
 				forms.find(processKey, activity.getId())
 					.ifPresent(form -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-							task -> task.setVariables(values.canonical(form.type(), task.getVariables()))));
+							task -> complete(form, task)));
 			}
 		});
 		configuration.setCustomPostBPMNParseListeners(listeners);
+	}
+
+	/**
+	 * Validates the completion, hands its sensitive fields to the form's sink and removes them from the process in the
+	 * same transaction (so they are never written to engine tables), and writes the rest in canonical types.
+	 */
+	private void complete(TaskForm<?> form, DelegateTask task) {
+		FormValues.Submission submission = this.values.canonical(form.type(), task.getVariables());
+		Map<String, String> violations = check(form, submission.form(), task);
+		if (!violations.isEmpty()) {
+			throw new InvalidFields(violations);
+		}
+		if (!submission.sensitive().isEmpty()) {
+			form.sink().store(task, submission.sensitive());
+		}
+		FormValues.sensitiveFields(form.type()).forEach(task::removeVariable);
+		task.setVariables(submission.variables());
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Map<String, String> check(TaskForm<?> form, Record value, DelegateTask task) {
+		TaskForm.Check check = form.check();
+		return check == null ? Map.of() : check.violations(value, task);
 	}
 
 	private static void labelWithCase(DelegateTask task) {

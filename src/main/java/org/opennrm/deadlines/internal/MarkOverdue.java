@@ -1,0 +1,49 @@
+package org.opennrm.deadlines.internal;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.opennrm.cases.CaseVariables;
+import org.opennrm.deadlines.DeadlineEscalationProcess.Variables;
+import org.opennrm.notifications.Notification;
+import org.opennrm.notifications.Notifications;
+import org.opennrm.security.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves an overdue task to the top of its owners' lists and tells the supervisors; names it for the escalation's
+ * forms.
+ */
+@Component("markOverdue")
+class MarkOverdue implements JavaDelegate {
+
+	/** Above every ordinary task (Camunda's default priority is 50). */
+	static final int OVERDUE_PRIORITY = 90;
+
+	private final TaskService taskService;
+
+	private final Notifications notifications;
+
+	MarkOverdue(TaskService taskService, Notifications notifications) {
+		this.taskService = taskService;
+		this.notifications = notifications;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		List<Task> overdue = this.taskService.createTaskQuery()
+			.processInstanceId((String) execution.getVariable(Variables.OVERDUE_PROCESS_INSTANCE_ID))
+			.taskDefinitionKey((String) execution.getVariable(Variables.OVERDUE_TASK_KEY))
+			.listPage(0, 10);
+		overdue.forEach(task -> this.taskService.setPriority(task.getId(), OVERDUE_PRIORITY));
+		String name = overdue.isEmpty() ? (String) execution.getVariable(Variables.OVERDUE_TASK_KEY)
+				: overdue.get(0).getName();
+		execution.setVariable(Variables.OVERDUE_TASK_NAME, name);
+		this.notifications.notifyGroups(List.of(Role.SUPERVISOR.groupId()),
+				(String) execution.getVariable(CaseVariables.CASE_REFERENCE), Notification.Kind.DeadlineMissed,
+				"Overdue: " + name);
+	}
+}
