@@ -9,13 +9,13 @@ create table nrm_handoff (
     receiving_agency    varchar(64),
     status              varchar(16)  not null,
     attempts            integer      not null,
-    offered_at          timestamp with time zone not null,
+    offered_at          timestamp with time zone,
     respond_by          timestamp with time zone,
     updated_at          timestamp with time zone not null,
     constraint nrm_handoff_process_instance_uk unique (process_instance_id),
     constraint nrm_handoff_status_ck check (status in ('Offered', 'Accepted', 'Declined', 'Delivered', 'NotDelivered',
                                                        'PersonDeclined', 'Withdrawn')),
-    constraint nrm_handoff_attempts_ck check (attempts >= 1)
+    constraint nrm_handoff_attempts_ck check (attempts >= 0)
 );
 create index nrm_handoff_case_ix on nrm_handoff (case_id);
 

@@ -13,10 +13,10 @@ import org.opennrm.handoff.ServiceHandoffProcess.ServiceType;
  * @param caseId the case it belongs to
  * @param service the service handed over
  * @param referringAgency the group of the agency that hands over
- * @param receivingAgency the group of the agency it was last offered to
+ * @param receivingAgency the group of the agency it was last offered to; {@code null} if none ever was
  * @param status where it stands
- * @param attempts how many times it was offered
- * @param offeredAt when it was last offered
+ * @param attempts how many times it was offered (0 when it was withdrawn before any provider was found)
+ * @param offeredAt when it was last offered; {@code null} if never
  * @param respondBy when the answer to the current offer is due; {@code null} once answered
  * @param updatedAt when it last changed
  * @param steps every step, oldest first
@@ -32,6 +32,7 @@ public record Handoff(String id, String caseId, ServiceType service, String refe
 	/** Whether a member of these groups is party to the hand-off: the referring or the current receiving agency. */
 	public boolean hasParty(Collection<String> groupIds) {
 		return groupIds.contains(this.referringAgency)
-				|| (this.status.heldByReceivingAgency() && groupIds.contains(this.receivingAgency));
+				|| (this.receivingAgency != null && this.status.heldByReceivingAgency()
+						&& groupIds.contains(this.receivingAgency));
 	}
 }

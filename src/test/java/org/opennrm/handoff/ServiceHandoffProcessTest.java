@@ -95,6 +95,14 @@ class ServiceHandoffProcessTest {
 	}
 
 	@Test
+	void an_empty_preset_is_no_provider() {
+		Map<String, Object> variables = variables("Shelter", "");
+		ProcessInstance handoff = runtimeService().startProcessInstanceByKey(KEY, REFERENCE, variables);
+
+		assertThat(handoff).hasPassed(TASK_CHOOSE_PROVIDER).variables().containsEntry(Variables.RECEIVING_AGENCY, "ngo");
+	}
+
+	@Test
 	void an_accepted_service_is_recorded_and_ends_when_the_receiving_agency_records_its_delivery() {
 		ProcessInstance handoff = start("Shelter", "ngo");
 		execute(job(handoff));

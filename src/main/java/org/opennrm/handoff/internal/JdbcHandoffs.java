@@ -117,10 +117,47 @@ class JdbcHandoffs implements Handoffs {
 		return move(current, HandoffStatus.Declined, current.receivingAgency(), reason);
 	}
 
+	/**
+	 * What a withdrawal names: enough to record a hand-off that was withdrawn before any provider was offered it (when
+	 * the routing table names none and the referring agency gives up).
+	 *
+	 * @param processInstanceId the {@code ServiceHandoff} instance
+	 * @param caseId the case
+	 * @param service the service
+	 * @param referringAgency who withdrew it
+	 */
+	record Withdrawal(String processInstanceId, String caseId, ServiceType service, String referringAgency) {
+
+		Withdrawal {
+			Objects.requireNonNull(processInstanceId, "processInstanceId");
+			Objects.requireNonNull(caseId, "caseId");
+			Objects.requireNonNull(service, "service");
+			Objects.requireNonNull(referringAgency, "referringAgency");
+		}
+	}
+
 	/** The referring agency withdrew the hand-off. */
-	Handoff withdraw(String processInstanceId) {
-		Handoff current = require(processInstanceId);
-		return move(current, HandoffStatus.Withdrawn, current.referringAgency(), null);
+	Handoff withdraw(Withdrawal withdrawal) {
+		Optional<Handoff> current = locked(withdrawal.processInstanceId());
+		if (current.isPresent()) {
+			return move(current.get(), HandoffStatus.Withdrawn, current.get().referringAgency(), null);
+		}
+		Instant now = EngineClock.now();
+		String id = UUID.randomUUID().toString();
+		this.jdbc.sql("""
+				insert into nrm_handoff (id, case_id, process_instance_id, service, referring_agency, status, attempts,
+				                         updated_at)
+				values (:id, :caseId, :processInstanceId, :service, :referringAgency, :status, 0, :now)""")
+			.param("id", id)
+			.param("caseId", withdrawal.caseId())
+			.param("processInstanceId", withdrawal.processInstanceId())
+			.param("service", withdrawal.service().name())
+			.param("referringAgency", withdrawal.referringAgency())
+			.param("status", HandoffStatus.Withdrawn.name())
+			.param("now", utc(now))
+			.update();
+		step(id, HandoffStatus.Withdrawn, withdrawal.referringAgency(), null, now);
+		return find(id);
 	}
 
 	/**

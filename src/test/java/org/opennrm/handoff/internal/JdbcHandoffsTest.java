@@ -99,11 +99,24 @@ class JdbcHandoffsTest {
 	void a_withdrawal_is_the_referring_agencys_step() {
 		this.handoffs.offer(offer("pi-1", "case-1", ServiceType.LegalAid, "ngo"));
 		this.handoffs.decline("pi-1", "NotEligible");
-		Handoff withdrawn = this.handoffs.withdraw("pi-1");
+		Handoff withdrawn = this.handoffs.withdraw(withdrawal("pi-1", ServiceType.LegalAid));
 
 		assertThat(withdrawn.status()).isEqualTo(HandoffStatus.Withdrawn);
 		assertThat(withdrawn.receivingAgency()).as("the last agency asked").isEqualTo("ngo");
 		assertThat(withdrawn.steps().get(2)).isEqualTo(new HandoffStep(HandoffStatus.Withdrawn, "social", null, MONDAY));
+	}
+
+	@Test
+	void a_hand_off_withdrawn_before_any_provider_was_found_is_recorded_too() {
+		Handoff withdrawn = this.handoffs.withdraw(withdrawal("pi-1", ServiceType.FamilyContact));
+
+		assertThat(withdrawn.status()).isEqualTo(HandoffStatus.Withdrawn);
+		assertThat(withdrawn.caseId()).isEqualTo("case-1");
+		assertThat(withdrawn.receivingAgency()).isNull();
+		assertThat(withdrawn.attempts()).isZero();
+		assertThat(withdrawn.offeredAt()).isNull();
+		assertThat(withdrawn.steps()).containsExactly(new HandoffStep(HandoffStatus.Withdrawn, "social", null, MONDAY));
+		assertThat(this.handoffs.ofCase("case-1")).containsExactly(withdrawn);
 	}
 
 	@Test
@@ -114,7 +127,8 @@ class JdbcHandoffsTest {
 			.isInstanceOf(IllegalStateException.class);
 		assertThatThrownBy(() -> this.handoffs.finish("pi-1", HandoffStatus.Delivered, null))
 			.isInstanceOf(IllegalStateException.class);
-		assertThatThrownBy(() -> this.handoffs.withdraw("pi-1")).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> this.handoffs.withdraw(withdrawal("pi-1", ServiceType.Shelter)))
+			.isInstanceOf(IllegalStateException.class);
 		assertThatThrownBy(() -> this.handoffs.accept("pi-unknown")).isInstanceOf(IllegalStateException.class);
 		this.handoffs.accept("pi-1");
 		assertThatThrownBy(() -> this.handoffs.decline("pi-1", "NoCapacity")).isInstanceOf(IllegalStateException.class);
@@ -139,6 +153,10 @@ class JdbcHandoffsTest {
 					org.assertj.core.groups.Tuple.tuple(ServiceType.MedicalCare, "health", 1));
 		assertThat(this.handoffs.ofCase("case-1").get(0).steps()).hasSize(3);
 		assertThat(this.handoffs.ofCase("case-unknown")).isEmpty();
+	}
+
+	private static JdbcHandoffs.Withdrawal withdrawal(String processInstanceId, ServiceType service) {
+		return new JdbcHandoffs.Withdrawal(processInstanceId, "case-1", service, "social");
 	}
 
 	private static JdbcHandoffs.Offer offer(String processInstanceId, String caseId, ServiceType service,
