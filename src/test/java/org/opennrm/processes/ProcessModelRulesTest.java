@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.handoff.ServiceHandoffProcess;
+import org.opennrm.identification.VictimIdentificationProcess;
 import org.opennrm.casework.NrmCaseProcess;
 import org.opennrm.security.Role;
 
@@ -51,7 +52,8 @@ class ProcessModelRulesTest {
 	static final Map<Class<?>, String> BACKING_CLASSES = Map.ofEntries(
 			Map.entry(NrmCaseProcess.class, "case/NrmCase.bpmn"),
 			Map.entry(ServiceHandoffProcess.class, "handoff/ServiceHandoff.bpmn"),
-			Map.entry(DeadlineEscalationProcess.class, "deadlines/DeadlineEscalation.bpmn"));
+			Map.entry(DeadlineEscalationProcess.class, "deadlines/DeadlineEscalation.bpmn"),
+			Map.entry(VictimIdentificationProcess.class, "identification/VictimIdentification.bpmn"));
 
 	static final Pattern ELEMENT_ID = Pattern.compile(
 			"(StartEvent|EndEvent|Task|Gateway|CallActivity|BoundaryEvent|Event|SubProcess|Flow|Lane|LaneSet|Participant)_[A-Z][A-Za-z0-9]*");
