@@ -10,7 +10,7 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.opennrm.identification.ConfirmScreeningOutcome;
 import org.opennrm.identification.DecideReasonableGrounds;
-import org.opennrm.identification.IndicatorScreening;
+import org.opennrm.identification.ScreenIndicators;
 import org.opennrm.identification.ScreeningRecommendation;
 import org.opennrm.identification.VictimIdentificationProcess.Variables;
 import org.opennrm.tasks.TaskForm;
@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
 class VictimIdentificationForms {
 
 	@Bean
-	TaskForm<IndicatorScreening> indicatorScreeningForm(ScreeningSink screenings) {
-		return TaskForm.of(KEY, TASK_SCREEN_INDICATORS, IndicatorScreening.class).storingSensitiveFieldsIn(screenings);
+	TaskForm<ScreenIndicators> screenIndicatorsForm(ScreeningSink screenings) {
+		return TaskForm.of(KEY, TASK_SCREEN_INDICATORS, ScreenIndicators.class).storingSensitiveFieldsIn(screenings);
 	}
 
 	@Bean

@@ -16,6 +16,6 @@ import org.opennrm.tasks.Sensitive;
  * @param suspectedExploitation which checklist was offered (shown, not written)
  * @param observedIndicators the codes of the indicators observed, empty when none
  */
-public record IndicatorScreening(@DisplayOnly String suspectedExploitation,
+public record ScreenIndicators(@DisplayOnly String suspectedExploitation,
 		@Sensitive(section = "screening") @NotNull @Size(max = 200) List<@NotBlank String> observedIndicators) {
 }
