@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.handoff.ServiceHandoffProcess;
+import org.opennrm.identification.FormalIdentificationProcess;
+import org.opennrm.identification.VictimIdentificationProcess;
+import org.opennrm.recovery.RecoveryPeriodProcess;
 import org.opennrm.casework.NrmCaseProcess;
 import org.opennrm.psychosocial.PsychoSocialSupportProcess;
 import org.opennrm.security.Role;
@@ -53,7 +56,10 @@ class ProcessModelRulesTest {
 			Map.entry(NrmCaseProcess.class, "case/NrmCase.bpmn"),
 			Map.entry(ServiceHandoffProcess.class, "handoff/ServiceHandoff.bpmn"),
 			Map.entry(DeadlineEscalationProcess.class, "deadlines/DeadlineEscalation.bpmn"),
-			Map.entry(PsychoSocialSupportProcess.class, "psychosocial/PsychoSocialSupport.bpmn"));
+			Map.entry(PsychoSocialSupportProcess.class, "psychosocial/PsychoSocialSupport.bpmn"),
+			Map.entry(VictimIdentificationProcess.class, "identification/VictimIdentification.bpmn"),
+			Map.entry(FormalIdentificationProcess.class, "identification/FormalIdentification.bpmn"),
+			Map.entry(RecoveryPeriodProcess.class, "recovery/RecoveryPeriod.bpmn"));
 
 	static final Pattern ELEMENT_ID = Pattern.compile(
 			"(StartEvent|EndEvent|Task|Gateway|CallActivity|BoundaryEvent|Event|SubProcess|Flow|Lane|LaneSet|Participant)_[A-Z][A-Za-z0-9]*");
