@@ -2,6 +2,7 @@ package org.opennrm.casework;
 
 import jakarta.validation.constraints.NotNull;
 import org.opennrm.cases.AgeGroup;
+import org.opennrm.identification.SuspectedExploitation;
 import org.opennrm.security.Agency;
 
 /**
@@ -16,17 +17,12 @@ import org.opennrm.security.Agency;
  * @param interpreterNeeded whether an interpreter is needed
  */
 public record OpenCase(@NotNull @Agency String referringAgency, @NotNull ContactSetting contactSetting,
-		@NotNull AgeGroup ageGroup, @NotNull ExploitationForm suspectedExploitation, @NotNull Boolean foreignNational,
+		@NotNull AgeGroup ageGroup, @NotNull SuspectedExploitation suspectedExploitation, @NotNull Boolean foreignNational,
 		@NotNull Boolean interpreterNeeded) {
 
 	/** Where first contact with the person happened. */
 	public enum ContactSetting {
 		BorderOrTransit, PoliceOperation, LabourInspection, Outreach, Hotline, HealthFacility, SocialServices,
 		SelfReferral, Other
-	}
-
-	/** Forms of exploitation, following Directive 2011/36/EU as amended by Directive (EU) 2024/1712. */
-	public enum ExploitationForm {
-		SexualExploitation, LabourExploitation, ForcedBegging, ForcedCriminality, ForcedMarriage, Other, Unknown
 	}
 }

@@ -15,7 +15,7 @@ import org.opennrm.cases.AgeGroup;
 import org.opennrm.casework.NrmCaseProcess;
 import org.opennrm.casework.OpenCase;
 import org.opennrm.casework.OpenCase.ContactSetting;
-import org.opennrm.casework.OpenCase.ExploitationForm;
+import org.opennrm.identification.SuspectedExploitation;
 import org.opennrm.security.RunAs;
 import org.opennrm.tasks.FormValues;
 import org.springframework.stereotype.Component;
@@ -52,13 +52,13 @@ class DemoCases {
 	void seed() {
 		// 1. Police operation, labour exploitation: waiting for police to screen.
 		open("demo-police", new OpenCase("police", ContactSetting.PoliceOperation, AgeGroup.Adult,
-				ExploitationForm.LabourExploitation, true, true));
+				SuspectedExploitation.LabourExploitation, true, true));
 		// 2. NGO outreach, sexual exploitation.
 		open("demo-ngo", new OpenCase("ngo", ContactSetting.Outreach, AgeGroup.Adult,
-				ExploitationForm.SexualExploitation, false, false));
+				SuspectedExploitation.SexualExploitation, false, false));
 		// 3. A child of uncertain age seen at a health facility, forced begging.
 		open("demo-health", new OpenCase("health", ContactSetting.HealthFacility, AgeGroup.Uncertain,
-				ExploitationForm.ForcedBegging, true, true));
+				SuspectedExploitation.ForcedBegging, true, true));
 	}
 
 	private String open(String userId, OpenCase intake) {

@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -77,8 +78,23 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	/**
+	 * The engine wraps what a listener or delegate throws: a rule refusal (invalid fields, a problem we raised, a
+	 * missing authorization) deep in the cause chain still answers as itself, not as a failure of the service.
+	 */
 	@ExceptionHandler({ ProcessEngineException.class, DataAccessException.class })
 	ProblemDetail internal(RuntimeException ex) {
+		for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			if (cause instanceof InvalidFields invalid) {
+				return invalidFields(invalid);
+			}
+			if (cause instanceof ErrorResponseException problem) {
+				return problem.getBody();
+			}
+			if (cause instanceof AuthorizationException denied) {
+				return forbidden(denied);
+			}
+		}
 		log.error("Request failed in the engine or the database ({})", ex.getClass().getSimpleName(), ex);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The request could not be completed. Nothing was changed.");

@@ -1,0 +1,96 @@
+package org.opennrm.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.boot.test.context.TestComponent;
+
+/**
+ * Walks a case through the pathway over our API, as the caseworkers of each agency would: open it, find the task of a
+ * type waiting for a user, claim and complete it with its typed body, and let the engine run what follows.
+ */
+@TestComponent
+public class CaseJourney {
+
+	/** An adult met by police, labour exploitation suspected, not a foreign national, no interpreter. */
+	public static final Map<String, Object> ADULT_BY_POLICE = Api.body("referringAgency", "police", "contactSetting",
+			"PoliceOperation", "ageGroup", "Adult", "suspectedExploitation", "LabourExploitation", "foreignNational",
+			false, "interpreterNeeded", false);
+
+	private final Api api;
+
+	private final EngineJobs jobs;
+
+	CaseJourney(Api api, EngineJobs jobs) {
+		this.api = api;
+		this.jobs = jobs;
+	}
+
+	/** Opens a case as the user and returns its reference. */
+	public String open(String userId, Map<String, Object> intake) {
+		Api.Response opened = this.api.as(userId).post("/api/cases", intake);
+		assertThat(opened.status()).as("open a case: %s", opened).isEqualTo(201);
+		this.jobs.runAll();
+		return opened.json().path("reference").asText();
+	}
+
+	/** The one task of that type on the case that the user can see. */
+	public JsonNode task(String userId, String reference, String taskType) {
+		List<JsonNode> found = tasks(userId, reference, taskType);
+		assertThat(found).as("%s tasks on %s visible to %s; all: %s", taskType, reference, userId,
+				taskTypes(userId, reference))
+			.hasSize(1);
+		return found.get(0);
+	}
+
+	/** The task of that type on the case, if the user can see one. */
+	public Optional<JsonNode> findTask(String userId, String reference, String taskType) {
+		List<JsonNode> found = tasks(userId, reference, taskType);
+		return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+	}
+
+	/** The types of the tasks of the case the user can see. */
+	public List<String> taskTypes(String userId, String reference) {
+		List<String> types = new ArrayList<>();
+		page(userId, reference).path("tasks").forEach(task -> types.add(task.path("taskType").asText()));
+		return types;
+	}
+
+	/** Claims and completes the task of that type, then runs what the engine does next. */
+	public void complete(String userId, String reference, String taskType, Map<String, Object> body) {
+		String taskId = task(userId, reference, taskType).path("id").asText();
+		Api.Response claimed = this.api.as(userId).post("/api/tasks/" + taskId + "/claim");
+		assertThat(claimed.status()).as("claim %s: %s", taskType, claimed).isEqualTo(204);
+		Api.Response completed = this.api.as(userId).post("/api/tasks/" + taskId + "/complete", body);
+		assertThat(completed.status()).as("complete %s: %s", taskType, completed).isEqualTo(204);
+		this.jobs.runAll();
+	}
+
+	/** The case as the user sees it through {@code GET /api/cases/{reference}}. */
+	public JsonNode caseView(String userId, String reference) {
+		Api.Response response = this.api.as(userId).get("/api/cases/" + reference);
+		assertThat(response.status()).as("read case %s: %s", reference, response).isEqualTo(200);
+		return response.json();
+	}
+
+	private List<JsonNode> tasks(String userId, String reference, String taskType) {
+		List<JsonNode> found = new ArrayList<>();
+		page(userId, reference).path("tasks").forEach(task -> {
+			if (task.path("taskType").asText().equals(taskType)) {
+				found.add(task);
+			}
+		});
+		return found;
+	}
+
+	private JsonNode page(String userId, String reference) {
+		Api.Response response = this.api.as(userId).get("/api/tasks?maxResults=100&caseReference=" + reference);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json();
+	}
+}
