@@ -36,6 +36,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.handoff.ServiceHandoffProcess;
 import org.opennrm.referral.CaseReferralProcess;
+import org.opennrm.risk.RiskAssessmentProcess;
 import org.opennrm.security.Role;
 
 /**
@@ -48,9 +49,11 @@ class ProcessModelRulesTest {
 	static final Path PROCESSES = Path.of("processes");
 
 	/** Backing class per model: every public String constant that looks like an element id must exist in it. */
-	static final Map<Class<?>, String> BACKING_CLASSES = Map.of(CaseReferralProcess.class,
-			"referral/CaseReferral.bpmn", ServiceHandoffProcess.class, "handoff/ServiceHandoff.bpmn",
-			DeadlineEscalationProcess.class, "deadlines/DeadlineEscalation.bpmn");
+	static final Map<Class<?>, String> BACKING_CLASSES = Map.of(
+			CaseReferralProcess.class, "referral/CaseReferral.bpmn",
+			ServiceHandoffProcess.class, "handoff/ServiceHandoff.bpmn",
+			DeadlineEscalationProcess.class, "deadlines/DeadlineEscalation.bpmn",
+			RiskAssessmentProcess.class, "risk/RiskAssessment.bpmn");
 
 	static final Pattern ELEMENT_ID = Pattern.compile(
 			"(StartEvent|EndEvent|Task|Gateway|CallActivity|BoundaryEvent|Event|SubProcess|Flow|Lane|LaneSet|Participant)_[A-Z][A-Za-z0-9]*");
