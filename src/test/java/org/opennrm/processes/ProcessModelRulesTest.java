@@ -33,6 +33,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.opennrm.assistance.AssistancePlanProcess;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.handoff.ServiceHandoffProcess;
 import org.opennrm.referral.CaseReferralProcess;
@@ -53,7 +54,8 @@ class ProcessModelRulesTest {
 			CaseReferralProcess.class, "referral/CaseReferral.bpmn",
 			ServiceHandoffProcess.class, "handoff/ServiceHandoff.bpmn",
 			DeadlineEscalationProcess.class, "deadlines/DeadlineEscalation.bpmn",
-			RiskAssessmentProcess.class, "risk/RiskAssessment.bpmn");
+			RiskAssessmentProcess.class, "risk/RiskAssessment.bpmn",
+			AssistancePlanProcess.class, "assistance/AssistancePlan.bpmn");
 
 	static final Pattern ELEMENT_ID = Pattern.compile(
 			"(StartEvent|EndEvent|Task|Gateway|CallActivity|BoundaryEvent|Event|SubProcess|Flow|Lane|LaneSet|Participant)_[A-Z][A-Za-z0-9]*");
