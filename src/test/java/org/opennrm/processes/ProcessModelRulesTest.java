@@ -34,6 +34,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.opennrm.assistance.AssistancePlanProcess;
+import org.opennrm.child.ChildProtectionProcess;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.handoff.ServiceHandoffProcess;
 import org.opennrm.referral.CaseReferralProcess;
@@ -55,7 +56,8 @@ class ProcessModelRulesTest {
 			ServiceHandoffProcess.class, "handoff/ServiceHandoff.bpmn",
 			DeadlineEscalationProcess.class, "deadlines/DeadlineEscalation.bpmn",
 			RiskAssessmentProcess.class, "risk/RiskAssessment.bpmn",
-			AssistancePlanProcess.class, "assistance/AssistancePlan.bpmn");
+			AssistancePlanProcess.class, "assistance/AssistancePlan.bpmn",
+			ChildProtectionProcess.class, "child/ChildProtection.bpmn");
 
 	static final Pattern ELEMENT_ID = Pattern.compile(
 			"(StartEvent|EndEvent|Task|Gateway|CallActivity|BoundaryEvent|Event|SubProcess|Flow|Lane|LaneSet|Participant)_[A-Z][A-Za-z0-9]*");
