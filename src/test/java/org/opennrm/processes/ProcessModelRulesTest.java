@@ -38,6 +38,7 @@ import org.opennrm.child.ChildProtectionProcess;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.handoff.ServiceHandoffProcess;
 import org.opennrm.referral.CaseReferralProcess;
+import org.opennrm.returns.VoluntaryReturnProcess;
 import org.opennrm.risk.RiskAssessmentProcess;
 import org.opennrm.security.Role;
 
@@ -57,7 +58,8 @@ class ProcessModelRulesTest {
 			DeadlineEscalationProcess.class, "deadlines/DeadlineEscalation.bpmn",
 			RiskAssessmentProcess.class, "risk/RiskAssessment.bpmn",
 			AssistancePlanProcess.class, "assistance/AssistancePlan.bpmn",
-			ChildProtectionProcess.class, "child/ChildProtection.bpmn");
+			ChildProtectionProcess.class, "child/ChildProtection.bpmn",
+			VoluntaryReturnProcess.class, "return/VoluntaryReturn.bpmn");
 
 	static final Pattern ELEMENT_ID = Pattern.compile(
 			"(StartEvent|EndEvent|Task|Gateway|CallActivity|BoundaryEvent|Event|SubProcess|Flow|Lane|LaneSet|Participant)_[A-Z][A-Za-z0-9]*");
