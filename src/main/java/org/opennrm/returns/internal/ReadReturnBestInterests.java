@@ -27,6 +27,7 @@ class ReadReturnBestInterests implements ExecutionListener {
 		Case found = this.cases.findById((String) execution.getVariable(CaseVariables.CASE_ID)).orElseThrow();
 		BestInterests interests = found.bestInterests();
 		execution.setVariable(Variables.IS_CHILD, found.isChild());
-		execution.setVariable(Variables.RETURN_IN_BEST_INTERESTS, interests != null && interests.returnInBestInterests());
+		execution.setVariable(Variables.RETURN_IN_BEST_INTERESTS,
+				interests != null && interests.returnInBestInterests());
 	}
 }

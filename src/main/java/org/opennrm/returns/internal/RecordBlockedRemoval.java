@@ -12,7 +12,10 @@ import org.opennrm.returns.VoluntaryReturnProcess.Variables;
 import org.opennrm.security.Role;
 import org.springframework.stereotype.Component;
 
-/** A return was blocked because the person is protected from removal: the requesting agency and supervisors learn it. */
+/**
+ * A return was blocked because the person is protected from removal: the requesting agency and the supervisors learn
+ * it.
+ */
 @Component("recordBlockedRemoval")
 class RecordBlockedRemoval implements JavaDelegate {
 

@@ -51,7 +51,8 @@ class ReturnRequests {
 		variables.put(Variables.IS_CHILD, found.isChild());
 		variables.put(Variables.RETURN_REASON, reason.name());
 		variables.put(Variables.REQUESTING_AGENCY, ReturnRules.requestingAgency(found, user.groupIds()));
-		ProcessInstanceWithVariables started = this.runtimeService.createProcessInstanceByKey(VoluntaryReturnProcess.KEY)
+		ProcessInstanceWithVariables started = this.runtimeService
+			.createProcessInstanceByKey(VoluntaryReturnProcess.KEY)
 			.businessKey(found.reference())
 			.setVariables(variables)
 			.executeWithVariablesInReturn();

@@ -24,7 +24,8 @@ class RiskAssessmentDeadlineMet implements ExecutionListener {
 			.getRuntimeService()
 			.createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
 			.processInstanceVariableEquals(Variables.OVERDUE_PROCESS_INSTANCE_ID, execution.getProcessInstanceId())
-			.processInstanceVariableEquals(Variables.OVERDUE_TASK_KEY, RiskAssessmentProcess.SUB_PROCESS_ASSESS_RISK_TOGETHER)
+			.processInstanceVariableEquals(Variables.OVERDUE_TASK_KEY,
+					RiskAssessmentProcess.SUB_PROCESS_ASSESS_RISK_TOGETHER)
 			.correlateAllWithResult();
 		CommandContext context = Context.getCommandContext();
 		if (context == null) {

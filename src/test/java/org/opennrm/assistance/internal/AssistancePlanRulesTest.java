@@ -27,8 +27,10 @@ class AssistancePlanRulesTest {
 
 	@Test
 	void the_author_may_not_approve_whether_they_hold_the_task_or_submit_it() {
-		assertThat(AssistancePlanRules.notByTheAuthor(APPROVED, task("ana", "ana", null))).containsKey(Variables.PLAN_APPROVED);
-		assertThat(AssistancePlanRules.notByTheAuthor(APPROVED, task("ana", "bo", "ana"))).containsKey(Variables.PLAN_APPROVED);
+		assertThat(AssistancePlanRules.notByTheAuthor(APPROVED, task("ana", "ana", null)))
+			.containsKey(Variables.PLAN_APPROVED);
+		assertThat(AssistancePlanRules.notByTheAuthor(APPROVED, task("ana", "bo", "ana")))
+			.containsKey(Variables.PLAN_APPROVED);
 		assertThat(AssistancePlanRules.notByTheAuthor(APPROVED, task("ana", "bo", "bo"))).isEmpty();
 		assertThat(AssistancePlanRules.notByTheAuthor(APPROVED, task("ana", "bo", null))).isEmpty();
 	}

@@ -54,6 +54,14 @@ class ReturnRulesTest {
 	}
 
 	@Test
+	void pending_identification_and_the_recovery_period_protect_from_removal_and_an_identified_person_is_not_held() {
+		assertThat(Protection.PendingIdentification.blocksRemoval()).isTrue();
+		assertThat(Protection.RecoveryPeriod.blocksRemoval()).isTrue();
+		assertThat(Protection.None.blocksRemoval()).isFalse();
+		assertThat(Protection.Identified.blocksRemoval()).isFalse();
+	}
+
+	@Test
 	void a_childs_consent_to_return_is_given_by_the_guardian() {
 		DelegateTask child = mock(DelegateTask.class);
 		when(child.getVariable(Variables.IS_CHILD)).thenReturn(true);
@@ -62,8 +70,10 @@ class ReturnRulesTest {
 
 		assertThat(ReturnRules.childConsentsThroughGuardian(new RecordReturnConsent(true, GivenBy.Person), child))
 			.containsOnlyKeys(Variables.CONSENT_GIVEN_BY);
-		assertThat(ReturnRules.childConsentsThroughGuardian(new RecordReturnConsent(true, GivenBy.Guardian), child)).isEmpty();
-		assertThat(ReturnRules.childConsentsThroughGuardian(new RecordReturnConsent(false, GivenBy.Person), adult)).isEmpty();
+		assertThat(ReturnRules.childConsentsThroughGuardian(new RecordReturnConsent(true, GivenBy.Guardian), child))
+			.isEmpty();
+		assertThat(ReturnRules.childConsentsThroughGuardian(new RecordReturnConsent(false, GivenBy.Person), adult))
+			.isEmpty();
 	}
 
 	@Test
@@ -72,12 +82,16 @@ class ReturnRulesTest {
 		when(task.getVariable(CaseVariables.CASE_ID)).thenReturn("case-1");
 		ArrangeReceivingPartner arrangement = new ArrangeReceivingPartner(true, "AL");
 
-		when(this.cases.findById("case-1")).thenReturn(Optional.of(aCase("social", Protection.RecoveryPeriod, AgeGroup.Adult)));
-		assertThat(ReturnRules.notWhileProtected(this.cases, arrangement, task)).containsOnlyKeys(Variables.RECEIVING_PARTNER_CONFIRMED);
-		assertThat(ReturnRules.noDepartureWhileProtected(this.cases, new ConfirmDeparture(true), task)).containsOnlyKeys(Variables.DEPARTED);
+		when(this.cases.findById("case-1"))
+			.thenReturn(Optional.of(aCase("social", Protection.RecoveryPeriod, AgeGroup.Adult)));
+		assertThat(ReturnRules.notWhileProtected(this.cases, arrangement, task))
+			.containsOnlyKeys(Variables.RECEIVING_PARTNER_CONFIRMED);
+		assertThat(ReturnRules.noDepartureWhileProtected(this.cases, new ConfirmDeparture(true), task))
+			.containsOnlyKeys(Variables.DEPARTED);
 		assertThat(ReturnRules.noDepartureWhileProtected(this.cases, new ConfirmDeparture(false), task)).isEmpty();
 
-		when(this.cases.findById("case-1")).thenReturn(Optional.of(aCase("social", Protection.Identified, AgeGroup.Adult)));
+		when(this.cases.findById("case-1"))
+			.thenReturn(Optional.of(aCase("social", Protection.Identified, AgeGroup.Adult)));
 		assertThat(ReturnRules.notWhileProtected(this.cases, arrangement, task)).isEmpty();
 		assertThat(ReturnRules.noDepartureWhileProtected(this.cases, new ConfirmDeparture(true), task)).isEmpty();
 
@@ -87,7 +101,8 @@ class ReturnRulesTest {
 
 	@Test
 	void a_request_takes_the_cases_references_and_protection_from_the_registry() {
-		when(this.cases.findById("case-1")).thenReturn(Optional.of(aCase("social", Protection.PendingIdentification, AgeGroup.Uncertain)));
+		when(this.cases.findById("case-1"))
+			.thenReturn(Optional.of(aCase("social", Protection.PendingIdentification, AgeGroup.Uncertain)));
 		DelegateExecution execution = starting("case-1", new Authentication("demo-social", List.of("social")));
 
 		new ReadRemovalProtection(this.cases).notify(execution);
