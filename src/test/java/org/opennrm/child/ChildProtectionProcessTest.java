@@ -50,8 +50,8 @@ import org.opennrm.processes.ProcessTestSupport;
 
 /**
  * One test per path of child protection. A small case process ({@code ChildProtectionCaller}, a test resource) calls
- * it as the real case process will: it catches {@code AssessedAsAdult} on the call activity and gates placement on a
- * conditional event over {@code bestInterestsDetermined}.
+ * it as {@code NrmCase} does: it catches {@code AssessedAsAdult} on the call activity and gates placement on a
+ * conditional event over {@code bestInterestsDetermined} inside an embedded subprocess running beside the call.
  */
 @Deployment(resources = { "processes/child/ChildProtection.bpmn", "processes/child/AppointGuardian.form",
 		"processes/child/RecordGuardianConsent.form", "processes/child/AssessAge.form",
