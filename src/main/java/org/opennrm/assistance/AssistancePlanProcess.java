@@ -18,6 +18,9 @@ public final class AssistancePlanProcess {
 
 	public static final String START_EVENT_ASSISTANCE_PLAN_REQUESTED = "StartEvent_AssistancePlanRequested";
 
+	/** Where a first draft and a revision meet. */
+	public static final String GATEWAY_PLAN_TO_WRITE = "Gateway_PlanToWrite";
+
 	public static final String TASK_DRAFT_ASSISTANCE_PLAN = "Task_DraftAssistancePlan";
 
 	public static final String TASK_APPROVE_ASSISTANCE_PLAN = "Task_ApproveAssistancePlan";

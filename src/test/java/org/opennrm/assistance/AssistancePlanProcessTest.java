@@ -106,7 +106,7 @@ class AssistancePlanProcessTest {
 		ProcessInstance plan = startAtApproval("ana");
 		completeAs("bo", task(plan), Map.of(Variables.PLAN_APPROVED, false, Variables.REVISION_REASON, "PersonNotInvolved"));
 
-		assertThat(plan).isWaitingAt(TASK_DRAFT_ASSISTANCE_PLAN).variables()
+		assertThat(plan).hasPassed(GATEWAY_PLAN_TO_WRITE).isWaitingAt(TASK_DRAFT_ASSISTANCE_PLAN).variables()
 			.containsEntry(Variables.REVISION_REASON, "PersonNotInvolved");
 		completeAs("bo", task(plan), PLAN);
 
