@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
-import org.opennrm.platform.TrustedReads;
+import org.opennrm.platform.TrustedEngineCalls;
 import org.springframework.web.bind.annotation.RestController;
 
 /** House rules that the compiler cannot check. */
@@ -43,14 +43,16 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void trusted_reads_bypassing_engine_authorization_are_used_only_where_reviewed() {
+	void trusted_calls_bypassing_engine_authorization_are_used_only_where_reviewed() {
 		noClasses().that()
 			.doNotHaveFullyQualifiedName("org.opennrm.tasks.internal.TaskActions")
 			.and()
-			.doNotHaveFullyQualifiedName(TrustedReads.class.getName())
+			.doNotHaveFullyQualifiedName("org.opennrm.casework.internal.CaseWorkflows")
+			.and()
+			.doNotHaveFullyQualifiedName(TrustedEngineCalls.class.getName())
 			.should()
 			.dependOnClassesThat()
-			.areAssignableTo(TrustedReads.class)
+			.areAssignableTo(TrustedEngineCalls.class)
 			.check(CLASSES);
 	}
 }

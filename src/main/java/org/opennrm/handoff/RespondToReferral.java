@@ -3,14 +3,22 @@ package org.opennrm.handoff;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
+import org.opennrm.tasks.DisplayOnly;
 
 /**
  * The receiving agency's answer to a service referral.
  *
+ * @param service the service offered (shown, not written)
  * @param referralAccepted whether the agency takes the person on
  * @param declineReason why not, when declined
  */
-public record RespondToReferral(@NotNull Boolean referralAccepted, DeclineReason declineReason) {
+public record RespondToReferral(@DisplayOnly String service, @NotNull Boolean referralAccepted,
+		DeclineReason declineReason) {
+
+	/** An answer as code gives it (the service is only ever shown). */
+	public RespondToReferral(Boolean referralAccepted, DeclineReason declineReason) {
+		this(null, referralAccepted, declineReason);
+	}
 
 	@JsonIgnore
 	@AssertTrue(message = "give a reason when declining")

@@ -27,6 +27,8 @@ public record Notification(long id, String recipientUser, String recipientGroup,
 		/** A removal or return was refused because the person is protected. */
 		RemovalBlocked,
 		/** Consent was withdrawn: the covered sharing and steps stopped. */
-		ConsentWithdrawn
+		ConsentWithdrawn,
+		/** A presumed victim declined referral: counted, not identified. */
+		AnonymousReferral
 	}
 }

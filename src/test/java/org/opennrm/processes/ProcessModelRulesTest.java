@@ -37,7 +37,11 @@ import org.opennrm.assistance.AssistancePlanProcess;
 import org.opennrm.child.ChildProtectionProcess;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.handoff.ServiceHandoffProcess;
-import org.opennrm.referral.CaseReferralProcess;
+import org.opennrm.identification.FormalIdentificationProcess;
+import org.opennrm.identification.VictimIdentificationProcess;
+import org.opennrm.recovery.RecoveryPeriodProcess;
+import org.opennrm.casework.NrmCaseProcess;
+import org.opennrm.psychosocial.PsychoSocialSupportProcess;
 import org.opennrm.returns.VoluntaryReturnProcess;
 import org.opennrm.risk.RiskAssessmentProcess;
 import org.opennrm.security.Role;
@@ -52,14 +56,18 @@ class ProcessModelRulesTest {
 	static final Path PROCESSES = Path.of("processes");
 
 	/** Backing class per model: every public String constant that looks like an element id must exist in it. */
-	static final Map<Class<?>, String> BACKING_CLASSES = Map.of(
-			CaseReferralProcess.class, "referral/CaseReferral.bpmn",
-			ServiceHandoffProcess.class, "handoff/ServiceHandoff.bpmn",
-			DeadlineEscalationProcess.class, "deadlines/DeadlineEscalation.bpmn",
-			RiskAssessmentProcess.class, "risk/RiskAssessment.bpmn",
-			AssistancePlanProcess.class, "assistance/AssistancePlan.bpmn",
-			ChildProtectionProcess.class, "child/ChildProtection.bpmn",
-			VoluntaryReturnProcess.class, "return/VoluntaryReturn.bpmn");
+	static final Map<Class<?>, String> BACKING_CLASSES = Map.ofEntries(
+			Map.entry(NrmCaseProcess.class, "case/NrmCase.bpmn"),
+			Map.entry(ServiceHandoffProcess.class, "handoff/ServiceHandoff.bpmn"),
+			Map.entry(DeadlineEscalationProcess.class, "deadlines/DeadlineEscalation.bpmn"),
+			Map.entry(PsychoSocialSupportProcess.class, "psychosocial/PsychoSocialSupport.bpmn"),
+			Map.entry(VictimIdentificationProcess.class, "identification/VictimIdentification.bpmn"),
+			Map.entry(FormalIdentificationProcess.class, "identification/FormalIdentification.bpmn"),
+			Map.entry(RecoveryPeriodProcess.class, "recovery/RecoveryPeriod.bpmn"),
+			Map.entry(RiskAssessmentProcess.class, "risk/RiskAssessment.bpmn"),
+			Map.entry(AssistancePlanProcess.class, "assistance/AssistancePlan.bpmn"),
+			Map.entry(ChildProtectionProcess.class, "child/ChildProtection.bpmn"),
+			Map.entry(VoluntaryReturnProcess.class, "return/VoluntaryReturn.bpmn"));
 
 	static final Pattern ELEMENT_ID = Pattern.compile(
 			"(StartEvent|EndEvent|Task|Gateway|CallActivity|BoundaryEvent|Event|SubProcess|Flow|Lane|LaneSet|Participant)_[A-Z][A-Za-z0-9]*");

@@ -35,6 +35,17 @@ public final class ProcessTestSupport {
 			.build();
 	}
 
+	/**
+	 * The engine for a model that calls other processes for real: the called processes' flow nodes are left out of
+	 * this class's coverage (their own test classes cover them).
+	 */
+	public static ProcessEngineCoverageExtension engineWithCoverage(String... calledProcessKeys) {
+		return ProcessEngineCoverageExtension.Companion.builder(ENGINE_CONFIGURATION)
+			.assertClassCoverageAtLeast(MINIMUM_COVERAGE)
+			.excludeProcessDefinitionKeys(calledProcessKeys)
+			.build();
+	}
+
 	/** Registers a case as the real listener would: a reference as business key, the case id as a variable. */
 	public static void registerCaseMock() {
 		Mocks.register("registerCase", (ExecutionListener) execution -> {

@@ -39,6 +39,8 @@ public final class WebappSession {
 		if (login.status() != 200) {
 			throw new IllegalStateException("Webapp login of " + userId + " failed: " + login);
 		}
+		// Signing in starts a new session; its CSRF token comes with the next read, as it does for the app itself.
+		session.send("GET", "/camunda/api/admin/auth/user/default", null, null);
 		return session;
 	}
 

@@ -2,9 +2,11 @@ package org.opennrm.handoff.internal;
 
 import static org.opennrm.handoff.ServiceHandoffProcess.KEY;
 import static org.opennrm.handoff.ServiceHandoffProcess.TASK_CHOOSE_ANOTHER_PROVIDER;
+import static org.opennrm.handoff.ServiceHandoffProcess.TASK_RECORD_SERVICE_DELIVERY;
 import static org.opennrm.handoff.ServiceHandoffProcess.TASK_RESPOND_TO_REFERRAL;
 
 import org.opennrm.handoff.ChooseAnotherProvider;
+import org.opennrm.handoff.RecordServiceDelivery;
 import org.opennrm.handoff.RespondToReferral;
 import org.opennrm.tasks.TaskForm;
 import org.springframework.context.annotation.Bean;
@@ -22,5 +24,10 @@ class ServiceHandoffForms {
 	@Bean
 	TaskForm<ChooseAnotherProvider> chooseAnotherProviderForm() {
 		return TaskForm.of(KEY, TASK_CHOOSE_ANOTHER_PROVIDER, ChooseAnotherProvider.class);
+	}
+
+	@Bean
+	TaskForm<RecordServiceDelivery> recordServiceDeliveryForm() {
+		return TaskForm.of(KEY, TASK_RECORD_SERVICE_DELIVERY, RecordServiceDelivery.class);
 	}
 }

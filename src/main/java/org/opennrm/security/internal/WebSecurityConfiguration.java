@@ -3,6 +3,7 @@ package org.opennrm.security.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.opennrm.security.Role;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -51,6 +52,16 @@ class WebSecurityConfiguration {
 		return new ProviderManager(new IdentityStoreAuthenticationProvider(identityService));
 	}
 
+	/** Body limits and the engine query guard, right after authentication and before any servlet reads the body. */
+	@Bean
+	FilterRegistrationBean<RequestGuard> requestGuard(ObjectMapper objectMapper, SecurityProperties properties) {
+		RequestGuard guard = new RequestGuard(objectMapper, new ProblemResponses(objectMapper),
+				Math.toIntExact(properties.maxBodySize().toBytes()));
+		FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(guard);
+		registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+		return registration;
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain webapps(HttpSecurity http) throws Exception {
@@ -60,6 +71,10 @@ class WebSecurityConfiguration {
 				// Administrators come from the environment (or the demo profile), never from a web form that the
 				// first visitor could fill in.
 				.requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
+				// Deployments are code: they come from processes/ at start-up, never over HTTP.
+				.requestMatchers(path("/camunda/api/engine/engine/*/deployment/create"),
+						path("/camunda/api/engine/engine/*/deployment/*/redeploy"))
+				.denyAll()
 				.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()).cacheControl(cache -> cache.disable()))
@@ -81,6 +96,11 @@ class WebSecurityConfiguration {
 				.requestMatchers(path(HttpMethod.GET, "/"), path(HttpMethod.GET, "/favicon.ico")).permitAll()
 				.requestMatchers(path("/actuator/prometheus")).hasRole(Role.ADMIN.name())
 				.requestMatchers(path("/actuator/**")).denyAll()
+				// Deployments are code: they come from processes/ at start-up, never over HTTP.
+				.requestMatchers(path("/engine-rest/deployment/create"), path("/engine-rest/deployment/*/redeploy"),
+						path("/engine-rest/engine/*/deployment/create"),
+						path("/engine-rest/engine/*/deployment/*/redeploy"))
+				.denyAll()
 				.requestMatchers(path("/engine-rest/**"), path("/api/**"), path("/v3/api-docs"),
 						path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html"))
 				.authenticated()

@@ -21,7 +21,7 @@ import org.opennrm.cases.CaseVariables;
 import org.opennrm.cases.Cases;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.platform.Problems;
-import org.opennrm.platform.TrustedReads;
+import org.opennrm.platform.TrustedEngineCalls;
 import org.opennrm.security.CurrentUser;
 import org.opennrm.security.NrmUser;
 import org.opennrm.tasks.FormValues;
@@ -51,7 +51,7 @@ class TaskActions {
 
 	private final HistoryService historyService;
 
-	private final TrustedReads trustedReads;
+	private final TrustedEngineCalls trustedCalls;
 
 	private final TaskForms forms;
 
@@ -64,13 +64,13 @@ class TaskActions {
 	private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
 	TaskActions(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
-			HistoryService historyService, TrustedReads trustedReads, TaskForms forms, FormValues values,
+			HistoryService historyService, TrustedEngineCalls trustedCalls, TaskForms forms, FormValues values,
 			ApplicationEventPublisher events, Cases cases) {
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
 		this.repositoryService = repositoryService;
 		this.historyService = historyService;
-		this.trustedReads = trustedReads;
+		this.trustedCalls = trustedCalls;
 		this.forms = forms;
 		this.values = values;
 		this.events = events;
@@ -187,7 +187,7 @@ class TaskActions {
 
 	/** Whether the task finished while assigned to this user: the loser of a double submit gets a 409. */
 	private boolean completedByMe(String taskId, NrmUser user) {
-		return this.trustedReads.read(() -> this.historyService.createHistoricTaskInstanceQuery()
+		return this.trustedCalls.run(() -> this.historyService.createHistoricTaskInstanceQuery()
 			.taskId(taskId)
 			.taskAssignee(user.userId())
 			.finished()
@@ -222,7 +222,7 @@ class TaskActions {
 	}
 
 	private String processKey(Task task) {
-		return this.processKeys.computeIfAbsent(task.getProcessDefinitionId(), id -> this.trustedReads
-			.read(() -> this.repositoryService.getProcessDefinition(id).getKey()));
+		return this.processKeys.computeIfAbsent(task.getProcessDefinitionId(), id -> this.trustedCalls
+			.run(() -> this.repositoryService.getProcessDefinition(id).getKey()));
 	}
 }

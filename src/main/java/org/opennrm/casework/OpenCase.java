@@ -1,0 +1,32 @@
+package org.opennrm.casework;
+
+import jakarta.validation.constraints.NotNull;
+import org.opennrm.cases.AgeGroup;
+import org.opennrm.security.Agency;
+
+/**
+ * What a frontline worker records to open a case: routing facts only, nothing that identifies the person. It is the
+ * body of {@code POST /api/cases} and the start form {@code OpenCase} in Tasklist.
+ *
+ * @param referringAgency the agency the worker opens the case for; they must belong to it
+ * @param contactSetting where first contact happened
+ * @param ageGroup child, adult, or uncertain (treated as a child)
+ * @param suspectedExploitation the form of exploitation the first contact suggests (chooses the checklist)
+ * @param foreignNational whether the person is a foreign national (some jurisdictions grant a longer recovery period)
+ * @param interpreterNeeded whether an interpreter is needed
+ */
+public record OpenCase(@NotNull @Agency String referringAgency, @NotNull ContactSetting contactSetting,
+		@NotNull AgeGroup ageGroup, @NotNull ExploitationForm suspectedExploitation, @NotNull Boolean foreignNational,
+		@NotNull Boolean interpreterNeeded) {
+
+	/** Where first contact with the person happened. */
+	public enum ContactSetting {
+		BorderOrTransit, PoliceOperation, LabourInspection, Outreach, Hotline, HealthFacility, SocialServices,
+		SelfReferral, Other
+	}
+
+	/** Forms of exploitation, following Directive 2011/36/EU as amended by Directive (EU) 2024/1712. */
+	public enum ExploitationForm {
+		SexualExploitation, LabourExploitation, ForcedBegging, ForcedCriminality, ForcedMarriage, Other, Unknown
+	}
+}

@@ -1,0 +1,131 @@
+package org.opennrm.casework.internal;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.opennrm.cases.Case;
+import org.opennrm.cases.Cases;
+import org.opennrm.casework.NrmCaseProcess;
+import org.opennrm.casework.NrmCaseProcess.Variables;
+import org.opennrm.casework.OpenCase;
+import org.opennrm.consent.ConsentDecision;
+import org.opennrm.consent.ConsentLedger;
+import org.opennrm.consent.ConsentPurpose;
+import org.opennrm.platform.Problems;
+import org.opennrm.platform.TrustedEngineCalls;
+import org.opennrm.security.CurrentUser;
+import org.opennrm.security.NrmUser;
+import org.opennrm.security.Role;
+import org.opennrm.tasks.FormValues;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens cases by starting the case process as the signed-in worker, shows a case to those involved in it, and lets
+ * them record what can arrive at any time: a withdrawal of consent, new evidence against a negative decision.
+ */
+@Service
+@Transactional
+class CaseWorkflows {
+
+	/** The message that reopens a negative formal decision while its reconsideration window is open. */
+	static final String NEW_EVIDENCE_SUBMITTED = "NewEvidenceSubmitted";
+
+	static final String FORMAL_IDENTIFICATION = "FormalIdentification";
+
+	private final RuntimeService runtimeService;
+
+	private final Cases cases;
+
+	private final FormValues formValues;
+
+	private final ConsentLedger ledger;
+
+	private final TrustedEngineCalls trustedCalls;
+
+	CaseWorkflows(RuntimeService runtimeService, Cases cases, FormValues formValues, ConsentLedger ledger,
+			TrustedEngineCalls trustedCalls) {
+		this.runtimeService = runtimeService;
+		this.cases = cases;
+		this.formValues = formValues;
+		this.ledger = ledger;
+		this.trustedCalls = trustedCalls;
+	}
+
+	Case open(OpenCase intake) {
+		NrmUser user = CurrentUser.get();
+		if (!user.groupIds().contains(intake.referringAgency())) {
+			throw Problems.forbidden("You can open a case only for your own agency.");
+		}
+		Map<String, Object> variables = this.formValues.fromRecord(intake).variables();
+		ProcessInstance instance = this.runtimeService.createProcessInstanceByKey(NrmCaseProcess.KEY)
+			.setVariables(variables)
+			.execute();
+		return this.cases.findByReference(instance.getBusinessKey()).orElseThrow();
+	}
+
+	/**
+	 * The case, for those involved in it: its lead agency, whoever opened it, its guardian, the identification
+	 * authority, supervisors and auditors. Others get a 404, so they cannot learn that the reference exists.
+	 */
+	@Transactional(readOnly = true)
+	Case find(String reference) {
+		NrmUser user = CurrentUser.get();
+		return this.cases.findByReference(reference)
+			.filter(found -> isInvolved(found, user) || user.has(Role.SUPERVISOR) || user.has(Role.AUDITOR)
+					|| user.has(Role.AUTHORITY))
+			.orElseThrow(() -> Problems.notFound("No such case, or it is not visible to you."));
+	}
+
+	/**
+	 * Records a withdrawal in the consent ledger and lets the case process stop what it covers. Only the lead agency
+	 * (recording the person's decision) or the child's guardian may.
+	 */
+	void withdrawConsent(String reference, ConsentPurpose purpose, String recipient) {
+		NrmUser user = CurrentUser.get();
+		Case found = this.cases.findByReference(reference)
+			.filter(candidate -> isInvolved(candidate, user))
+			.orElseThrow(() -> Problems.notFound("No such case, or it is not yours to record consent on."));
+		if (purpose.hasRecipient() != (recipient != null)) {
+			throw Problems.invalid("Some fields are not valid.", Map.of("recipient",
+					purpose.hasRecipient() ? "name the agency" : "only sharing names an agency"));
+		}
+		if (!found.isOpen()) {
+			throw Problems.conflict("Case " + reference + " is closed.");
+		}
+		boolean byGuardian = user.userId().equals(found.guardian());
+		this.ledger.record(found.caseId(), purpose, recipient, false,
+				byGuardian ? ConsentDecision.GivenBy.Guardian : ConsentDecision.GivenBy.Person, user.userId());
+		Map<String, Object> withdrawal = new java.util.HashMap<>();
+		withdrawal.put(Variables.WITHDRAWN_PURPOSE, purpose.name());
+		withdrawal.put(Variables.WITHDRAWN_RECIPIENT, recipient);
+		// The worker may not read the case process itself: correlating is a trusted step once they are checked.
+		this.trustedCalls.run(() -> this.runtimeService.createMessageCorrelation(NrmCaseProcess.MESSAGE_CONSENT_WITHDRAWN)
+			.processInstanceBusinessKey(reference)
+			.setVariables(withdrawal)
+			.correlateAllWithResult());
+	}
+
+	/** Reopens a negative formal decision with new evidence, while its reconsideration window is open. */
+	void submitNewEvidence(String reference) {
+		NrmUser user = CurrentUser.get();
+		this.cases.findByReference(reference)
+			.filter(candidate -> isInvolved(candidate, user) || user.has(Role.AUTHORITY))
+			.orElseThrow(() -> Problems.notFound("No such case, or it is not yours to submit evidence on."));
+		try {
+			this.trustedCalls.run(() -> this.runtimeService.createMessageCorrelation(NEW_EVIDENCE_SUBMITTED)
+				.processInstanceBusinessKey(reference)
+				.correlateWithResult());
+		}
+		catch (MismatchingMessageCorrelationException ex) {
+			throw Problems.conflict("No reconsideration window is open for case " + reference + ".");
+		}
+	}
+
+	private static boolean isInvolved(Case found, NrmUser user) {
+		return user.groupIds().contains(found.leadAgency()) || user.userId().equals(found.openedBy())
+				|| user.userId().equals(found.guardian());
+	}
+}

@@ -1,0 +1,78 @@
+package org.opennrm.identification.internal;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.opennrm.cases.CaseVariables;
+import org.opennrm.identification.VictimIdentificationProcess.Variables;
+import org.opennrm.platform.EngineClock;
+import org.opennrm.platform.InvalidFields;
+import org.opennrm.tasks.TaskForm;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a completed screening's observed indicators go: checked against the checklist the task offered, kept in the
+ * screening record (which checklist and version, which codes, who, when), and counted per dimension and strength.
+ * Only the counts and the checklist's id and version reach the process, as the routing variables of the decision
+ * table.
+ */
+@Component
+class ScreeningSink implements TaskForm.SensitiveSink {
+
+	private final IndicatorChecklists checklists;
+
+	private final Screenings screenings;
+
+	ScreeningSink(IndicatorChecklists checklists, Screenings screenings) {
+		this.checklists = checklists;
+		this.screenings = screenings;
+	}
+
+	@Override
+	public void store(DelegateTask task, Map<String, Object> values) {
+		List<String> codes = codesOf(values.get(Variables.OBSERVED_INDICATORS));
+		IndicatorChecklist checklist = this.checklists.forScreening(task);
+		Set<String> unknown = checklist.unknownCodes(codes);
+		if (!unknown.isEmpty()) {
+			throw new InvalidFields(Map.of(Variables.OBSERVED_INDICATORS, "not on checklist " + checklist.id()
+					+ " version " + checklist.version() + ": " + String.join(", ", unknown)));
+		}
+		this.screenings.record(new Screening((String) task.getVariable(CaseVariables.CASE_ID),
+				task.getProcessInstanceId(), task.getId(), checklist.id(), checklist.version(), codes, screenedBy(task),
+				EngineClock.now()));
+		DelegateExecution process = task.getExecution().getProcessInstance();
+		process.setVariables(checklist.count(codes).asVariables());
+		process.setVariable(Variables.CHECKLIST, checklist.id());
+		process.setVariable(Variables.CHECKLIST_VERSION, checklist.version());
+	}
+
+	/** Each code once, in the order given. */
+	private static List<String> codesOf(Object value) {
+		if (value == null) {
+			return List.of();
+		}
+		if (!(value instanceof List<?> list) || list.stream().anyMatch(code -> !(code instanceof String))) {
+			throw new InvalidFields(Map.of(Variables.OBSERVED_INDICATORS, "a list of indicator codes"));
+		}
+		Set<String> codes = new LinkedHashSet<>();
+		list.forEach(code -> codes.add((String) code));
+		return List.copyOf(codes);
+	}
+
+	/** Whoever holds the task; a completion without a claim is the signed-in user's. */
+	private static String screenedBy(DelegateTask task) {
+		if (task.getAssignee() != null) {
+			return task.getAssignee();
+		}
+		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		if (current == null || current.getUserId() == null) {
+			throw new IllegalStateException("A screening is recorded with the user who made it");
+		}
+		return current.getUserId();
+	}
+}

@@ -1,0 +1,140 @@
+package org.opennrm.security.internal;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Checks every request before it reaches our API or the engine's REST resources.
+ * <ul>
+ * <li>Bodies are capped ({@code nrm.security.max-body-bytes}): a longer one gets 413 before anything parses it
+ * (Jackson number-length DoS, notice 156). Form posts and uploads are capped by the container instead.</li>
+ * <li>On the engine's REST resources ({@code /engine-rest/**} and the webapps' {@code /camunda/api/engine/**}) a
+ * query may carry no expression: no parameter or JSON field named {@code …Expression} and no value containing
+ * {@code ${} or {@code #{}, at any depth, so also not inside {@code orQueries} or a filter's stored query. The
+ * engine's own switch ({@code enableExpressionsInAdhocQueries=false}) misses {@code orQueries} in 7.24.0 (see
+ * SECURITY-BASELINE.md), and this is the compensating control.</li>
+ * </ul>
+ * Refusals are problem responses that do not echo what was sent.
+ */
+class RequestGuard extends OncePerRequestFilter {
+
+	private static final String EXPRESSION_REFUSED = "Expressions are not allowed in requests to the engine.";
+
+	private final ObjectMapper objectMapper;
+
+	private final ProblemResponses problems;
+
+	private final int maxBodyBytes;
+
+	RequestGuard(ObjectMapper objectMapper, ProblemResponses problems, int maxBodyBytes) {
+		this.objectMapper = objectMapper;
+		this.problems = problems;
+		this.maxBodyBytes = maxBodyBytes;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		HttpServletRequest checked = request;
+		if (hasBodyWeRead(request)) {
+			CachedBodyRequest cached = CachedBodyRequest.read(request, this.maxBodyBytes);
+			if (cached == null) {
+				this.problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE,
+						"The request body is longer than " + this.maxBodyBytes + " bytes.");
+				return;
+			}
+			checked = cached;
+		}
+		if (reachesEngine(request) && carriesExpression(checked)) {
+			this.problems.write(request, response, HttpStatus.BAD_REQUEST, EXPRESSION_REFUSED);
+			return;
+		}
+		chain.doFilter(checked, response);
+	}
+
+	/** Whether the request is for the engine's REST resources, directly or through the webapps. */
+	static boolean reachesEngine(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/engine/");
+	}
+
+	private static boolean hasBodyWeRead(HttpServletRequest request) {
+		boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+		String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+		return hasBody && !type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+				&& !type.startsWith("multipart/");
+	}
+
+	private boolean carriesExpression(HttpServletRequest request) {
+		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+			if (isExpressionName(parameter.getKey())) {
+				return true;
+			}
+			for (String value : parameter.getValue()) {
+				if (isExpressionValue(value)) {
+					return true;
+				}
+			}
+		}
+		if (request instanceof CachedBodyRequest cached && isJson(request)) {
+			try {
+				return carriesExpression(this.objectMapper.readTree(cached.body()));
+			}
+			catch (IOException ex) {
+				return false; // not JSON after all: the engine answers 400 itself, and evaluates nothing
+			}
+		}
+		return false;
+	}
+
+	private static boolean carriesExpression(JsonNode node) {
+		if (node == null) {
+			return false;
+		}
+		if (node.isTextual()) {
+			return isExpressionValue(node.textValue());
+		}
+		if (node.isObject()) {
+			Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+			while (fields.hasNext()) {
+				Map.Entry<String, JsonNode> field = fields.next();
+				if (isExpressionName(field.getKey()) || carriesExpression(field.getValue())) {
+					return true;
+				}
+			}
+			return false;
+		}
+		for (JsonNode element : node) {
+			if (carriesExpression(element)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isJson(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type == null || type.toLowerCase(Locale.ROOT).contains("json");
+	}
+
+	static boolean isExpressionName(String name) {
+		return name.toLowerCase(Locale.ROOT).endsWith("expression");
+	}
+
+	static boolean isExpressionValue(String value) {
+		return value != null && (value.contains("${") || value.contains("#{"));
+	}
+}
