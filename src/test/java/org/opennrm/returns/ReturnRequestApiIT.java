@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.opennrm.cases.AgeGroup;
 import org.opennrm.cases.Case;
 import org.opennrm.cases.CaseStatus;
 import org.opennrm.cases.Cases;
@@ -164,13 +165,10 @@ class ReturnRequestApiIT {
 		this.cases.change(found.caseId(), current -> current.withProtection(protection));
 	}
 
-	/** Opens a case for the user's own agency, which leads it until case management takes over. */
+	/** A case in the registry led by the user's own agency, as after intake (no case process: only the return runs). */
 	private String open(String userId) {
 		String agency = userId.substring("demo-".length());
-		Api.Response opened = this.api.as(userId).post("/api/cases", body("referringAgency", agency, "contactSetting",
-				"Outreach", "childSuspected", false, "interpreterNeeded", false));
-		assertThat(opened.status()).isEqualTo(201);
-		return opened.json().path("reference").asText();
+		return this.cases.open(new Cases.NewCase(agency, userId, null, AgeGroup.Adult)).reference();
 	}
 
 	private static String path(String reference) {
