@@ -33,6 +33,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.opennrm.assistance.AssistancePlanProcess;
+import org.opennrm.child.ChildProtectionProcess;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.handoff.ServiceHandoffProcess;
 import org.opennrm.identification.FormalIdentificationProcess;
@@ -40,6 +42,8 @@ import org.opennrm.identification.VictimIdentificationProcess;
 import org.opennrm.recovery.RecoveryPeriodProcess;
 import org.opennrm.casework.NrmCaseProcess;
 import org.opennrm.psychosocial.PsychoSocialSupportProcess;
+import org.opennrm.returns.VoluntaryReturnProcess;
+import org.opennrm.risk.RiskAssessmentProcess;
 import org.opennrm.security.Role;
 
 /**
@@ -59,7 +63,11 @@ class ProcessModelRulesTest {
 			Map.entry(PsychoSocialSupportProcess.class, "psychosocial/PsychoSocialSupport.bpmn"),
 			Map.entry(VictimIdentificationProcess.class, "identification/VictimIdentification.bpmn"),
 			Map.entry(FormalIdentificationProcess.class, "identification/FormalIdentification.bpmn"),
-			Map.entry(RecoveryPeriodProcess.class, "recovery/RecoveryPeriod.bpmn"));
+			Map.entry(RecoveryPeriodProcess.class, "recovery/RecoveryPeriod.bpmn"),
+			Map.entry(RiskAssessmentProcess.class, "risk/RiskAssessment.bpmn"),
+			Map.entry(AssistancePlanProcess.class, "assistance/AssistancePlan.bpmn"),
+			Map.entry(ChildProtectionProcess.class, "child/ChildProtection.bpmn"),
+			Map.entry(VoluntaryReturnProcess.class, "return/VoluntaryReturn.bpmn"));
 
 	static final Pattern ELEMENT_ID = Pattern.compile(
 			"(StartEvent|EndEvent|Task|Gateway|CallActivity|BoundaryEvent|Event|SubProcess|Flow|Lane|LaneSet|Participant)_[A-Z][A-Za-z0-9]*");

@@ -1,0 +1,15 @@
+package org.opennrm.child;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A guardian appointed for the child. The guardian must be a member of the guardians group (checked against the
+ * identity store).
+ *
+ * @param guardianUserId the guardian's user id
+ */
+public record AppointGuardian(
+		@NotNull @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*") String guardianUserId) {
+}

@@ -1,0 +1,41 @@
+package org.opennrm.child.internal;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.opennrm.child.AppointGuardian;
+import org.opennrm.child.ChildProtectionProcess.Variables;
+import org.opennrm.security.Role;
+
+/**
+ * Whether a user may be appointed guardian: a member of the guardians group in the identity store. The social
+ * worker who appoints may not read users (the engine grants that to administrators only), so this one membership
+ * fact is read without their authorizations; nothing about the user is returned.
+ */
+final class Guardians {
+
+	static final String NOT_A_GUARDIAN = "must be a user in the guardians group";
+
+	private Guardians() {
+	}
+
+	static Map<String, String> mustBeGuardian(AppointGuardian appointment, DelegateTask task) {
+		return isGuardian(task.getProcessEngineServices().getIdentityService(), appointment.guardianUserId()) ? Map.of()
+				: Map.of(Variables.GUARDIAN_USER_ID, NOT_A_GUARDIAN);
+	}
+
+	static boolean isGuardian(IdentityService identityService, String userId) {
+		CommandContext context = Context.getCommandContext();
+		if (context == null) {
+			return countGuardians(identityService, userId) > 0;
+		}
+		return context.runWithoutAuthorization(() -> countGuardians(identityService, userId)) > 0;
+	}
+
+	private static long countGuardians(IdentityService identityService, String userId) {
+		return identityService.createUserQuery().userId(userId).memberOfGroup(Role.GUARDIAN.groupId()).count();
+	}
+}

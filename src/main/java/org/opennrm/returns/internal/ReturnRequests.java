@@ -1,0 +1,63 @@
+package org.opennrm.returns.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.opennrm.cases.Case;
+import org.opennrm.cases.CaseVariables;
+import org.opennrm.cases.Cases;
+import org.opennrm.deadlines.Deadlines;
+import org.opennrm.platform.Problems;
+import org.opennrm.returns.ReturnReason;
+import org.opennrm.returns.ReturnRequested;
+import org.opennrm.returns.VoluntaryReturnProcess;
+import org.opennrm.returns.VoluntaryReturnProcess.Variables;
+import org.opennrm.security.CurrentUser;
+import org.opennrm.security.NrmUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts a voluntary return as the signed-in worker. Police, or social services leading the case, may ask; anyone
+ * else gets a 404, so they cannot learn that the case exists.
+ */
+@Service
+@Transactional
+class ReturnRequests {
+
+	private final RuntimeService runtimeService;
+
+	private final Cases cases;
+
+	ReturnRequests(RuntimeService runtimeService, Cases cases) {
+		this.runtimeService = runtimeService;
+		this.cases = cases;
+	}
+
+	ReturnRequested request(String reference, ReturnReason reason) {
+		NrmUser user = CurrentUser.get();
+		Case found = this.cases.findByReference(reference)
+			.filter(candidate -> ReturnRules.mayRequest(candidate, user.groupIds()))
+			.orElseThrow(() -> Problems.notFound("No such case, or it is not visible to you."));
+		if (!found.isOpen()) {
+			throw Problems.conflict("Case " + reference + " is closed.");
+		}
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(CaseVariables.CASE_ID, found.caseId());
+		variables.put(CaseVariables.CASE_REFERENCE, found.reference());
+		variables.put(Deadlines.JURISDICTION, found.jurisdiction());
+		variables.put(Variables.IS_CHILD, found.isChild());
+		variables.put(Variables.RETURN_REASON, reason.name());
+		variables.put(Variables.REQUESTING_AGENCY, ReturnRules.requestingAgency(found, user.groupIds()));
+		ProcessInstanceWithVariables started = this.runtimeService
+			.createProcessInstanceByKey(VoluntaryReturnProcess.KEY)
+			.businessKey(found.reference())
+			.setVariables(variables)
+			.executeWithVariablesInReturn();
+		boolean blocked = Boolean.TRUE.equals(started.getVariables().get(Variables.REMOVAL_BLOCKED));
+		return new ReturnRequested(found.reference(), reason,
+				blocked ? ReturnRequested.Outcome.Blocked : ReturnRequested.Outcome.InProgress);
+	}
+}

@@ -1,0 +1,27 @@
+package org.opennrm.risk;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.opennrm.cases.RiskLevel;
+import org.opennrm.tasks.DisplayOnly;
+
+/**
+ * The case manager's half of a joint risk assessment.
+ *
+ * @param assessmentReason why the assessment is made (shown, not written)
+ * @param riskRating the risk to the person as this assessor sees it
+ * @param riskFactors what drives it, or {@code None} alone
+ */
+public record AssessRiskAsCaseManager(@DisplayOnly String assessmentReason, @NotNull RiskLevel riskRating,
+		@NotEmpty List<@NotNull RiskFactor> riskFactors) {
+
+	@JsonIgnore
+	@AssertTrue(message = "choose \"None\" alone, or the factors that apply")
+	public boolean isNoneChosenAlone() {
+		return RiskFactor.noneAlone(this.riskFactors);
+	}
+}

@@ -1,0 +1,40 @@
+package org.opennrm.risk.internal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.deadlines.DeadlineEscalationProcess.Variables;
+import org.opennrm.risk.RiskAssessmentProcess;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the joint assessment ends (both assessments made, or cancelled with its process), an escalation of its deadline
+ * closes: what the deadlines module does for a task with a due date, done here for the embedded subprocess that
+ * carries this model's deadline. Closing an escalation is the system's step, not the assessor's, so it runs without
+ * the assessor's engine authorizations (they may not update the escalation's process).
+ */
+@Component("riskAssessmentDeadlineMet")
+class RiskAssessmentDeadlineMet implements ExecutionListener {
+
+	@Override
+	public void notify(DelegateExecution execution) {
+		Runnable close = () -> execution.getProcessEngineServices()
+			.getRuntimeService()
+			.createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
+			.processInstanceVariableEquals(Variables.OVERDUE_PROCESS_INSTANCE_ID, execution.getProcessInstanceId())
+			.processInstanceVariableEquals(Variables.OVERDUE_TASK_KEY,
+					RiskAssessmentProcess.SUB_PROCESS_ASSESS_RISK_TOGETHER)
+			.correlateAllWithResult();
+		CommandContext context = Context.getCommandContext();
+		if (context == null) {
+			close.run();
+			return;
+		}
+		context.runWithoutAuthorization(() -> {
+			close.run();
+			return null;
+		});
+	}
+}
