@@ -3,11 +3,18 @@ package org.opennrm;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.junit.jupiter.api.Test;
 import org.opennrm.platform.TrustedEngineCalls;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,17 +49,36 @@ class ArchitectureTests {
 		classes().that().areAnnotatedWith(RestController.class).should().notBePublic().check(CLASSES);
 	}
 
+	/** Every class that may run an engine call without the acting user's authorizations, each reviewed. */
+	static final String[] TRUSTED_CALLERS = { "org.opennrm.tasks.internal.TaskActions",
+			"org.opennrm.casework.internal.CaseWorkflows", "org.opennrm.returns.internal.StopReturnsWhenProtected",
+			"org.opennrm.deadlines.internal.DeadlineMetListener", "org.opennrm.risk.internal.RiskAssessmentDeadlineMet",
+			"org.opennrm.child.internal.RecordBestInterests", "org.opennrm.child.internal.Guardians" };
+
 	@Test
 	void trusted_calls_bypassing_engine_authorization_are_used_only_where_reviewed() {
-		noClasses().that()
-			.doNotHaveFullyQualifiedName("org.opennrm.tasks.internal.TaskActions")
-			.and()
-			.doNotHaveFullyQualifiedName("org.opennrm.casework.internal.CaseWorkflows")
-			.and()
-			.doNotHaveFullyQualifiedName(TrustedEngineCalls.class.getName())
+		noClasses().that(DescribedPredicate.describe("are not reviewed trusted callers",
+				(JavaClass javaClass) -> !Arrays.asList(TRUSTED_CALLERS).contains(javaClass.getName())
+						&& !javaClass.getName().equals(TrustedEngineCalls.class.getName())
+						&& !javaClass.getName().startsWith(TrustedEngineCalls.class.getName() + "$")))
 			.should()
 			.dependOnClassesThat()
 			.areAssignableTo(TrustedEngineCalls.class)
+			.check(CLASSES);
+	}
+
+	@Test
+	void nothing_else_switches_engine_authorization_off() {
+		noClasses().that()
+			.doNotHaveFullyQualifiedName(TrustedEngineCalls.class.getName())
+			.should()
+			.callMethod(CommandContext.class, "runWithoutAuthorization", Callable.class)
+			.orShould()
+			.callMethod(CommandContext.class, "runWithoutAuthorization", Command.class)
+			.orShould()
+			.callMethod(CommandContext.class, "disableAuthorizationCheck")
+			.orShould()
+			.callMethod(CommandContext.class, "setAuthorizationCheckEnabled", boolean.class)
 			.check(CLASSES);
 	}
 }

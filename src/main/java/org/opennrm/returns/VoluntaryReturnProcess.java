@@ -7,7 +7,7 @@ package org.opennrm.returns;
  * registry and reads the protection from removal into {@link Variables#REMOVAL_BLOCKED}.
  * <p>
  * A protected person's return ends at {@value #END_EVENT_RETURN_BLOCKED} before any return step. If protection from
- * removal begins while a return is under way, the case process correlates {@value #MESSAGE_REMOVAL_PROTECTION_BEGAN}
+ * removal begins while a return is under way, the registry's change correlates {@value #MESSAGE_REMOVAL_PROTECTION_BEGAN}
  * on the business key and the return stops; the departure itself is refused while the registry says the person is
  * protected.
  */

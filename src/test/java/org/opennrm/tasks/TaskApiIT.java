@@ -31,9 +31,7 @@ class TaskApiIT {
 
 	static final String SECOND_OFFICER_PASSWORD = "Xk7#vQ2-pL9!mZ";
 
-	/** Strong indicators of recruitment, exploitation and coercion on the adult labour checklist. */
-	static final Map<String, Object> STRONG_INDICATORS = body("observedIndicators",
-			List.of("DeceivedAboutJob", "ExcessiveHours", "PapersKept"));
+	static final Map<String, Object> STRONG_INDICATORS = CaseJourney.ADULT_LABOUR_INDICATORS;
 
 	@Autowired
 	Api api;
@@ -90,7 +88,7 @@ class TaskApiIT {
 				VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS);
 		assertThat(decision.path("due").isTextual()).as("the decision has a due date").isTrue();
 		assertThat(this.cases.findByReference(reference).orElseThrow().personStatus().name())
-			.isEqualTo("PresumedVictim");
+			.isEqualTo("Presumed");
 	}
 
 	@Test

@@ -22,6 +22,11 @@ public class CaseJourney {
 			"PoliceOperation", "ageGroup", "Adult", "suspectedExploitation", "LabourExploitation", "foreignNational",
 			false, "interpreterNeeded", false);
 
+	/** Recruitment, exploitation and coercion each indicated on the adult labour checklist: presumed a victim. */
+	public static final Map<String, Object> ADULT_LABOUR_INDICATORS = Api.body("observedIndicators",
+			List.of("DeceivedAboutJob", "ViolenceDuringRecruitment", "ExcessiveHours", "LowOrNoPay", "PapersKept",
+					"DebtBondage"));
+
 	private final Api api;
 
 	private final EngineJobs jobs;

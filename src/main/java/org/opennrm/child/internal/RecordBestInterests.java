@@ -2,13 +2,12 @@ package org.opennrm.child.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.opennrm.cases.BestInterests;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.cases.Cases;
 import org.opennrm.child.ChildProtectionProcess.Variables;
 import org.opennrm.platform.EngineClock;
+import org.opennrm.platform.TrustedEngineCalls;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,19 +36,12 @@ class RecordBestInterests implements JavaDelegate {
 				current -> current.withBestInterests(determination));
 		DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
 		if (caller != null) {
-			Runnable tellCaller = () -> execution.getProcessEngineServices()
-				.getRuntimeService()
-				.setVariable(caller.getId(), Variables.BEST_INTERESTS_DETERMINED, true);
-			CommandContext context = Context.getCommandContext();
-			if (context == null) {
-				tellCaller.run();
-			}
-			else {
-				context.runWithoutAuthorization(() -> {
-					tellCaller.run();
-					return null;
-				});
-			}
+			TrustedEngineCalls.withinCommand(() -> {
+				execution.getProcessEngineServices()
+					.getRuntimeService()
+					.setVariable(caller.getId(), Variables.BEST_INTERESTS_DETERMINED, true);
+				return null;
+			});
 		}
 	}
 

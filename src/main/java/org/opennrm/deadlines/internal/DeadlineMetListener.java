@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.deadlines.DeadlineEscalationProcess.Variables;
+import org.opennrm.platform.TrustedEngineCalls;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,12 +43,13 @@ class DeadlineMetListener extends AbstractProcessEnginePlugin {
 		configuration.setCustomPostBPMNParseListeners(listeners);
 	}
 
+	/** The escalation belongs to the case, not to whoever completed the task: closing it is a trusted call. */
 	static void deadlineMet(DelegateTask task) {
-		task.getProcessEngineServices()
+		TrustedEngineCalls.withinCommand(() -> task.getProcessEngineServices()
 			.getRuntimeService()
 			.createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
 			.processInstanceVariableEquals(Variables.OVERDUE_PROCESS_INSTANCE_ID, task.getProcessInstanceId())
 			.processInstanceVariableEquals(Variables.OVERDUE_TASK_KEY, task.getTaskDefinitionKey())
-			.correlateAllWithResult();
+			.correlateAllWithResult());
 	}
 }

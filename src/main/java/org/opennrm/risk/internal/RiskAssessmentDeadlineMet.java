@@ -2,10 +2,9 @@ package org.opennrm.risk.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.deadlines.DeadlineEscalationProcess.Variables;
+import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.platform.TrustedEngineCalls;
 import org.opennrm.risk.RiskAssessmentProcess;
 import org.springframework.stereotype.Component;
 
@@ -20,21 +19,12 @@ class RiskAssessmentDeadlineMet implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		Runnable close = () -> execution.getProcessEngineServices()
+		TrustedEngineCalls.withinCommand(() -> execution.getProcessEngineServices()
 			.getRuntimeService()
 			.createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
 			.processInstanceVariableEquals(Variables.OVERDUE_PROCESS_INSTANCE_ID, execution.getProcessInstanceId())
 			.processInstanceVariableEquals(Variables.OVERDUE_TASK_KEY,
 					RiskAssessmentProcess.SUB_PROCESS_ASSESS_RISK_TOGETHER)
-			.correlateAllWithResult();
-		CommandContext context = Context.getCommandContext();
-		if (context == null) {
-			close.run();
-			return;
-		}
-		context.runWithoutAuthorization(() -> {
-			close.run();
-			return null;
-		});
+			.correlateAllWithResult());
 	}
 }
