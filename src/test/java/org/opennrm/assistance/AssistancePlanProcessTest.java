@@ -61,7 +61,7 @@ class AssistancePlanProcessTest {
 		ProcessTestSupport.clockAt(MONDAY);
 		ProcessTestSupport.realDeadlines();
 		ProcessTestSupport.noOpDelegate("remindOwner");
-		ProcessTestSupport.noOpDelegate("markOverdue");
+		ProcessTestSupport.escalationWithoutSideEffects();
 		Mocks.register("recordAssistancePlanAuthor", AssistancePlanTestBeans.recordAuthor());
 		Mocks.register("assistancePlanFourEyes", AssistancePlanTestBeans.fourEyes());
 	}

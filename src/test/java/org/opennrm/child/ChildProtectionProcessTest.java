@@ -91,7 +91,7 @@ class ChildProtectionProcessTest {
 		ProcessTestSupport.clockAt(MONDAY);
 		ProcessTestSupport.realDeadlines();
 		ProcessTestSupport.noOpDelegate("remindOwner");
-		ProcessTestSupport.noOpDelegate("markOverdue");
+		ProcessTestSupport.escalationWithoutSideEffects();
 		ProcessTestSupport.noOpDelegate("recordGuardian");
 		ProcessTestSupport.noOpDelegate("recordGuardianConsent");
 		Mocks.register("recordAdultAssessment",

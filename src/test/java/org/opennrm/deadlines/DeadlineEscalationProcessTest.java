@@ -12,7 +12,10 @@ import static org.opennrm.deadlines.DeadlineEscalationProcess.*;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -33,11 +36,16 @@ class DeadlineEscalationProcessTest {
 	/** A Monday morning in Brussels. */
 	static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
 
+	/** Case references the coordinators were told about. */
+	final List<Object> coordinatorsTold = new ArrayList<>();
+
 	@BeforeEach
 	void setUp() {
 		ProcessTestSupport.clockAt(MONDAY);
 		ProcessTestSupport.realDeadlines();
 		ProcessTestSupport.noOpDelegate("markOverdue");
+		Mocks.register("notifyCoordinator",
+				(TaskListener) task -> this.coordinatorsTold.add(task.getVariable("caseReference")));
 	}
 
 	@AfterEach
@@ -65,13 +73,14 @@ class DeadlineEscalationProcessTest {
 	void a_follow_up_that_is_late_too_goes_to_the_national_coordinator() {
 		ProcessInstance escalation = runtimeService().createProcessInstanceByKey(KEY)
 			.startBeforeActivity(TASK_FOLLOW_UP_OVERDUE_TASK)
-			.setVariables(withVariables("jurisdiction", "coe"))
+			.setVariables(withVariables("jurisdiction", "coe", "caseReference", "TEST-2026-000002"))
 			.execute();
 		ProcessTestSupport.clockAt(MONDAY.plus(Duration.ofDays(2)).plusSeconds(1));
 		execute(job(BOUNDARY_EVENT_FOLLOW_UP_OVERDUE, escalation));
 
 		assertThat(escalation).isWaitingAt(TASK_FOLLOW_UP_OVERDUE_TASK, TASK_REVIEW_ESCALATED_CASE);
 		assertThat(task(TASK_REVIEW_ESCALATED_CASE, escalation)).hasCandidateGroup("coordinator");
+		assertThat(this.coordinatorsTold).containsExactly("TEST-2026-000002");
 		complete(task(TASK_REVIEW_ESCALATED_CASE, escalation), withVariables("coordinatorAction", "AgencyContacted"));
 		complete(task(TASK_FOLLOW_UP_OVERDUE_TASK, escalation), withVariables("followUpAction", "TaskReassigned"));
 

@@ -55,7 +55,7 @@ class ServiceHandoffProcessTest {
 	static final String REFERENCE = "TEST-2026-000002";
 
 	static final String[] REGISTRY_DELEGATES = { "offerService", "recordHandoffAcceptance", "recordHandoffDecline",
-			"recordHandoffWithdrawal", "recordHandoffOutcome", "remindOwner", "markOverdue" };
+			"recordHandoffWithdrawal", "recordHandoffOutcome", "remindOwner", "markOverdue", "notifyCoordinator" };
 
 	@BeforeEach
 	void setUp() {

@@ -58,7 +58,7 @@ class FormalIdentificationProcessTest {
 		ProcessTestSupport.noOpDelegate("openReconsiderationWindow");
 		ProcessTestSupport.noOpDelegate("closeReconsiderationWindow");
 		ProcessTestSupport.noOpDelegate("remindOwner");
-		ProcessTestSupport.noOpDelegate("markOverdue");
+		ProcessTestSupport.escalationWithoutSideEffects();
 	}
 
 	@AfterEach

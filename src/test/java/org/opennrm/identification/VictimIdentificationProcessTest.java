@@ -61,7 +61,7 @@ class VictimIdentificationProcessTest {
 		ProcessTestSupport.noOpDelegate("protectPresumedVictim");
 		ProcessTestSupport.noOpDelegate("recordNoReasonableGrounds");
 		ProcessTestSupport.noOpDelegate("remindOwner");
-		ProcessTestSupport.noOpDelegate("markOverdue");
+		ProcessTestSupport.escalationWithoutSideEffects();
 	}
 
 	@AfterEach

@@ -2,8 +2,11 @@ package org.opennrm.processes;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -58,8 +61,29 @@ public final class ProcessTestSupport {
 
 	/** A delegate that does nothing: the path, not the side effect, is under test. */
 	public static void noOpDelegate(String name) {
-		Mocks.register(name, (JavaDelegate) execution -> {
-		});
+		Mocks.register(name, new NoOp());
+	}
+
+	/** The escalation's side effects (marking the task overdue, telling the coordinators), doing nothing. */
+	public static void escalationWithoutSideEffects() {
+		noOpDelegate("markOverdue");
+		noOpDelegate("notifyCoordinator");
+	}
+
+	/** Stands in for a delegate or a listener of any kind. */
+	static final class NoOp implements JavaDelegate, TaskListener, ExecutionListener {
+
+		@Override
+		public void execute(DelegateExecution execution) {
+		}
+
+		@Override
+		public void notify(DelegateTask task) {
+		}
+
+		@Override
+		public void notify(DelegateExecution execution) {
+		}
 	}
 
 	/** The real {@code deadlines} bean, on the jurisdiction profiles shipped in {@code config/jurisdictions}. */

@@ -68,7 +68,7 @@ class RecoveryPeriodProcessTest {
 			.setVariable(Variables.RECOVERY_PERIOD_ENDS, Date.from(EXTENSION_ENDS)));
 		Mocks.register("endRecoveryPeriod", (JavaDelegate) execution -> this.protections.add("PendingFormalDecision"));
 		ProcessTestSupport.noOpDelegate("remindOwner");
-		ProcessTestSupport.noOpDelegate("markOverdue");
+		ProcessTestSupport.escalationWithoutSideEffects();
 	}
 
 	@AfterEach

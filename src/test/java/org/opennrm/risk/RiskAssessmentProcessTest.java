@@ -60,7 +60,7 @@ class RiskAssessmentProcessTest {
 		ProcessTestSupport.clockAt(MONDAY);
 		ProcessTestSupport.realDeadlines();
 		ProcessTestSupport.noOpDelegate("remindOwner");
-		ProcessTestSupport.noOpDelegate("markOverdue");
+		ProcessTestSupport.escalationWithoutSideEffects();
 		Mocks.register("riskAssessmentDeadlineMet", RiskAssessmentTestBeans.deadlineMet());
 		Mocks.register("recordRiskAssessment", (JavaDelegate) execution -> {
 			this.recorded.put(CaseVariables.CASE_ID, execution.getVariable(CaseVariables.CASE_ID));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.opennrm.cases.Cases;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
@@ -31,9 +32,17 @@ public class CaseJourney {
 
 	private final EngineJobs jobs;
 
-	CaseJourney(Api api, EngineJobs jobs) {
+	private final Cases cases;
+
+	CaseJourney(Api api, EngineJobs jobs, Cases cases) {
 		this.api = api;
 		this.jobs = jobs;
+		this.cases = cases;
+	}
+
+	/** The registry's id of the case. */
+	public String caseId(String reference) {
+		return this.cases.findByReference(reference).orElseThrow().caseId();
 	}
 
 	/** Opens a case as the user and returns its reference. */

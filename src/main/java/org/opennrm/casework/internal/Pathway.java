@@ -9,9 +9,12 @@ import org.opennrm.cases.Case;
 import org.opennrm.cases.Cases;
 import org.springframework.stereotype.Component;
 
-/** Routing rules of the case process that need the registry (used in its expressions as {@code pathway}). */
+/**
+ * Routing rules of the case process that need the registry, used in its expressions as {@code pathway} (public
+ * because JUEL reaches methods of public classes only).
+ */
 @Component("pathway")
-class Pathway {
+public class Pathway {
 
 	/** Services a child gets only after the best-interests determination: placement and family contact. */
 	static final Set<String> GATED_SERVICES = Set.of("Shelter", "FamilyContact");
