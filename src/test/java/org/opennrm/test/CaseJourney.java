@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
 import org.opennrm.cases.Cases;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Walks a case through the pathway over our API, as the caseworkers of each agency would: open it, find the task of a
@@ -38,6 +40,15 @@ public class CaseJourney {
 		this.api = api;
 		this.jobs = jobs;
 		this.cases = cases;
+	}
+
+	/** A journey on a service started outside the shared test context ({@link ServiceRuns}). */
+	public static CaseJourney on(ApplicationContext context) {
+		return new CaseJourney(new Api(context.getEnvironment()), jobsOf(context), context.getBean(Cases.class));
+	}
+
+	private static EngineJobs jobsOf(ApplicationContext context) {
+		return new EngineJobs(context.getBean(ManagementService.class));
 	}
 
 	/** The registry's id of the case. */
