@@ -4,7 +4,7 @@ import * as tasklist from './tasklist.mjs';
 import { withBrowser } from './browser.mjs';
 
 const scenarios = {
-  'tasklist-complete-assessment': tasklist.completeAssessment,
+  'tasklist-walk-case': tasklist.walkCase,
   'tasklist-does-not-see': tasklist.doesNotSee,
 };
 

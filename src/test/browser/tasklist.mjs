@@ -1,5 +1,5 @@
-// Tasklist scenarios: a caseworker signs in to the real Camunda Tasklist, finds a task by its case reference,
-// claims it and completes its Camunda Form; another agency's worker does not see it.
+// Tasklist scenarios: caseworkers of each agency sign in to the real Camunda Tasklist, find a task by its case
+// reference, claim it and complete its Camunda Form; another agency's worker does not see it.
 import { expect } from './browser.mjs';
 
 export async function signIn(page, baseUrl, user, password) {
@@ -23,27 +23,46 @@ export function taskCards(page) {
   return page.locator('ol.tasks-list > li.task');
 }
 
-/** Claims and completes the needs assessment of one case, choosing a shelter hand-off. */
-export async function completeAssessment(page, shots, { baseUrl, user, password, caseReference }) {
-  await signIn(page, baseUrl, user, password);
-  const card = taskCards(page).filter({ hasText: caseReference });
-  await card.first().waitFor();
-  expect(await card.count() === 1, `expected one task card for ${caseReference}, saw ${await card.count()}`);
-  expect((await card.innerText()).includes('Assess immediate needs and safety'), 'the card names the task');
-  await shots.take('task-list');
-
-  await card.click();
-  await page.getByRole('heading', { level: 2, name: 'Assess immediate needs and safety' }).waitFor();
-  await page.getByRole('link', { name: /^\s*Claim\s*$/ }).or(page.getByRole('button', { name: /^\s*Claim\s*$/ }))
-    .first().click();
-  await page.getByLabel('Medium').check();
-  await page.getByLabel('Shelter is needed').check();
-  await shots.take('form-filled');
-
-  await page.getByRole('button', { name: 'Complete' }).click();
-  await card.waitFor({ state: 'detached' });
-  await shots.take('completed');
-  return { completed: caseReference };
+/**
+ * Walks a case through several tasks in Tasklist, each as the user of the agency that holds it: finds the task card by
+ * the case reference and the task's name, claims it, fills its Camunda Form and completes it. A step's answers are
+ * { field: "question label", choose: "option label" } for radios and selects, or { field, check: ["item label", …] }
+ * for checklists.
+ */
+export async function walkCase(page, shots, { baseUrl, password, caseReference, steps }) {
+  const done = [];
+  for (const step of steps) {
+    await page.context().clearCookies();
+    await signIn(page, baseUrl, step.user, password);
+    const card = taskCards(page).filter({ hasText: caseReference }).filter({ hasText: step.task });
+    await card.first().waitFor();
+    expect(await card.count() === 1, `expected one "${step.task}" card for ${caseReference}, saw ${await card.count()}`);
+    await card.click();
+    await page.getByRole('heading', { level: 2, name: step.task }).waitFor();
+    await page.getByRole('link', { name: /^\s*Claim\s*$/ }).or(page.getByRole('button', { name: /^\s*Claim\s*$/ }))
+      .first().click();
+    for (const answer of step.answers) {
+      const field = page.locator('.fjs-form-field').filter({
+        has: page.locator('.fjs-form-field-label', { hasText: answer.field }),
+      }).last();
+      await field.waitFor();
+      if (answer.check) {
+        for (const item of answer.check) {
+          await field.getByLabel(item, { exact: true }).check();
+        }
+      } else if (await field.locator('input[type=radio]').count() > 0) {
+        await field.getByLabel(answer.choose, { exact: true }).check();
+      } else {
+        await field.locator('input, select').first().click();
+        await page.locator('.fjs-dropdownlist-item', { hasText: answer.choose }).first().click();
+      }
+    }
+    await shots.take(`${slug(step.task)}-filled`);
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await card.waitFor({ state: 'detached' });
+    done.push(step.task);
+  }
+  return { completed: done };
 }
 
 /** Another agency's worker signs in: the case's task is not in their list. */
@@ -54,4 +73,8 @@ export async function doesNotSee(page, shots, { baseUrl, user, password, caseRef
   await shots.take('task-list');
   expect(cards.every(card => !card.includes(caseReference)), `${user} must not see ${caseReference}: ${cards}`);
   return { visibleCards: cards.length };
+}
+
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }

@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.opennrm.platform.InvalidFields;
 import org.opennrm.platform.JsonProblems;
 import org.opennrm.platform.Problems;
@@ -114,6 +117,35 @@ public class FormValues {
 	 * @param sensitive the sensitive fields, for the case file only
 	 */
 	public record Submission(Record form, Map<String, Object> variables, Map<String, Object> sensitive) {
+
+		/**
+		 * What to complete the task with: the variables, and the sensitive fields as transient values that the engine
+		 * holds for this one command only (the task's sink keeps them; no engine table or history ever does).
+		 */
+		public VariableMap toCompletion() {
+			VariableMap completion = Variables.fromMap(this.variables);
+			this.sensitive.forEach((name, value) -> completion.putValueTyped(name, transientValue(value)));
+			return completion;
+		}
+
+		private static TypedValue transientValue(Object value) {
+			if (value == null) {
+				return Variables.untypedNullValue(true);
+			}
+			if (value instanceof String text) {
+				return Variables.stringValue(text, true);
+			}
+			if (value instanceof Boolean flag) {
+				return Variables.booleanValue(flag, true);
+			}
+			if (value instanceof Integer number) {
+				return Variables.integerValue(number, true);
+			}
+			if (value instanceof Long number) {
+				return Variables.longValue(number, true);
+			}
+			return Variables.objectValue(value, true).create();
+		}
 	}
 
 	/** JSON values that Tasklist stores as Spin JSON (a checklist's selection) become plain lists and maps. */

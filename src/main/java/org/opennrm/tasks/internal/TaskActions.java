@@ -15,8 +15,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.cases.Cases;
 import org.opennrm.platform.EngineClock;
@@ -152,11 +150,8 @@ class TaskActions {
 		TaskForm<?> form = this.forms.find(processKey(task), task.getTaskDefinitionKey())
 			.orElseThrow(() -> Problems.conflict("This task cannot be completed through the API."));
 		FormValues.Submission submission = this.values.fromBody(form.type(), body);
-		// Sensitive fields travel as transient variables: the task's sink keeps them, the engine never writes them.
-		VariableMap variables = Variables.fromMap(submission.variables());
-		submission.sensitive().forEach((name, value) -> variables.putValueTyped(name, TransientValues.of(value)));
 		try {
-			this.taskService.complete(taskId, variables);
+			this.taskService.complete(taskId, submission.toCompletion());
 		}
 		catch (ProcessEngineException ex) {
 			// A second submit racing the first: the task (and the grant that came with it) is gone.
