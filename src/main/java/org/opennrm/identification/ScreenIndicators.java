@@ -17,5 +17,5 @@ import org.opennrm.tasks.Sensitive;
  * @param observedIndicators the codes of the indicators observed, empty when none
  */
 public record ScreenIndicators(@DisplayOnly String suspectedExploitation,
-		@Sensitive(section = "screening") @NotNull @Size(max = 200) List<@NotBlank String> observedIndicators) {
+		@Sensitive(section = "identification") @NotNull @Size(max = 200) List<@NotBlank String> observedIndicators) {
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.opennrm.cases.RiskLevel;
 import org.opennrm.tasks.DisplayOnly;
+import org.opennrm.tasks.Sensitive;
 
 /**
  * The police's half of a joint risk assessment.
@@ -17,7 +18,7 @@ import org.opennrm.tasks.DisplayOnly;
  * @param riskFactors what drives it, or {@code None} alone
  */
 public record AssessRiskAsPolice(@DisplayOnly String assessmentReason, @NotNull RiskLevel riskRating,
-		@NotEmpty List<@NotNull RiskFactor> riskFactors) {
+		@Sensitive(section = "risk") @NotEmpty List<@NotNull RiskFactor> riskFactors) {
 
 	@JsonIgnore
 	@AssertTrue(message = "choose \"None\" alone, or the factors that apply")

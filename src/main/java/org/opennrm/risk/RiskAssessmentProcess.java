@@ -60,16 +60,13 @@ public final class RiskAssessmentProcess {
 		/** A rating form's fields; local to each assessment task, so the two never overwrite each other. */
 		public static final String RISK_RATING = "riskRating";
 
+		/** Sensitive: goes to the case file's risk section, never to the process. */
 		public static final String RISK_FACTORS = "riskFactors";
 
 		/** Each assessment as it leaves its task. */
 		public static final String POLICE_RISK_RATING = "policeRiskRating";
 
-		public static final String POLICE_RISK_FACTORS = "policeRiskFactors";
-
 		public static final String CASE_MANAGER_RISK_RATING = "caseManagerRiskRating";
-
-		public static final String CASE_MANAGER_RISK_FACTORS = "caseManagerRiskFactors";
 
 		private Variables() {
 		}

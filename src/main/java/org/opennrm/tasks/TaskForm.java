@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * The typed body that completes one kind of user task. The record's components are the names of the process
@@ -62,5 +63,21 @@ public record TaskForm<F extends Record>(String processKey, String taskKey, Clas
 		 * @param values sensitive field name to value (lists for multi-select fields)
 		 */
 		void store(DelegateTask task, Map<String, Object> values);
+
+		/**
+		 * Who completes the task: whoever holds it, or the signed-in user for a completion without a claim (the
+		 * engine has checked that they may work on it).
+		 * @throws IllegalStateException when neither is known: sensitive content is never kept without its author
+		 */
+		static String completingUser(DelegateTask task) {
+			if (task.getAssignee() != null) {
+				return task.getAssignee();
+			}
+			Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+			if (current == null || current.getUserId() == null) {
+				throw new IllegalStateException("Sensitive content is kept with the user who wrote it");
+			}
+			return current.getUserId();
+		}
 	}
 }

@@ -14,7 +14,7 @@ import static org.opennrm.risk.RiskAssessmentProcess.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
+
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -81,18 +81,16 @@ class RiskAssessmentProcessTest {
 		assertThat(task(TASK_ASSESS_RISK_AS_POLICE, assessment)).hasCandidateGroup("police");
 		assertThat(task(TASK_ASSESS_RISK_AS_CASE_MANAGER, assessment)).hasCandidateGroup("social");
 
-		complete(task(TASK_ASSESS_RISK_AS_POLICE, assessment),
-				withVariables(Variables.RISK_RATING, "Low", Variables.RISK_FACTORS, List.of("None")));
-		complete(task(TASK_ASSESS_RISK_AS_CASE_MANAGER, assessment), withVariables(Variables.RISK_RATING, "High",
-				Variables.RISK_FACTORS, List.of("FamilyInvolved", "ThreatsReceived")));
+		// The risk factors never reach the process: the task form sends them to the case file (RiskFactorsSink).
+		complete(task(TASK_ASSESS_RISK_AS_POLICE, assessment), withVariables(Variables.RISK_RATING, "Low"));
+		complete(task(TASK_ASSESS_RISK_AS_CASE_MANAGER, assessment), withVariables(Variables.RISK_RATING, "High"));
 
 		assertThat(assessment).isWaitingAt(TASK_RECORD_RISK_ASSESSMENT).variables()
 			.containsEntry(Variables.POLICE_RISK_RATING, "Low")
-			.containsEntry(Variables.POLICE_RISK_FACTORS, List.of("None"))
 			.containsEntry(Variables.CASE_MANAGER_RISK_RATING, "High")
-			.containsEntry(Variables.CASE_MANAGER_RISK_FACTORS, List.of("FamilyInvolved", "ThreatsReceived"))
 			.containsEntry(Variables.RISK_LEVEL, "High")
-			.doesNotContainKeys(Variables.RISK_RATING, Variables.RISK_FACTORS);
+			.doesNotContainKeys(Variables.RISK_RATING, Variables.RISK_FACTORS, "policeRiskFactors",
+					"caseManagerRiskFactors");
 		execute(job(assessment));
 
 		assertThat(assessment).isEnded().hasPassed(TASK_COMBINE_RISK_RATINGS, END_EVENT_RISK_ASSESSED);
@@ -157,9 +155,9 @@ class RiskAssessmentProcessTest {
 
 	private static void rate(ProcessInstance assessment, String police, String caseManager) {
 		complete(task(TASK_ASSESS_RISK_AS_POLICE, assessment),
-				withVariables(Variables.RISK_RATING, police, Variables.RISK_FACTORS, List.of("TraffickersAtLarge")));
+				withVariables(Variables.RISK_RATING, police));
 		complete(task(TASK_ASSESS_RISK_AS_CASE_MANAGER, assessment),
-				withVariables(Variables.RISK_RATING, caseManager, Variables.RISK_FACTORS, List.of("DebtOutstanding")));
+				withVariables(Variables.RISK_RATING, caseManager));
 	}
 
 	private static ProcessInstance start() {

@@ -23,7 +23,6 @@ import org.opennrm.test.EngineJobs;
 import org.opennrm.test.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The main path in the real Camunda Tasklist, in headless Chromium: police screen the case on the indicator checklist
@@ -47,9 +46,6 @@ class TasklistBrowserIT {
 
 	@Autowired
 	HistoryService historyService;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	Environment environment;
@@ -84,10 +80,8 @@ class TasklistBrowserIT {
 			.contains(RiskAssessmentProcess.TASK_ASSESS_RISK_AS_CASE_MANAGER);
 		assertThat(this.journey.taskTypes("demo-police", this.reference))
 			.doesNotContain(NrmCaseProcess.TASK_TAKE_STATEMENT);
-		String screened = this.jdbc.queryForObject(
-				"select indicator_codes from nrm_screening where case_id = ?", String.class,
-				this.journey.caseId(this.reference));
-		assertThat(screened).contains(OBSERVED);
+		JsonNode identification = this.journey.section("demo-social", this.reference, "identification");
+		assertThat(identification.at("/content/screenings/0/observedIndicators").toString()).contains(OBSERVED);
 		assertThat(this.historyService.createHistoricVariableInstanceQuery()
 			.processInstanceIdIn(processInstancesOfCase())
 			.variableName("observedIndicators")

@@ -103,6 +103,13 @@ public class CaseJourney {
 		return response.json();
 	}
 
+	/** One section of the case file as the user reads it through {@code GET /api/cases/{reference}/file/{section}}. */
+	public JsonNode section(String userId, String reference, String section) {
+		Api.Response response = this.api.as(userId).get("/api/cases/" + reference + "/file/" + section);
+		assertThat(response.status()).as("read %s of %s: %s", section, reference, response).isEqualTo(200);
+		return response.json();
+	}
+
 	private List<JsonNode> tasks(String userId, String reference, String taskType) {
 		List<JsonNode> found = new ArrayList<>();
 		page(userId, reference).path("tasks").forEach(task -> {

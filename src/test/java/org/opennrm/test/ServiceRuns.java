@@ -1,5 +1,6 @@
 package org.opennrm.test;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ServiceRuns {
 
+	private static final Path KEYSET = Path.of("target", "service-runs-keyset.json").toAbsolutePath();
+
 	private ServiceRuns() {
 	}
 
@@ -26,6 +29,9 @@ public final class ServiceRuns {
 		all.put("camunda.bpm.webapp.enabled", false);
 		all.put("logging.level.root", "WARN");
 		all.put("nrm.demo.seed-in-background", false);
+		// One case file key for every run of this JVM, so that a restart on the same database opens what it sealed.
+		all.put("nrm.casefile.keyset-file", KEYSET.toString());
+		all.put("nrm.casefile.generate-keyset", true);
 		all.putAll(properties);
 		// Command-line arguments outrank every configuration file, as an operator's environment would.
 		String[] args = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())

@@ -1,5 +1,6 @@
 package org.opennrm.identification.internal;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,9 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.opennrm.cases.CaseVariables;
+import org.opennrm.casefile.CaseFile;
+import org.opennrm.casefile.IdentificationSection;
 import org.opennrm.identification.VictimIdentificationProcess.Variables;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.platform.InvalidFields;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where a completed screening's observed indicators go: checked against the checklist the task offered, kept in the
- * screening record (which checklist and version, which codes, who, when), and counted per dimension and strength.
+ * case file's identification section (encrypted), noted in the screening record (which checklist and version, who,
+ * when) and counted per dimension and strength.
  * Only the counts and the checklist's id and version reach the process, as the routing variables of the decision
  * table.
  */
@@ -28,9 +31,12 @@ class ScreeningSink implements TaskForm.SensitiveSink {
 
 	private final Screenings screenings;
 
-	ScreeningSink(IndicatorChecklists checklists, Screenings screenings) {
+	private final CaseFile caseFile;
+
+	ScreeningSink(IndicatorChecklists checklists, Screenings screenings, CaseFile caseFile) {
 		this.checklists = checklists;
 		this.screenings = screenings;
+		this.caseFile = caseFile;
 	}
 
 	@Override
@@ -42,9 +48,13 @@ class ScreeningSink implements TaskForm.SensitiveSink {
 			throw new InvalidFields(Map.of(Variables.OBSERVED_INDICATORS, "not on checklist " + checklist.id()
 					+ " version " + checklist.version() + ": " + String.join(", ", unknown)));
 		}
-		this.screenings.record(new Screening((String) task.getVariable(CaseVariables.CASE_ID),
-				task.getProcessInstanceId(), task.getId(), checklist.id(), checklist.version(), codes, screenedBy(task),
-				EngineClock.now()));
+		String caseId = (String) task.getVariable(CaseVariables.CASE_ID);
+		String screenedBy = TaskForm.SensitiveSink.completingUser(task);
+		Instant screenedAt = EngineClock.now();
+		this.screenings.record(new Screening(caseId, task.getProcessInstanceId(), task.getId(), checklist.id(),
+				checklist.version(), screenedBy, screenedAt));
+		this.caseFile.recordScreening(caseId, new IdentificationSection.Screening(checklist.id(), checklist.version(),
+				codes, screenedBy, screenedAt));
 		DelegateExecution process = task.getExecution().getProcessInstance();
 		process.setVariables(checklist.count(codes).asVariables());
 		process.setVariable(Variables.CHECKLIST, checklist.id());
@@ -62,17 +72,5 @@ class ScreeningSink implements TaskForm.SensitiveSink {
 		Set<String> codes = new LinkedHashSet<>();
 		list.forEach(code -> codes.add((String) code));
 		return List.copyOf(codes);
-	}
-
-	/** Whoever holds the task; a completion without a claim is the signed-in user's. */
-	private static String screenedBy(DelegateTask task) {
-		if (task.getAssignee() != null) {
-			return task.getAssignee();
-		}
-		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		if (current == null || current.getUserId() == null) {
-			throw new IllegalStateException("A screening is recorded with the user who made it");
-		}
-		return current.getUserId();
 	}
 }

@@ -15,12 +15,14 @@ import org.springframework.context.annotation.Configuration;
 class RiskAssessmentForms {
 
 	@Bean
-	TaskForm<AssessRiskAsPolice> assessRiskAsPoliceForm() {
-		return TaskForm.of(KEY, TASK_ASSESS_RISK_AS_POLICE, AssessRiskAsPolice.class);
+	TaskForm<AssessRiskAsPolice> assessRiskAsPoliceForm(RiskFactorsSink riskFactors) {
+		return TaskForm.of(KEY, TASK_ASSESS_RISK_AS_POLICE, AssessRiskAsPolice.class)
+			.storingSensitiveFieldsIn(riskFactors);
 	}
 
 	@Bean
-	TaskForm<AssessRiskAsCaseManager> assessRiskAsCaseManagerForm() {
-		return TaskForm.of(KEY, TASK_ASSESS_RISK_AS_CASE_MANAGER, AssessRiskAsCaseManager.class);
+	TaskForm<AssessRiskAsCaseManager> assessRiskAsCaseManagerForm(RiskFactorsSink riskFactors) {
+		return TaskForm.of(KEY, TASK_ASSESS_RISK_AS_CASE_MANAGER, AssessRiskAsCaseManager.class)
+			.storingSensitiveFieldsIn(riskFactors);
 	}
 }

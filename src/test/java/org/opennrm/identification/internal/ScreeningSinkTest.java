@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -12,6 +13,7 @@ import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -25,12 +27,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennrm.cases.CaseVariables;
+import org.opennrm.casefile.CaseFile;
+import org.opennrm.casefile.IdentificationSection;
 import org.opennrm.identification.VictimIdentificationProcess.Variables;
 import org.opennrm.platform.InvalidFields;
 
 /**
- * What the screening record keeps and what reaches the process: the codes go to the record, only counts and the
- * checklist's id and version become process variables.
+ * What the case file and the screening record keep and what reaches the process: the codes go to the case file's
+ * identification section, only counts and the checklist's id and version become process variables.
  */
 class ScreeningSinkTest {
 
@@ -40,11 +44,19 @@ class ScreeningSinkTest {
 
 	final DelegateExecution process = mock(DelegateExecution.class);
 
-	final ScreeningSink sink = new ScreeningSink(IndicatorChecklistsTest.SHIPPED, this.recorded::add);
+	final List<IdentificationSection.Screening> filed = new ArrayList<>();
+
+	final CaseFile caseFile = mock(CaseFile.class);
+
+	final ScreeningSink sink = new ScreeningSink(IndicatorChecklistsTest.SHIPPED, this.recorded::add, this.caseFile);
 
 	@BeforeEach
 	void setUp() {
-		ClockUtil.setCurrentTime(java.util.Date.from(NOW));
+		ClockUtil.setCurrentTime(Date.from(NOW));
+		doAnswer(call -> {
+			assertThat((String) call.getArgument(0)).isEqualTo("case-1");
+			return this.filed.add(call.getArgument(1));
+		}).when(this.caseFile).recordScreening(anyString(), any());
 	}
 
 	@AfterEach
@@ -53,14 +65,16 @@ class ScreeningSinkTest {
 	}
 
 	@Test
-	void the_indicators_seen_go_to_the_screening_record_and_the_process_gets_counts_only() {
+	void the_indicators_seen_go_to_the_case_file_and_the_process_gets_counts_only() {
 		DelegateTask task = screening("LabourExploitation", false, "worker-1");
 
 		this.sink.store(task, Map.of(Variables.OBSERVED_INDICATORS,
 				List.of("DeceivedAboutJob", "ExcessiveHours", "PapersKept", "DebtBondage", "ExcessiveHours")));
 
 		assertThat(this.recorded).containsExactly(new Screening("case-1", "pi-1", "task-1", "labour-exploitation-adult",
-				1, List.of("DeceivedAboutJob", "ExcessiveHours", "PapersKept", "DebtBondage"), "worker-1", NOW));
+				1, "worker-1", NOW));
+		assertThat(this.filed).containsExactly(new IdentificationSection.Screening("labour-exploitation-adult", 1,
+				List.of("DeceivedAboutJob", "ExcessiveHours", "PapersKept", "DebtBondage"), "worker-1", NOW));
 		verify(this.process).setVariables(new IndicatorCounts(1, 0, 0, 1, 0, 0, 2, 0, 0).asVariables());
 		verify(this.process).setVariable(Variables.CHECKLIST, "labour-exploitation-adult");
 		verify(this.process).setVariable(Variables.CHECKLIST_VERSION, 1);
@@ -72,8 +86,8 @@ class ScreeningSinkTest {
 
 		assertThat(this.recorded).singleElement().satisfies(screening -> {
 			assertThat(screening.checklistId()).isEqualTo("general");
-			assertThat(screening.indicatorCodes()).isEmpty();
 		});
+		assertThat(this.filed).singleElement().satisfies(screening -> assertThat(screening.observedIndicators()).isEmpty());
 		verify(this.process).setVariables(new IndicatorCounts(0, 0, 0, 0, 0, 0, 0, 0, 0).asVariables());
 	}
 
@@ -88,6 +102,7 @@ class ScreeningSinkTest {
 			.hasMessageContaining("forced-begging-child")
 			.hasMessageContaining("DeceivedAboutJobOffer");
 		assertThat(this.recorded).isEmpty();
+		assertThat(this.filed).isEmpty();
 		verify(this.process, never()).setVariables(anyMap());
 		verify(this.process, never()).setVariable(anyString(), any());
 	}
@@ -104,6 +119,7 @@ class ScreeningSinkTest {
 		this.sink.store(task, Map.of(Variables.OBSERVED_INDICATORS, List.of("EarningsHandedOver")));
 
 		assertThat(this.recorded).extracting(Screening::screenedBy).containsExactly("worker-2");
+		assertThat(this.filed).extracting(IdentificationSection.Screening::screenedBy).containsExactly("worker-2");
 	}
 
 	private DelegateTask screening(String suspectedExploitation, boolean child, String assignee) {
