@@ -14,12 +14,14 @@ create table nrm_case_file_section (
 );
 
 -- Purpose-limited referral: the sections the referring caseworker shares with the receiving agency of one hand-off.
--- Without a row the access policy's defaults for the service apply. A grant lasts while the hand-off is open.
+-- Without a row for the current receiving agency the access policy's defaults for the service apply. A grant lasts
+-- while the hand-off is open.
 create table nrm_referral_share (
-    handoff_id varchar(36)  not null primary key,
-    sections   varchar(300) not null,
-    set_by     varchar(64)  not null,
-    set_at     timestamp with time zone not null
+    handoff_id       varchar(36)  not null primary key,
+    receiving_agency varchar(64)  not null,
+    sections         varchar(300) not null,
+    set_by           varchar(64)  not null,
+    set_at           timestamp with time zone not null
 );
 
 -- Break-glass: a supervisor's time-limited access with a stated reason, kept for good.

@@ -85,12 +85,23 @@ public class Api {
 			return exchange(HttpMethod.PUT, path, body, MediaType.APPLICATION_JSON);
 		}
 
+		/** A JSON body with extra headers ({@code If-Match}). */
+		public Response put(String path, Object body, Map<String, String> headers) {
+			return exchange(HttpMethod.PUT, path, body, MediaType.APPLICATION_JSON, headers);
+		}
+
 		public Response delete(String path) {
 			return exchange(HttpMethod.DELETE, path, null, null);
 		}
 
 		private Response exchange(HttpMethod method, String path, Object body, MediaType contentType) {
+			return exchange(method, path, body, contentType, Map.of());
+		}
+
+		private Response exchange(HttpMethod method, String path, Object body, MediaType contentType,
+				Map<String, String> headers) {
 			RestClient.RequestBodySpec request = this.rest.method(method).uri(uri(path));
+			headers.forEach(request::header);
 			if (body != null) {
 				request.contentType(contentType);
 				request.body(body instanceof String text ? text : writeJson(body));

@@ -23,6 +23,6 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = NrmApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
-@Import({ TestDatabase.class, Api.class, EngineJobs.class, CaseJourney.class })
+@Import({ TestDatabase.class, Api.class, EngineJobs.class, CaseJourney.class, PublishedEvents.class })
 public @interface IntegrationTest {
 }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -39,8 +40,21 @@ record AccessPolicy(Map<Section, SectionRule> sections, Map<Basis, Scope> scopes
 	record SectionRule(Set<String> read, Set<String> write) {
 	}
 
-	/** One scope: why it is read, the consent that must hold ({@code null}: none), what it covers. */
-	record Scope(String purpose, ConsentPurpose consent, Set<Section> sections) {
+	/**
+	 * One scope: why it is read, the consent that must hold ({@code null}: none), what it covers, and of that what it
+	 * lets the user write ({@code null}: all it covers).
+	 */
+	record Scope(String purpose, ConsentPurpose consent, Set<Section> sections, Set<Section> writes) {
+
+		/** Of these covered sections, the ones this scope lets the user write. */
+		Set<Section> writable(Set<Section> covered) {
+			if (this.writes == null) {
+				return covered;
+			}
+			Set<Section> writable = EnumSet.noneOf(Section.class);
+			covered.stream().filter(this.writes::contains).forEach(writable::add);
+			return writable;
+		}
 	}
 
 	/** Break-glass: who, how long, what. */
@@ -81,7 +95,8 @@ record AccessPolicy(Map<Section, SectionRule> sections, Map<Basis, Scope> scopes
 					problems.add("scope '" + key + "' names no sections");
 				}
 				scopesByBasis.put(basis, new Scope(scope.purpose(), consent(scope.consent(), problems),
-						sections(scope.sections(), problems)));
+						sections(scope.sections(), problems),
+						scope.writes() == null ? null : sections(scope.writes(), problems)));
 			});
 			Map<ServiceType, Set<Section>> defaults = new EnumMap<>(ServiceType.class);
 			nonNull(this.referralDefaults).forEach((service, keys) -> {
@@ -115,8 +130,8 @@ record AccessPolicy(Map<Section, SectionRule> sections, Map<Basis, Scope> scopes
 			return map == null ? Map.of() : map;
 		}
 
-		private static java.util.Optional<Section> section(String key, List<String> problems) {
-			java.util.Optional<Section> section = Section.byKey(key);
+		private static Optional<Section> section(String key, List<String> problems) {
+			Optional<Section> section = Section.byKey(key);
 			if (section.isEmpty()) {
 				problems.add("unknown section '" + key + "'");
 			}
@@ -157,7 +172,7 @@ record AccessPolicy(Map<Section, SectionRule> sections, Map<Basis, Scope> scopes
 	record RawRule(List<String> read, List<String> write) {
 	}
 
-	record RawScope(String purpose, String consent, List<String> sections) {
+	record RawScope(String purpose, String consent, List<String> sections, List<String> writes) {
 	}
 
 	record RawBreakGlass(List<String> roles, Duration duration, List<String> sections) {

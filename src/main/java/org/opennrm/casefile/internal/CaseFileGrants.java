@@ -68,7 +68,7 @@ class CaseFileGrants {
 	/** What the hand-off shares now: the referring caseworker's choice, or the policy's default for the service. */
 	Set<Section> sharedSections(String reference, String handoffId) {
 		Handoff handoff = partyTo(reference, handoffId, CurrentUser.get(), false);
-		return this.shares.sharedWith(handoff.id())
+		return this.shares.sharedWith(handoff)
 			.orElseGet(() -> this.policy.referralDefaults().getOrDefault(handoff.service(), Set.of()));
 	}
 
@@ -86,8 +86,15 @@ class CaseFileGrants {
 			throw Problems.badRequest("These sections are never shared with a receiving agency: "
 					+ refused.stream().map(Section::key).sorted().toList());
 		}
+		sections.stream()
+			.filter(section -> !this.policy.sections().get(section).read().contains(handoff.receivingAgency()))
+			.forEach(refused::add);
+		if (!refused.isEmpty()) {
+			throw Problems.badRequest("The receiving agency's role may never read these sections: "
+					+ refused.stream().map(Section::key).sorted().toList());
+		}
 		Instant now = EngineClock.now();
-		this.shares.set(handoff.id(), sections, user.userId(), now);
+		this.shares.set(handoff, sections, user.userId(), now);
 		this.events.publishEvent(new ReferralSharesChanged(handoff.caseId(), handoff.id(), handoff.receivingAgency(),
 				Set.copyOf(sections), user.userId(), now));
 		return Set.copyOf(sections);

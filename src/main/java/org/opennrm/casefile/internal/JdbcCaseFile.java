@@ -160,10 +160,8 @@ class JdbcCaseFile implements CaseFile {
 	private SectionView readFor(NrmUser user, Case target, Section section, AccessDecision decision) {
 		Optional<Stored> stored = load(target.caseId(), section);
 		Instant now = EngineClock.now();
-		if (stored.isPresent()) {
-			this.events.publishEvent(new SectionRead(target.caseId(), target.reference(), section, user.userId(),
-					decision.basis(), decision.purpose(), now));
-		}
+		this.events.publishEvent(new SectionRead(target.caseId(), target.reference(), section, user.userId(),
+				decision.basis(), decision.purpose(), now));
 		return stored.map(found -> new SectionView(section, found.version(), found.updatedAt(), found.updatedBy(),
 				found.content()))
 			.orElseGet(() -> new SectionView(section, 0, null, null, empty(section)));

@@ -95,7 +95,9 @@ class PolicyCaseAccess implements CaseAccess {
 			boolean rolePermits = this.user.groupIds().stream().anyMatch(roles::contains);
 			if (rolePermits) {
 				for (InScope scope : scopes()) {
-					if (scope.covers().contains(section) && consentHolds(scope)) {
+					Set<Section> covered = operation == Operation.Read ? scope.covers()
+							: PolicyCaseAccess.this.policy.scopes().get(scope.basis()).writable(scope.covers());
+					if (covered.contains(section) && consentHolds(scope)) {
 						return AccessDecision.allowedOn(scope.basis(),
 								PolicyCaseAccess.this.policy.scopes().get(scope.basis()).purpose());
 					}
@@ -155,7 +157,7 @@ class PolicyCaseAccess implements CaseAccess {
 			if (recipient != null) {
 				for (Handoff handoff : PolicyCaseAccess.this.handoffs.ofCase(this.target.caseId())) {
 					if (isOpenFor(handoff, groups)) {
-						Set<Section> shared = PolicyCaseAccess.this.shares.sharedWith(handoff.id())
+						Set<Section> shared = PolicyCaseAccess.this.shares.sharedWith(handoff)
 							.orElseGet(() -> PolicyCaseAccess.this.policy.referralDefaults()
 								.getOrDefault(handoff.service(), Set.of()));
 						found.add(new InScope(Basis.ReferralRecipient, shared, recipient.consent(),

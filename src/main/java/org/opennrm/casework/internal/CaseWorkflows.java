@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.opennrm.cases.Case;
 import org.opennrm.cases.Cases;
+import org.opennrm.casefile.CaseAccess;
 import org.opennrm.casework.NrmCaseProcess;
 import org.opennrm.casework.NrmCaseProcess.Variables;
 import org.opennrm.casework.OpenCase;
@@ -45,13 +46,16 @@ class CaseWorkflows {
 
 	private final TrustedEngineCalls trustedCalls;
 
+	private final CaseAccess access;
+
 	CaseWorkflows(RuntimeService runtimeService, Cases cases, FormValues formValues, ConsentLedger ledger,
-			TrustedEngineCalls trustedCalls) {
+			TrustedEngineCalls trustedCalls, CaseAccess access) {
 		this.runtimeService = runtimeService;
 		this.cases = cases;
 		this.formValues = formValues;
 		this.ledger = ledger;
 		this.trustedCalls = trustedCalls;
+		this.access = access;
 	}
 
 	Case open(OpenCase intake) {
@@ -67,15 +71,15 @@ class CaseWorkflows {
 	}
 
 	/**
-	 * The case, for those involved in it: its lead agency, whoever opened it, its guardian, the identification
-	 * authority, supervisors and auditors. Others get a 404, so they cannot learn that the reference exists.
+	 * Where the case stands (references and routing flags only), for those the access policy counts as involved in it
+	 * now, whoever opened it, and auditors. Others get a 404, so they cannot learn that the reference exists.
 	 */
 	@Transactional(readOnly = true)
 	Case find(String reference) {
 		NrmUser user = CurrentUser.get();
 		return this.cases.findByReference(reference)
-			.filter(found -> isInvolved(found, user) || user.has(Role.SUPERVISOR) || user.has(Role.AUDITOR)
-					|| user.has(Role.AUTHORITY))
+			.filter(found -> this.access.involved(user, found) || user.userId().equals(found.openedBy())
+					|| user.has(Role.AUDITOR))
 			.orElseThrow(() -> Problems.notFound("No such case, or it is not visible to you."));
 	}
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.opennrm.casefile.AccessDecision.Basis;
@@ -47,6 +48,14 @@ class AccessPolicyTest {
 		assertThat(SHIPPED.scopes().get(Basis.ReferralRecipient).consent()).isEqualTo(ConsentPurpose.SharingWithAgency);
 		assertThat(SHIPPED.scopes().get(Basis.PoliceCooperation).consent()).isEqualTo(ConsentPurpose.PoliceCooperation);
 		assertThat(SHIPPED.scopes().get(Basis.CaseOwner).consent()).isNull();
+	}
+
+	@Test
+	void a_referral_recipient_writes_only_what_its_service_produces_and_the_case_owner_all_it_covers() {
+		assertThat(SHIPPED.scopes().get(Basis.ReferralRecipient).writable(Set.of(Section.Identity, Section.Health)))
+			.containsExactly(Section.Health);
+		assertThat(SHIPPED.scopes().get(Basis.CaseOwner).writable(Set.of(Section.Identity, Section.Health)))
+			.containsExactlyInAnyOrder(Section.Identity, Section.Health);
 	}
 
 	@Test
