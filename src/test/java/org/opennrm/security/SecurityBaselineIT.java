@@ -1,16 +1,48 @@
 package org.opennrm.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opennrm.test.Api.body;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opennrm.test.Api;
 import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultBootstrapContext;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
-/** Everything needs authentication except health and the webapps' login pages; roles limit the rest. */
+/**
+ * Every row of the table in SECURITY-BASELINE.md, read back from the running service: the engine's live
+ * configuration, the Spring environment, and what HTTP clients see. Everything needs authentication except health and
+ * the webapps' login pages; roles limit the rest. Tests run on plain HTTP in the {@code test} and {@code demo}
+ * profiles; what differs in production (Secure cookies, no API page) is read from the {@code postgres} profile's
+ * configuration as the service would resolve it.
+ */
 @IntegrationTest
 class SecurityBaselineIT {
 
@@ -19,6 +51,190 @@ class SecurityBaselineIT {
 
 	@Autowired
 	IdentityService identityService;
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	LoggingSystem loggingSystem;
+
+	@Test
+	void the_live_engine_holds_every_engine_setting_of_the_baseline() {
+		ProcessEngineConfigurationImpl configuration = engineConfiguration();
+
+		assertThat(configuration.isAuthorizationEnabled()).isTrue();
+		assertThat(configuration.getAuthorizationCheckRevokes())
+			.isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+		assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
+		assertThat(configuration.isEnableXxeProcessing()).isFalse();
+		assertThat(configuration.isEnableExpressionsInAdhocQueries()).isFalse();
+		assertThat(configuration.isEnableExpressionsInStoredQueries()).isFalse();
+		assertThat(configuration.getQueryMaxResultsLimit()).isBetween(2000, 10_000);
+		assertThat(configuration.getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL);
+		assertThat(configuration.isRestrictUserOperationLogToAuthenticatedUsers()).isTrue();
+		assertThat(configuration.isWebappsAuthenticationLoggingEnabled()).isTrue();
+		assertThat(configuration.isEnablePasswordPolicy()).isTrue();
+		assertThat(configuration.getIdGenerator()).isInstanceOf(StrongUuidGenerator.class);
+	}
+
+	@Test
+	void only_the_engines_own_value_classes_are_ever_deserialized() {
+		ProcessEngineConfigurationImpl configuration = engineConfiguration();
+
+		assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
+		// Classes by name (plain values and the engine's collection classes), no package as a whole.
+		assertThat(configuration.getDeserializationAllowedPackages()).isNotNull().isEmpty();
+		assertThat(configuration.getDeserializationAllowedClasses()).contains("java.lang.String");
+		assertThat(configuration.getDeserializationTypeValidator().validate("java.util.ArrayList")).isTrue();
+		assertThat(configuration.getDeserializationTypeValidator().validate("java.lang.String")).isTrue();
+		assertThat(configuration.getDeserializationTypeValidator().validate("java.lang.Runtime")).isFalse();
+		assertThat(configuration.getDeserializationTypeValidator().validate("java.lang.ProcessBuilder")).isFalse();
+		assertThat(configuration.getDeserializationTypeValidator()
+			.validate("org.springframework.context.support.ClassPathXmlApplicationContext")).isFalse();
+		assertThat(configuration.getDeserializationTypeValidator().validate("org.opennrm.cases.Case")).isFalse();
+	}
+
+	@Test
+	void the_engine_rest_api_applies_engine_authorization_to_the_signed_in_user() {
+		long allTasks = this.api.as("demo-admin").get("/engine-rest/task/count").json().path("count").asLong();
+		Api.Response socialTasks = this.api.as("demo-social").get("/engine-rest/task/count");
+
+		assertThat(this.api.anonymous().get("/engine-rest/task/count").status()).isEqualTo(401);
+		assertThat(socialTasks.status()).isEqualTo(200);
+		assertThat(socialTasks.json().path("count").asLong()).isLessThan(allTasks);
+		assertThat(this.api.as("demo-social").get("/engine-rest/authorization?maxResults=10").json().size()).isZero();
+	}
+
+	@Test
+	void the_webapps_session_and_csrf_cookies_are_http_only_where_they_can_be_and_same_site_strict() {
+		WebappSession tasklist = WebappSession.signIn(this.api, "tasklist", "demo-police", Api.DEMO_PASSWORD);
+
+		List<String> sessionCookies = cookies(tasklist, "JSESSIONID=");
+		List<String> csrfCookies = cookies(tasklist, "XSRF-TOKEN=");
+		assertThat(sessionCookies).isNotEmpty()
+			.allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("HttpOnly")
+				.containsIgnoringCase("SameSite=Strict"));
+		// Tasklist's scripts read the CSRF token, so it cannot be HttpOnly; SameSite keeps it to our own pages.
+		assertThat(csrfCookies).isNotEmpty()
+			.allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("SameSite=Strict"));
+	}
+
+	@Test
+	void the_production_profile_sends_secure_cookies_and_serves_no_api_page() {
+		ConfigurableEnvironment production = resolved("postgres");
+
+		assertThat(production.getProperty("server.servlet.session.cookie.secure", Boolean.class)).isTrue();
+		assertThat(production.getProperty("server.servlet.session.cookie.http-only", Boolean.class)).isTrue();
+		assertThat(production.getProperty("server.servlet.session.cookie.same-site")).isEqualToIgnoringCase("strict");
+		assertThat(production.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie", Boolean.class)).isTrue();
+		assertThat(production.getProperty("springdoc.swagger-ui.enabled", Boolean.class)).isFalse();
+		assertThat(production.getProperty("spring.h2.console.enabled", Boolean.class)).isFalse();
+		assertThat(production.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health, prometheus");
+		// Behind the TLS proxy the service must know a request came over HTTPS, or it never sends HSTS.
+		assertThat(production.getProperty("server.forward-headers-strategy")).isEqualToIgnoringCase("native");
+	}
+
+	@Test
+	void over_https_every_response_of_the_api_carries_hsts_and_over_plain_http_none_does() throws Exception {
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context)
+			.apply(SecurityMockMvcConfigurers.springSecurity())
+			.build();
+
+		MockHttpServletResponse secure = mvc.perform(MockMvcRequestBuilders.get("/actuator/health").secure(true))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse refused = mvc.perform(MockMvcRequestBuilders.get("/api/tasks").secure(true))
+			.andReturn()
+			.getResponse();
+
+		assertThat(secure.getHeader("Strict-Transport-Security")).contains("max-age=31536000")
+			.contains("includeSubDomains");
+		assertThat(refused.getStatus()).isEqualTo(401);
+		assertThat(refused.getHeader("Strict-Transport-Security")).contains("max-age=31536000");
+		// RFC 6797: never over plain HTTP.
+		assertThat(this.api.anonymous().get("/actuator/health").header("Strict-Transport-Security")).isNull();
+	}
+
+	@Test
+	void the_webapps_pages_carry_security_headers() {
+		Api.Response page = this.api.anonymous().get("/camunda/app/tasklist/default/");
+
+		assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'")
+			.contains("object-src 'none'");
+		assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(page.header("X-Frame-Options")).isNotNull();
+	}
+
+	@Test
+	void case_data_from_the_webapps_api_is_never_cached() {
+		WebappSession tasklist = WebappSession.signIn(this.api, "tasklist", "demo-police", Api.DEMO_PASSWORD);
+
+		Api.Response tasks = tasklist.get("/camunda/api/engine/engine/default/task?maxResults=5");
+		Api.Response user = tasklist.get("/camunda/api/admin/auth/user/default");
+
+		assertThat(tasks.status()).isEqualTo(200);
+		assertThat(tasks.header("Cache-Control")).contains("no-store");
+		assertThat(user.header("Cache-Control")).contains("no-store");
+	}
+
+	@Test
+	void case_data_from_the_engine_rest_api_is_never_cached() {
+		Api.Response tasks = this.api.as("demo-police").get("/engine-rest/task?maxResults=5");
+
+		assertThat(tasks.status()).isEqualTo(200);
+		assertThat(tasks.header("Cache-Control")).contains("no-store");
+	}
+
+	@Test
+	void there_is_no_database_console() {
+		assertThat(this.environment.getProperty("spring.h2.console.enabled", Boolean.class, false)).isFalse();
+		assertThat(this.api.as("demo-admin").get("/h2-console").status()).isIn(403, 404);
+		assertThat(this.api.anonymous().get("/h2-console/").status()).isIn(401, 403, 404);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void failed_sign_ins_are_logged_with_the_user_but_never_the_password_tried(CapturedOutput output) {
+		String apiAttempt = "Wr0ng-Api-Attempt-7731";
+		String webappAttempt = "Wr0ng-Webapp-Attempt-7731";
+		this.loggingSystem.setLogLevel("org.camunda.bpm.webapp", LogLevel.INFO);
+		try {
+			assertThat(this.api.as("demo-auditor", apiAttempt).get("/api/tasks").status()).isEqualTo(401);
+			assertThatThrownBy(() -> WebappSession.signIn(this.api, "tasklist", "demo-guardian", webappAttempt))
+				.hasMessageContaining("login of demo-guardian failed");
+		}
+		finally {
+			this.loggingSystem.setLogLevel("org.camunda.bpm.webapp", null);
+		}
+
+		assertThat(output.getAll()).contains("Failed API authentication attempt for user 'demo-auditor'")
+			.containsPattern("(?i)(login|authentication)[^\\n]*demo-guardian|demo-guardian[^\\n]*(login|authentication)")
+			.doesNotContain(apiAttempt)
+			.doesNotContain(webappAttempt);
+	}
+
+	private ProcessEngineConfigurationImpl engineConfiguration() {
+		return (ProcessEngineConfigurationImpl) this.engine.getProcessEngineConfiguration();
+	}
+
+	private static List<String> cookies(WebappSession session, String prefix) {
+		return session.setCookieHeaders().stream().filter(header -> header.startsWith(prefix)).toList();
+	}
+
+	/** The configuration the service resolves for a profile, without the machine's environment variables. */
+	private static ConfigurableEnvironment resolved(String profile) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+		ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(),
+				new DefaultBootstrapContext(), List.of(profile));
+		return environment;
+	}
 
 	@Test
 	void an_anonymous_caller_cannot_create_a_user_and_make_it_an_administrator_through_the_engine_api() {

@@ -25,6 +25,8 @@ public final class WebappSession {
 
 	private final HttpClient client;
 
+	private final java.util.List<String> setCookieHeaders = new java.util.ArrayList<>();
+
 	private WebappSession(Api api) {
 		this.api = api;
 		this.client = HttpClient.newBuilder().cookieHandler(this.cookies).build();
@@ -76,6 +78,7 @@ public final class WebappSession {
 		}
 		try {
 			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			this.setCookieHeaders.addAll(response.headers().allValues("Set-Cookie"));
 			org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
 			response.headers().map().forEach(headers::addAll);
 			return new Api.Response(response.statusCode(), headers, response.body());
@@ -101,6 +104,11 @@ public final class WebappSession {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/** Every {@code Set-Cookie} header the session received, as sent (with SameSite, which {@link HttpCookie} drops). */
+	public java.util.List<String> setCookieHeaders() {
+		return java.util.List.copyOf(this.setCookieHeaders);
 	}
 
 	/** For tests that want to see cookie flags. */

@@ -17,6 +17,7 @@ import org.opennrm.platform.InvalidFields;
 import org.opennrm.platform.JsonProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,8 +35,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns every error of our API into a problem response (RFC 9457) with a status that says what happened and a text
  * that helps the caller, never a stack trace, SQL or an engine message that could carry data.
+ * <p>
+ * It applies to every Spring MVC request, not only to our controllers: a request refused before a controller is
+ * chosen (an unsupported content type, a method the path does not take, no such path) has no controller, and an advice
+ * limited to our packages would leave it to the container's error page.
  */
-@RestControllerAdvice(basePackages = "org.opennrm")
+@RestControllerAdvice
 class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
@@ -118,6 +123,15 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableBody(ex));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/** Names the path variable or parameter that is wrong without echoing the value sent. */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex.getPropertyName() == null ? "A path or query value" : "'" + ex.getPropertyName() + "'";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, name + " has the wrong type.");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.impl.runtime.DefaultDeserializationTypeValidator;
 import org.opennrm.platform.SensitiveVariables;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
@@ -38,6 +39,23 @@ class EngineHardening extends AbstractProcessEnginePlugin {
 	/** Enough for the webapps' pages; unbounded queries are refused. */
 	static final int QUERY_MAX_RESULTS = 2000;
 
+	/**
+	 * The engine's validator allows every class of {@code java.lang} by default ({@code ProcessBuilder},
+	 * {@code Runtime}, {@code Thread} included). This one allows the engine's collection classes and, by name, the plain
+	 * value classes of {@code java.lang} that JSON variables hold; no package as a whole.
+	 */
+	static final class ExplicitDeserializationAllowList extends DefaultDeserializationTypeValidator {
+
+		static final String VALUE_CLASSES = "java.lang.Object,java.lang.String,java.lang.Boolean,java.lang.Character,"
+				+ "java.lang.Number,java.lang.Byte,java.lang.Short,java.lang.Integer,java.lang.Long,java.lang.Float,"
+				+ "java.lang.Double";
+
+		@Override
+		protected boolean isPackageAllowed(String className) {
+			return isPackageAllowed(className, this.allowedPackages);
+		}
+	}
+
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setAuthorizationEnabled(true);
@@ -45,8 +63,9 @@ class EngineHardening extends AbstractProcessEnginePlugin {
 		configuration.setJavaSerializationFormatEnabled(false);
 		configuration.setDefaultSerializationFormat("application/json");
 		configuration.setDeserializationTypeValidationEnabled(true);
+		configuration.setDeserializationTypeValidator(new ExplicitDeserializationAllowList());
 		configuration.setDeserializationAllowedPackages("");
-		configuration.setDeserializationAllowedClasses("");
+		configuration.setDeserializationAllowedClasses(ExplicitDeserializationAllowList.VALUE_CLASSES);
 		configuration.setEnableXxeProcessing(false);
 		configuration.setEnableExpressionsInAdhocQueries(false);
 		configuration.setEnableExpressionsInStoredQueries(false);

@@ -44,11 +44,20 @@ class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 			throw new BadCredentialsException(GENERIC_FAILURE);
 		}
 		if (!this.identityService.checkPassword(userId, password)) {
-			log.warn("Failed API authentication attempt");
+			log.warn("Failed API authentication attempt for user '{}'", loggable(userId));
 			throw new BadCredentialsException(GENERIC_FAILURE);
 		}
 		NrmUser user = new NrmUser(userId, groupsOf(userId));
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user));
+	}
+
+	/**
+	 * The user id as typed, safe for a log line: characters outside a user id's alphabet (line breaks that would forge
+	 * a log entry, markup) become {@code ?}, and it is cut to the longest user id. Never the password.
+	 */
+	static String loggable(String userId) {
+		String cut = userId.length() > 64 ? userId.substring(0, 64) + "…" : userId;
+		return cut.replaceAll("[^A-Za-z0-9._@…-]", "?");
 	}
 
 	private Set<String> groupsOf(String userId) {

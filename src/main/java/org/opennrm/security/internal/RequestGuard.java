@@ -26,12 +26,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code ${} or {@code #{}, at any depth, so also not inside {@code orQueries} or a filter's stored query. The
  * engine's own switch ({@code enableExpressionsInAdhocQueries=false}) misses {@code orQueries} in 7.24.0 (see
  * SECURITY-BASELINE.md), and this is the compensating control.</li>
+ * <li>On the same resources a JSON body that cannot be read is refused rather than passed on: what this guard cannot
+ * read it cannot check, and the engine's own parser must never see a body this guard has not checked.</li>
+ * <li>On the same resources no variable may be of type {@code Object} or {@code Xml}. The engine refuses Java
+ * serialization only with a 500, stores a JSON object of any class (the allow-list applies when it is read back, so one
+ * such variable breaks every later step of the case), and has no XML format installed. Forms submit {@code Json} and
+ * plain values; objects are written by our own code only.</li>
  * </ul>
  * Refusals are problem responses that do not echo what was sent.
  */
 class RequestGuard extends OncePerRequestFilter {
 
 	private static final String EXPRESSION_REFUSED = "Expressions are not allowed in requests to the engine.";
+
+	private static final String UNREADABLE = "The body is not well-formed JSON.";
+
+	private static final String OBJECT_VARIABLE_REFUSED = "Variables of type Object or Xml cannot be written over HTTP; "
+			+ "send plain values or Json.";
 
 	private final ObjectMapper objectMapper;
 
@@ -58,11 +69,44 @@ class RequestGuard extends OncePerRequestFilter {
 			}
 			checked = cached;
 		}
-		if (reachesEngine(request) && carriesExpression(checked)) {
-			this.problems.write(request, response, HttpStatus.BAD_REQUEST, EXPRESSION_REFUSED);
-			return;
+		if (reachesEngine(request)) {
+			String refusal = refusal(checked);
+			if (refusal != null) {
+				this.problems.write(request, response, HttpStatus.BAD_REQUEST, refusal);
+				return;
+			}
 		}
 		chain.doFilter(checked, response);
+	}
+
+	/** Why a request to the engine is refused, or {@code null}. */
+	private String refusal(HttpServletRequest request) {
+		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+			if (isExpressionName(parameter.getKey())) {
+				return EXPRESSION_REFUSED;
+			}
+			for (String value : parameter.getValue()) {
+				if (isExpressionValue(value)) {
+					return EXPRESSION_REFUSED;
+				}
+			}
+		}
+		if (request instanceof CachedBodyRequest cached && isJson(request)) {
+			JsonNode body;
+			try {
+				body = this.objectMapper.readTree(cached.body());
+			}
+			catch (IOException ex) {
+				return UNREADABLE;
+			}
+			if (carriesExpression(body)) {
+				return EXPRESSION_REFUSED;
+			}
+			if (carriesObjectVariable(body)) {
+				return OBJECT_VARIABLE_REFUSED;
+			}
+		}
+		return null;
 	}
 
 	/** Whether the request is for the engine's REST resources, directly or through the webapps. */
@@ -76,28 +120,6 @@ class RequestGuard extends OncePerRequestFilter {
 		String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
 		return hasBody && !type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 				&& !type.startsWith("multipart/");
-	}
-
-	private boolean carriesExpression(HttpServletRequest request) {
-		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-			if (isExpressionName(parameter.getKey())) {
-				return true;
-			}
-			for (String value : parameter.getValue()) {
-				if (isExpressionValue(value)) {
-					return true;
-				}
-			}
-		}
-		if (request instanceof CachedBodyRequest cached && isJson(request)) {
-			try {
-				return carriesExpression(this.objectMapper.readTree(cached.body()));
-			}
-			catch (IOException ex) {
-				return false; // not JSON after all: the engine answers 400 itself, and evaluates nothing
-			}
-		}
-		return false;
 	}
 
 	private static boolean carriesExpression(JsonNode node) {
@@ -119,6 +141,26 @@ class RequestGuard extends OncePerRequestFilter {
 		}
 		for (JsonNode element : node) {
 			if (carriesExpression(element)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether the body holds, at any depth, a variable value ({@code "value"} and {@code "type"}) of type Object or Xml. */
+	static boolean carriesObjectVariable(JsonNode node) {
+		if (node == null) {
+			return false;
+		}
+		if (node.isObject()) {
+			JsonNode type = node.get("type");
+			if (type != null && type.isTextual() && node.has("value")
+					&& (type.textValue().equalsIgnoreCase("object") || type.textValue().equalsIgnoreCase("xml"))) {
+				return true;
+			}
+		}
+		for (JsonNode child : node) {
+			if (carriesObjectVariable(child)) {
 				return true;
 			}
 		}

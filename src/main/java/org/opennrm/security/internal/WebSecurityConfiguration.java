@@ -62,6 +62,14 @@ class WebSecurityConfiguration {
 		return registration;
 	}
 
+	/** {@code Cache-Control: no-store} on the engine's REST resources and the webapps' APIs. */
+	@Bean
+	FilterRegistrationBean<NoStoreResponses> noStoreResponses() {
+		FilterRegistrationBean<NoStoreResponses> registration = new FilterRegistrationBean<>(new NoStoreResponses());
+		registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+		return registration;
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain webapps(HttpSecurity http) throws Exception {
