@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -83,6 +84,20 @@ class DemoDataIT {
 		assertThat(waitingAt(7, DeadlineEscalationProcess.TASK_FOLLOW_UP_OVERDUE_TASK, "supervisor")).isNotEmpty();
 		assertThat(this.cases.findByReference(seeded(7)).orElseThrow().protection().blocksRemoval())
 			.as("an overdue decision takes no protection away").isTrue();
+	}
+
+	@Test
+	void a_demo_case_has_a_synthetic_case_file_that_each_agency_sees_as_the_policy_allows() {
+		String file = "/api/cases/" + seeded(4) + "/file";
+
+		JsonNode social = this.api.as("demo-social").get(file).json();
+		JsonNode police = this.api.as("demo-police").get(file).json();
+
+		assertThat(social.at("/sections/identity/content/secondName").asText()).isEqualTo("Person-Four");
+		assertThat(social.path("sections").has("law-enforcement")).isFalse();
+		assertThat(police.at("/sections/law-enforcement/content/investigationReference").asText())
+			.isEqualTo("DEMO/INV/4");
+		assertThat(this.api.as("demo-health").get(file).status()).isEqualTo(404);
 	}
 
 	/** The reference of the n-th seeded case: seeding runs first on an empty registry, in a fixed order. */

@@ -23,6 +23,10 @@ import org.opennrm.assistance.DraftAssistancePlan.WrittenWith;
 import org.opennrm.assistance.PlannedService;
 import org.opennrm.cases.AgeGroup;
 import org.opennrm.cases.RiskLevel;
+import org.opennrm.casefile.CaseFile;
+import org.opennrm.casefile.IdentitySection;
+import org.opennrm.casefile.LawEnforcementSection;
+import org.opennrm.casefile.Section;
 import org.opennrm.casework.NrmCaseProcess;
 import org.opennrm.casework.OpenCase;
 import org.opennrm.casework.OpenCase.ContactSetting;
@@ -68,8 +72,11 @@ class DemoCases {
 
 	private final JobExecutor jobExecutor;
 
+	private final CaseFile caseFile;
+
 	DemoCases(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
-			FormValues formValues, RunAs runAs, ProcessEngineConfiguration engineConfiguration) {
+			FormValues formValues, RunAs runAs, ProcessEngineConfiguration engineConfiguration, CaseFile caseFile) {
+		this.caseFile = caseFile;
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.managementService = managementService;
@@ -104,6 +111,11 @@ class DemoCases {
 		complete("demo-police", cooperating, NrmCaseProcess.TASK_RECORD_CONSENT,
 				new RecordConsent(true, true, List.of("social", "ngo", "health", "police"), true));
 		assessLowRisk(cooperating);
+		this.runAs.user("demo-social", () -> this.caseFile.write(cooperating, Section.Identity,
+				new IdentitySection("Demo", null, "Person-Four", List.of(), null, null, IdentitySection.Gender.Unknown,
+						"MD", List.of("ro"), null, null), null));
+		this.runAs.user("demo-police", () -> this.caseFile.write(cooperating, Section.LawEnforcement,
+				new LawEnforcementSection(List.of(), "DEMO/INV/4", null, "Synthetic demo case: no real person."), null));
 
 		// 5. Screened without indicators and not presumed a victim: closed.
 		String notPresumed = open("demo-police", new OpenCase("police", ContactSetting.PoliceOperation, AgeGroup.Adult,
