@@ -101,8 +101,9 @@ record IndicatorChecklist(String id, int version, String title, String exploitat
 	IndicatorCounts count(Collection<String> codes) {
 		Set<String> unknown = unknownCodes(codes);
 		if (!unknown.isEmpty()) {
+			// How many, not which: what was typed into a sensitive field never reaches an exception message or the log.
 			throw new IllegalArgumentException(
-					"Not on checklist " + this.id + " version " + this.version + ": " + unknown);
+					"Codes not on checklist " + this.id + " version " + this.version + ": " + unknown.size());
 		}
 		Set<String> seen = Set.copyOf(codes);
 		return IndicatorCounts.of(this.items.stream().filter(item -> seen.contains(item.code())).toList());

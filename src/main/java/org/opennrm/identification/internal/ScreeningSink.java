@@ -1,6 +1,7 @@
 package org.opennrm.identification.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ class ScreeningSink implements TaskForm.SensitiveSink {
 		Set<String> unknown = checklist.unknownCodes(codes);
 		if (!unknown.isEmpty()) {
 			throw new InvalidFields(Map.of(Variables.OBSERVED_INDICATORS, "not on checklist " + checklist.id()
-					+ " version " + checklist.version() + ": " + String.join(", ", unknown)));
+					+ " version " + checklist.version() + ": entries " + positionsOf(unknown, values)));
 		}
 		String caseId = (String) task.getVariable(CaseVariables.CASE_ID);
 		String screenedBy = TaskForm.SensitiveSink.completingUser(task);
@@ -59,6 +60,21 @@ class ScreeningSink implements TaskForm.SensitiveSink {
 		process.setVariables(checklist.count(codes).asVariables());
 		process.setVariable(Variables.CHECKLIST, checklist.id());
 		process.setVariable(Variables.CHECKLIST_VERSION, checklist.version());
+	}
+
+	/**
+	 * Where the unknown codes are in the list as submitted (1 for the first), never what they say: the engine logs a
+	 * refused completion with its message, and what was typed into a sensitive field stays out of the log.
+	 */
+	private static String positionsOf(Set<String> unknown, Map<String, Object> values) {
+		List<?> submitted = (List<?>) values.get(Variables.OBSERVED_INDICATORS);
+		List<String> positions = new ArrayList<>();
+		for (int i = 0; i < submitted.size(); i++) {
+			if (unknown.contains(submitted.get(i))) {
+				positions.add(String.valueOf(i + 1));
+			}
+		}
+		return String.join(", ", positions);
 	}
 
 	/** Each code once, in the order given. */

@@ -108,7 +108,9 @@ class IndicatorChecklistsTest {
 
 		assertThat(labour.unknownCodes(List.of("ExcessiveHours", "Made", "Up"))).containsExactly("Made", "Up");
 		assertThatThrownBy(() -> labour.count(List.of("MadeUp"))).isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("MadeUp");
+			.hasMessageContaining("not on checklist labour-exploitation-adult version 1: 1")
+			.as("what was sent is not echoed: an exception message can reach the log")
+			.hasMessageNotContaining("MadeUp");
 	}
 
 	@Test
