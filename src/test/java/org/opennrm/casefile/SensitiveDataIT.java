@@ -200,14 +200,14 @@ class SensitiveDataIT {
 
 	@Test
 	@Order(5)
-	void the_break_glass_reason_is_kept_only_where_the_break_glass_ledger_keeps_it() {
+	void the_break_glass_reason_is_kept_only_in_the_break_glass_ledger_and_the_audit_trail() {
 		PlaintextScan.Result ours = PlaintextScan.of(this.dataSource).scan("nrm_", this.otherSentinels.values());
 
-		// Reported: nrm_break_glass.reason is free text in plain text. It is an accountability record, but a
-		// supervisor may well write about the person in it. This pins where it is, so it spreads nowhere else.
+		// The break-glass reason is free text in plain text: an accountability record auditors must read, though a
+		// supervisor may write about the person in it. This pins where it is, so it spreads nowhere else.
 		assertThat(ours.matches()).extracting(match -> match.table().toLowerCase() + "." + match.column().toLowerCase())
-			.containsOnly("nrm_break_glass.reason")
-			.hasSize(this.otherSentinels.size());
+			.containsOnly("nrm_break_glass.reason", "nrm_audit_entry.purpose")
+			.hasSize(2 * this.otherSentinels.size());
 	}
 
 	@Test

@@ -21,7 +21,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(classes = NrmApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = NrmApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		// A fresh case file key per test run, in memory: the demo profile would otherwise keep one under ./data.
+		properties = "nrm.casefile.keyset-file=")
 @ActiveProfiles({ "test", "demo" })
 @Import({ TestDatabase.class, Api.class, EngineJobs.class, CaseJourney.class, PublishedEvents.class })
 public @interface IntegrationTest {

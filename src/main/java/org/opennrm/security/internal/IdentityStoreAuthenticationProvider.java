@@ -6,10 +6,13 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.opennrm.platform.EngineClock;
+import org.opennrm.security.AuthenticationFailed;
 import org.opennrm.security.NrmUser;
 import org.opennrm.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -32,8 +35,11 @@ class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identityService;
 
-	IdentityStoreAuthenticationProvider(IdentityService identityService) {
+	private final ApplicationEventPublisher events;
+
+	IdentityStoreAuthenticationProvider(IdentityService identityService, ApplicationEventPublisher events) {
 		this.identityService = identityService;
+		this.events = events;
 	}
 
 	@Override
@@ -45,19 +51,15 @@ class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 		}
 		if (!this.identityService.checkPassword(userId, password)) {
 			log.warn("Failed API authentication attempt for user '{}'", loggable(userId));
+			this.events.publishEvent(new AuthenticationFailed(loggable(userId), "api", EngineClock.now()));
 			throw new BadCredentialsException(GENERIC_FAILURE);
 		}
 		NrmUser user = new NrmUser(userId, groupsOf(userId));
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user));
 	}
 
-	/**
-	 * The user id as typed, safe for a log line: characters outside a user id's alphabet (line breaks that would forge
-	 * a log entry, markup) become {@code ?}, and it is cut to the longest user id. Never the password.
-	 */
 	static String loggable(String userId) {
-		String cut = userId.length() > 64 ? userId.substring(0, 64) + "…" : userId;
-		return cut.replaceAll("[^A-Za-z0-9._@…-]", "?");
+		return AuthenticationFailed.loggable(userId);
 	}
 
 	private Set<String> groupsOf(String userId) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.opennrm.security.Role;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -48,8 +49,8 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
-	AuthenticationManager authenticationManager(IdentityService identityService) {
-		return new ProviderManager(new IdentityStoreAuthenticationProvider(identityService));
+	AuthenticationManager authenticationManager(IdentityService identityService, ApplicationEventPublisher events) {
+		return new ProviderManager(new IdentityStoreAuthenticationProvider(identityService, events));
 	}
 
 	/** Body limits and the engine query guard, right after authentication and before any servlet reads the body. */

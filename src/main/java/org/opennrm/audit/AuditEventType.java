@@ -1,0 +1,38 @@
+package org.opennrm.audit;
+
+/** The kinds of audited events. */
+public enum AuditEventType {
+
+	/** A signed-in session began (webapps). */
+	Login,
+	/** A sign-in or an API authentication failed. */
+	LoginFailed,
+	/** A case was opened. */
+	CaseOpened,
+	/** A case file section was read. */
+	SectionRead,
+	/** A case file section was written. */
+	SectionWritten,
+	/** A supervisor broke the glass. */
+	BreakGlass,
+	/** What a hand-off shares was chosen. */
+	ReferralShared,
+	/** Consent was given or withdrawn. */
+	ConsentChanged,
+	/** A task was claimed, assigned, delegated, completed or otherwise changed by a user (engine operation log). */
+	TaskOperation,
+	/** A decision table decided. */
+	Decision,
+	/** A user, group, membership or authorization changed. */
+	IdentityChange,
+	/** Another operation a user made on the engine (process instances, variables, jobs). */
+	EngineOperation,
+	/** Supervisors reassigned tasks or recorded absences. */
+	Oversight,
+	/** A case's personal data was erased after its retention period. */
+	Erasure,
+	/** An auditor read the trail or the history of a case or a user. */
+	AuditRead,
+	/** Data left the system as a file. */
+	Export
+}

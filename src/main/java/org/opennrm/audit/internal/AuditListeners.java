@@ -1,0 +1,76 @@
+package org.opennrm.audit.internal;
+
+import java.util.stream.Collectors;
+
+import org.opennrm.audit.AuditEventType;
+import org.opennrm.audit.AuditTrail;
+import org.opennrm.audit.AuditTrail.NewEntry;
+import org.opennrm.cases.CaseOpened;
+import org.opennrm.casefile.BreakGlassOpened;
+import org.opennrm.casefile.ReferralSharesChanged;
+import org.opennrm.casefile.Section;
+import org.opennrm.casefile.SectionRead;
+import org.opennrm.casefile.SectionWritten;
+import org.opennrm.consent.ConsentDecision;
+import org.opennrm.security.AuthenticationFailed;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the service's own events into audit entries. The listeners run synchronously in the publisher's transaction,
+ * so an event and its entry commit together: if the service stops right after the commit, both are there.
+ */
+@Component
+class AuditListeners {
+
+	private final AuditTrail trail;
+
+	AuditListeners(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	@EventListener
+	void on(CaseOpened event) {
+		this.trail.append(new NewEntry(event.openedBy(), AuditEventType.CaseOpened, event.caseId(), event.reference(),
+				null, null, null, "lead agency " + event.leadAgency()));
+	}
+
+	@EventListener
+	void on(SectionRead event) {
+		this.trail.append(new NewEntry(event.userId(), AuditEventType.SectionRead, event.caseId(), event.reference(),
+				null, event.section().key(), event.purpose(), "basis " + event.basis().key()));
+	}
+
+	@EventListener
+	void on(SectionWritten event) {
+		this.trail.append(new NewEntry(event.userId(), AuditEventType.SectionWritten, event.caseId(), event.reference(),
+				null, event.section().key(), event.basis() == null ? "TaskCompletion" : null,
+				"version " + event.version() + (event.basis() == null ? "" : ", basis " + event.basis().key())));
+	}
+
+	@EventListener
+	void on(BreakGlassOpened event) {
+		this.trail.append(new NewEntry(event.userId(), AuditEventType.BreakGlass, event.caseId(), event.reference(),
+				null, null, event.reason(), "open until " + event.expiresAt()));
+	}
+
+	@EventListener
+	void on(ReferralSharesChanged event) {
+		this.trail.append(new NewEntry(event.userId(), AuditEventType.ReferralShared, event.caseId(), null, null,
+				"hand-off " + event.handoffId(), "ServiceDelivery", "shared with " + event.receivingAgency() + ": "
+						+ event.sections().stream().map(Section::key).sorted().collect(Collectors.joining(", "))));
+	}
+
+	@EventListener
+	void on(ConsentDecision event) {
+		this.trail.append(new NewEntry(event.recordedBy(), AuditEventType.ConsentChanged, event.caseId(), null, null,
+				event.purpose().name() + (event.recipient() == null ? "" : " to " + event.recipient()), null,
+				(event.given() ? "given" : "withdrawn") + " by the " + event.givenBy().name().toLowerCase()));
+	}
+
+	@EventListener
+	void on(AuthenticationFailed event) {
+		this.trail.append(new NewEntry(event.attemptedUserId(), AuditEventType.LoginFailed, null, null, null,
+				event.channel(), null, null));
+	}
+}

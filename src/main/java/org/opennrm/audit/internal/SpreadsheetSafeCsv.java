@@ -1,0 +1,55 @@
+package org.opennrm.audit.internal;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.opennrm.audit.TimelineItem;
+
+/**
+ * Timeline lines as CSV that a spreadsheet opens as text: every cell quoted, and a cell that a spreadsheet would
+ * read as a formula ({@code = + - @}, tab or carriage return first) prefixed with an apostrophe (OWASP's advice
+ * against CSV injection).
+ */
+final class SpreadsheetSafeCsv {
+
+	private static final CsvMapper CSV = CsvMapper.builder()
+		.enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+		.enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)
+		.build();
+
+	private static final CsvSchema SCHEMA = CsvSchema.builder()
+		.addColumn("at").addColumn("source").addColumn("type").addColumn("actor").addColumn("caseReference")
+		.addColumn("subject").addColumn("purpose").addColumn("detail").addColumn("sequence")
+		.setUseHeader(true)
+		.setQuoteChar('"')
+		.build();
+
+	private SpreadsheetSafeCsv() {
+	}
+
+	static String write(List<TimelineItem> items) {
+		List<List<String>> rows = items.stream()
+			.map(item -> List.of(String.valueOf(item.at()), safe(item.source()), safe(item.type()), safe(item.actor()),
+					safe(item.caseReference()), safe(item.subject()), safe(item.purpose()), safe(item.detail()),
+					item.sequence() == null ? "" : item.sequence().toString()))
+			.toList();
+		try {
+			return CSV.writer(SCHEMA).writeValueAsString(rows);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Cannot write CSV", ex);
+		}
+	}
+
+	static String safe(String cell) {
+		if (cell == null || cell.isEmpty()) {
+			return "";
+		}
+		char first = cell.charAt(0);
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+				? "'" + cell : cell;
+	}
+}
