@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# W3, the caseworker task list: GET /api/tasks (first page of 15 plus the count) with engine authorization on, side by
+# side with the same request with it off and with the bare engine's task query (Java API), on an embedded PostgreSQL,
+# after opening the cases through the engine (org.opennrm.bench.TaskListBenchmark says how). Rounds alternate.
+#   src/bench/tasklist/measure.sh [cases] [rounds] [samples per round]   (default 10000 cases, 10 rounds of 20)
+#   EXPLAIN_MS=50 src/bench/tasklist/measure.sh ...   also logs PostgreSQL's plans (EXPLAIN ANALYZE, via auto_explain)
+#                                                      of statements slower than 50 ms and the top statements by time
+#   HOLD=1 src/bench/tasklist/measure.sh ...           keeps PostgreSQL and the service up at the end, for psql
+#   WARM_UP=5 src/bench/tasklist/measure.sh ...        calls of each variant before measuring (default 20)
+#   MVN_OPTS=-o src/bench/tasklist/measure.sh ...       passes options to Maven (here: offline)
+# The table and the ratios go to the terminal and to target/bench-tasklist/results-<date-time>.txt.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+
+mvn -B -q ${MVN_OPTS:-} test-compile
+mvn -B -q ${MVN_OPTS:-} dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+
+mkdir -p target/bench-tasklist
+results="target/bench-tasklist/results-$(date +%Y%m%d-%H%M%S).txt"
+java -Xmx2g ${EXPLAIN_MS:+-Dbench.explain-ms=$EXPLAIN_MS} ${HOLD:+-Dbench.hold=true} ${WARM_UP:+-Dbench.warm-up=$WARM_UP} -Dbench.results="$results" \
+  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  org.opennrm.bench.TaskListBenchmark "$@"
+echo "results: $results" >&2

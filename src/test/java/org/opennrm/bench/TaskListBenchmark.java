@@ -1,0 +1,481 @@
+package org.opennrm.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.opennrm.cases.AgeGroup;
+import org.opennrm.casework.NrmCaseProcess;
+import org.opennrm.casework.OpenCase;
+import org.opennrm.identification.SuspectedExploitation;
+import org.opennrm.security.RunAs;
+import org.opennrm.tasks.FormValues;
+import org.opennrm.test.Api;
+import org.opennrm.test.ServiceRuns;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Workload W3 of {@code BENCHMARKS.md}: a caseworker's task list, first page (15) plus count, with engine authorization
+ * on, side by side with the same query with it off, on a real PostgreSQL.
+ * <p>
+ * Starts an embedded PostgreSQL and the whole service on it (demo profile, so the demo caseworkers exist), opens the
+ * given number of cases through the engine as a worker of the referring agency (each case waits at
+ * {@code Task_ScreenIndicators} for that agency's group, and the engine writes one authorization row per task), lets
+ * a few workers claim some of them, warms up, and then measures in alternating rounds, for a caseworker of a middling
+ * group and one of the group holding most tasks:
+ * <ul>
+ * <li><b>ours, authorization on</b>: {@code GET /api/tasks?maxResults=15} over HTTP, as the caseworker;</li>
+ * <li><b>ours, authorization off</b>: the same request with the engine's authorization switched off for that
+ * round;</li>
+ * <li><b>bare, authorization on / off</b>: the same task query (count, then first page in the same order) through
+ * Camunda's Java API with no application layer, as the caseworker or with no authenticated user.</li>
+ * </ul>
+ * Both sides must find the same tasks; the benchmark stops if they do not. Not a test: nothing here fails on a slow
+ * run. Run it with {@code src/bench/tasklist/measure.sh}.
+ */
+public final class TaskListBenchmark {
+
+	/** The agencies that receive new cases, with their share of the cases: one group clearly holds the most. */
+	static final Map<String, Integer> SHARE = share();
+
+	/** A caseworker of a middling group, and one of the group holding most tasks. */
+	static final List<String> MEASURED = List.of("demo-ngo", "demo-police");
+
+	static final int PAGE = 15;
+
+	static final int BATCH = 25;
+
+	/** Calls of each variant before measuring ({@code -Dbench.warm-up}). */
+	static final int WARM_UP = Integer.getInteger("bench.warm-up", 20);
+
+	private final ConfigurableApplicationContext service;
+
+	private final ProcessEngineConfigurationImpl engine;
+
+	private final TaskService taskService;
+
+	private final IdentityService identityService;
+
+	private final JdbcTemplate jdbc;
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private final String baseUrl;
+
+	private final Map<String, List<Long>> samples = new LinkedHashMap<>();
+
+	/** The results: to the terminal, and to the file {@code bench.results} names, if any. */
+	private final PrintStream out;
+
+	private TaskListBenchmark(ConfigurableApplicationContext service, PrintStream out) {
+		this.service = service;
+		this.out = out;
+		this.engine = (ProcessEngineConfigurationImpl) service.getBean(ProcessEngineConfiguration.class);
+		this.taskService = service.getBean(TaskService.class);
+		this.identityService = service.getBean(IdentityService.class);
+		this.jdbc = new JdbcTemplate(service.getBean(DataSource.class));
+		this.baseUrl = "http://localhost:" + service.getEnvironment().getRequiredProperty("local.server.port");
+	}
+
+	public static void main(String[] args) throws Exception {
+		int cases = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+		int perRound = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+		Integer explainMs = Integer.getInteger("bench.explain-ms");
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		Path plans = null;
+		if (explainMs != null) {
+			// Where the time goes: PostgreSQL logs the plan (with actual times) of every statement slower than this.
+			plans = Files.createDirectories(Path.of("target", "bench-tasklist")).toAbsolutePath();
+			builder.setServerConfig("shared_preload_libraries", "auto_explain,pg_stat_statements")
+				.setServerConfig("auto_explain.log_min_duration", explainMs + "ms")
+				.setServerConfig("auto_explain.log_analyze", "on")
+				.setServerConfig("auto_explain.log_buffers", "on")
+				.setServerConfig("logging_collector", "on")
+				.setServerConfig("log_directory", plans.toString())
+				.setServerConfig("log_filename", "postgresql.log");
+		}
+		try (EmbeddedPostgres postgres = builder.start();
+				ConfigurableApplicationContext service = ServiceRuns.start("demo",
+						Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
+								"spring.datasource.username", "postgres", "spring.datasource.password", "postgres"))) {
+			TaskListBenchmark bench = new TaskListBenchmark(service, results());
+			log("service up on " + bench.baseUrl + ", PostgreSQL at " + postgres.getJdbcUrl("postgres", "postgres"));
+			bench.openCases(cases);
+			bench.claimSome();
+			bench.jdbc.execute("analyze");
+			if (explainMs != null) {
+				bench.jdbc.execute("create extension if not exists pg_stat_statements");
+				bench.jdbc.execute("select pg_stat_statements_reset()");
+			}
+			bench.warmUp();
+			bench.measure(rounds, perRound);
+			bench.report(cases, rounds, perRound);
+			if (explainMs != null) {
+				bench.topStatements();
+				bench.out.println("plans of statements slower than " + explainMs + " ms: " + plans.resolve("postgresql.log"));
+			}
+			if (Boolean.getBoolean("bench.hold")) {
+				System.out.println("holding: PostgreSQL at " + postgres.getJdbcUrl("postgres", "postgres")
+						+ ", service at " + bench.baseUrl + "; press Enter to stop");
+				System.in.read();
+			}
+		}
+		System.exit(0);
+	}
+
+	// ---- data, built through the engine as the users who would do it
+
+	/** Opens the cases as a worker of each referring agency, in batches of one transaction each, two at a time. */
+	private void openCases(int count) throws Exception {
+		RunAs runAs = this.service.getBean(RunAs.class);
+		RuntimeService runtimeService = this.service.getBean(RuntimeService.class);
+		FormValues formValues = this.service.getBean(FormValues.class);
+		TransactionTemplate transaction = new TransactionTemplate(this.service.getBean(PlatformTransactionManager.class));
+		List<String> agencies = new ArrayList<>();
+		SHARE.forEach((agency, percent) -> agencies.addAll(Collections.nCopies(percent, agency)));
+		SuspectedExploitation[] forms = SuspectedExploitation.values();
+		OpenCase.ContactSetting[] settings = OpenCase.ContactSetting.values();
+		AtomicInteger opened = new AtomicInteger();
+		long start = System.nanoTime();
+		ExecutorService workers = Executors.newFixedThreadPool(2);
+		List<Future<?>> batches = new ArrayList<>();
+		for (int first = 0; first < count; first += BATCH) {
+			int from = first;
+			int to = Math.min(count, first + BATCH);
+			batches.add(workers.submit(() -> {
+				for (int i = from; i < to; i++) {
+					String agency = agencies.get(i % agencies.size());
+					OpenCase intake = new OpenCase(agency, settings[i % settings.length],
+							i % 7 == 0 ? AgeGroup.Child : AgeGroup.Adult, forms[i % forms.length], i % 3 == 0,
+							i % 4 == 0);
+					Map<String, Object> variables = formValues.fromRecord(intake).variables();
+					runAs.user("demo-" + agency, () -> transaction.executeWithoutResult(status -> runtimeService
+						.createProcessInstanceByKey(NrmCaseProcess.KEY)
+						.setVariables(variables)
+						.execute()));
+				}
+				int done = opened.addAndGet(to - from);
+				if (done % 1000 < BATCH) {
+					log("opened " + done + " cases");
+				}
+			}));
+		}
+		for (Future<?> batch : batches) {
+			batch.get();
+		}
+		workers.shutdown();
+		log("opened " + count + " cases in " + (System.nanoTime() - start) / 1_000_000_000 + " s");
+	}
+
+	/**
+	 * Some tasks are claimed, as in a working day: the measured caseworkers hold 2 % of their group's tasks (they see
+	 * them as assignee), a colleague holds 10 % (the caseworker no longer sees those).
+	 */
+	private void claimSome() {
+		RunAs runAs = this.service.getBean(RunAs.class);
+		for (String agency : SHARE.keySet()) {
+			String colleague = "bench-" + agency + "-colleague";
+			if (this.identityService.createUserQuery().userId(colleague).count() == 0) {
+				User user = this.identityService.newUser(colleague);
+				user.setFirstName("Colleague");
+				user.setLastName(agency);
+				user.setPassword(Api.DEMO_PASSWORD);
+				this.identityService.saveUser(user);
+				this.identityService.createMembership(colleague, agency);
+			}
+			List<Task> open = this.taskService.createTaskQuery().taskCandidateGroup(agency).orderByTaskCreateTime().asc()
+				.list();
+			for (int i = 0; i < open.size(); i++) {
+				String taskId = open.get(i).getId();
+				if (i % 50 == 0) {
+					runAs.user("demo-" + agency, () -> this.taskService.claim(taskId, "demo-" + agency));
+				}
+				else if (i % 10 == 1) {
+					runAs.user(colleague, () -> this.taskService.claim(taskId, colleague));
+				}
+			}
+		}
+		log("claimed some tasks");
+	}
+
+	// ---- the four ways of asking
+
+	private record Page(long total, List<String> ids) {
+	}
+
+	/** Our API over HTTP as the caseworker; with engine authorization on or off for this call. */
+	private Page ours(String userId, boolean authorization) {
+		this.engine.setAuthorizationEnabled(authorization);
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/api/tasks?maxResults=" + PAGE))
+				.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString((userId + ":" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+				.GET()
+				.build();
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("GET /api/tasks as " + userId + ": " + response.statusCode());
+			}
+			JsonNode page = this.json.readTree(response.body());
+			List<String> ids = new ArrayList<>();
+			page.path("tasks").forEach(task -> ids.add(task.path("id").asText()));
+			return new Page(page.path("total").asLong(), ids);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			this.engine.setAuthorizationEnabled(true);
+		}
+	}
+
+	/** The same task query through Camunda's Java API, as the caseworker (authorization on) or as no one (off). */
+	private Page bare(String userId, List<String> groups, boolean authorization) {
+		if (authorization) {
+			this.identityService.setAuthentication(userId, groups);
+		}
+		try {
+			TaskQuery query = this.taskService.createTaskQuery()
+				.or()
+				.taskAssignee(userId)
+				.taskCandidateGroupIn(groups)
+				.endOr();
+			long total = query.count();
+			List<String> ids = query.orderByTaskPriority()
+				.desc()
+				.orderByDueDate()
+				.asc()
+				.orderByTaskCreateTime()
+				.asc()
+				.listPage(0, PAGE)
+				.stream()
+				.map(Task::getId)
+				.toList();
+			return new Page(total, ids);
+		}
+		finally {
+			this.identityService.clearAuthentication();
+		}
+	}
+
+	private Map<String, Supplier<Page>> variants(String userId) {
+		List<String> groups = this.identityService.createGroupQuery().groupMember(userId).list().stream()
+			.map(group -> group.getId())
+			.sorted()
+			.toList();
+		Map<String, Supplier<Page>> variants = new LinkedHashMap<>();
+		variants.put(key("ours", true, userId), () -> ours(userId, true));
+		variants.put(key("ours", false, userId), () -> ours(userId, false));
+		variants.put(key("bare", true, userId), () -> bare(userId, groups, true));
+		variants.put(key("bare", false, userId), () -> bare(userId, groups, false));
+		return variants;
+	}
+
+	private static String key(String side, boolean authorization, String userId) {
+		return side + " auth " + (authorization ? "on" : "off") + " " + userId;
+	}
+
+	// ---- measuring
+
+	/** Until the JIT and PostgreSQL's caches settle; and a check that every way of asking finds the same tasks. */
+	private void warmUp() {
+		for (String userId : MEASURED) {
+			Map<String, Page> first = new HashMap<>();
+			variants(userId).forEach((name, variant) -> {
+				for (int i = 0; i < WARM_UP; i++) {
+					variant.get();
+				}
+				first.put(name, variant.get());
+			});
+			if (first.values().stream().distinct().count() != 1) {
+				throw new IllegalStateException("The ways of asking disagree for " + userId + ": " + first);
+			}
+			log(userId + " sees " + first.values().iterator().next().total() + " tasks, on every path");
+		}
+	}
+
+	/** Rounds of each variant in turn, the order rotating each round so that drift hits all of them alike. */
+	private void measure(int rounds, int perRound) {
+		List<Map.Entry<String, Supplier<Page>>> all = new ArrayList<>();
+		MEASURED.forEach(userId -> all.addAll(variants(userId).entrySet()));
+		all.forEach(entry -> this.samples.put(entry.getKey(), new ArrayList<>()));
+		for (int round = 0; round < rounds; round++) {
+			for (int v = 0; v < all.size(); v++) {
+				Map.Entry<String, Supplier<Page>> variant = all.get((v + round) % all.size());
+				List<Long> times = this.samples.get(variant.getKey());
+				for (int i = 0; i < perRound; i++) {
+					long start = System.nanoTime();
+					variant.getValue().get();
+					times.add(System.nanoTime() - start);
+				}
+			}
+			log("round " + (round + 1) + " of " + rounds);
+		}
+	}
+
+	// ---- reporting
+
+	private void report(int cases, int rounds, int perRound) {
+		this.out.println();
+		this.out.printf("W3 task list, first page (%d) plus count: %d cases opened, %d open tasks, %d authorization rows;"
+				+ " %d rounds of %d per variant%n", PAGE, cases, count("select count(*) from act_ru_task"),
+				count("select count(*) from act_ru_authorization"), rounds, perRound);
+		this.out.print("open tasks by candidate group:");
+		this.jdbc.query("select i.group_id_, count(*) from act_ru_identitylink i join act_ru_task t on t.id_ = i.task_id_"
+				+ " where i.type_ = 'candidate' group by i.group_id_ order by 2 desc",
+				(java.sql.ResultSet rs) -> {
+					this.out.print(" " + rs.getString(1) + " " + rs.getLong(2));
+				});
+		this.out.println();
+		this.out.printf("| %-34s | %4s | %7s | %7s | %7s | %6s |%n", "workload", "n", "p50 ms", "p95 ms", "p99 ms",
+				"req/s");
+		this.out.println("|---|---|---|---|---|---|");
+		this.samples.forEach((name, times) -> this.out.printf("| %-34s | %4d | %7.1f | %7.1f | %7.1f | %6.1f |%n", name,
+				times.size(), ms(times, 50), ms(times, 95), ms(times, 99),
+				times.size() / (times.stream().mapToLong(Long::longValue).sum() / 1e9)));
+		this.out.println();
+		// The target of the issue: ours with authorization on against the bare engine with it off.
+		this.out.printf("| %-12s | %-27s | %-27s | %-27s | %-27s |%n", "caseworker", "ours on / bare off p50, p95",
+				"ours on / ours off p50, p95", "bare on / bare off p50, p95", "ours on / bare on p50, p95");
+		this.out.println("|---|---|---|---|---|");
+		for (String userId : MEASURED) {
+			this.out.printf("| %-12s | %12.2f, %12.2f | %12.2f, %12.2f | %12.2f, %12.2f | %12.2f, %12.2f |%n", userId,
+					ratio("ours", true, "bare", false, userId, 50), ratio("ours", true, "bare", false, userId, 95),
+					ratio("ours", true, "ours", false, userId, 50), ratio("ours", true, "ours", false, userId, 95),
+					ratio("bare", true, "bare", false, userId, 50), ratio("bare", true, "bare", false, userId, 95),
+					ratio("ours", true, "bare", true, userId, 50), ratio("ours", true, "bare", true, userId, 95));
+		}
+		this.out.println();
+		this.out.printf("machine: %d cores, %d GiB, Java %s, PostgreSQL %s, %s%n",
+				Runtime.getRuntime().availableProcessors(), memoryGiB(), System.getProperty("java.version"),
+				this.jdbc.queryForObject("show server_version", String.class), LocalDate.now());
+	}
+
+	/** Where the database time went, by statement (pg_stat_statements). */
+	private void topStatements() {
+		this.out.println();
+		this.out.println("top statements by total time (ms total, calls, ms mean):");
+		this.jdbc.query("select total_exec_time, calls, mean_exec_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 300)"
+				+ " from pg_stat_statements order by total_exec_time desc limit 8", (java.sql.ResultSet rs) -> {
+					this.out.printf("%10.0f %6d %8.2f  %s%n", rs.getDouble(1), rs.getLong(2), rs.getDouble(3),
+							rs.getString(4));
+				});
+	}
+
+	private double ratio(String a, boolean aOn, String b, boolean bOn, String userId, int percentile) {
+		return ms(this.samples.get(key(a, aOn, userId)), percentile) / ms(this.samples.get(key(b, bOn, userId)), percentile);
+	}
+
+	/** Percentile with linear interpolation, as in {@code src/bench/startup/measure.sh}. */
+	static double ms(List<Long> nanos, int percentile) {
+		List<Long> sorted = new ArrayList<>(nanos);
+		Collections.sort(sorted);
+		double k = (sorted.size() - 1) * percentile / 100.0;
+		int f = (int) k;
+		int c = Math.min(f + 1, sorted.size() - 1);
+		return (sorted.get(f) + (sorted.get(c) - sorted.get(f)) * (k - f)) / 1e6;
+	}
+
+	private long count(String sql) {
+		return this.jdbc.queryForObject(sql, Long.class);
+	}
+
+	private static long memoryGiB() {
+		try {
+			return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+				.filter(line -> line.startsWith("MemTotal:"))
+				.mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 / 1024)
+				.findFirst()
+				.orElse(-1);
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+	private static Map<String, Integer> share() {
+		Map<String, Integer> share = new LinkedHashMap<>();
+		share.put("police", 40);
+		share.put("social", 25);
+		share.put("ngo", 20);
+		share.put("health", 15);
+		return share;
+	}
+
+	private static PrintStream results() throws IOException {
+		String file = System.getProperty("bench.results");
+		if (file == null) {
+			return System.out;
+		}
+		Path path = Path.of(file);
+		Files.createDirectories(path.toAbsolutePath().getParent());
+		OutputStream copy = Files.newOutputStream(path);
+		return new PrintStream(new OutputStream() {
+
+			@Override
+			public void write(int b) throws IOException {
+				System.out.write(b);
+				copy.write(b);
+			}
+
+			@Override
+			public void write(byte[] bytes, int offset, int length) throws IOException {
+				System.out.write(bytes, offset, length);
+				copy.write(bytes, offset, length);
+			}
+
+			@Override
+			public void flush() throws IOException {
+				System.out.flush();
+				copy.flush();
+			}
+		}, true, StandardCharsets.UTF_8);
+	}
+
+	private static void log(String message) {
+		System.err.println("[bench] " + message);
+	}
+}
