@@ -5,12 +5,16 @@ import java.util.List;
 
 /**
  * The audit trail. Entries are appended in the caller's transaction: an event and its entry commit together or not
- * at all.
+ * at all. They are written as that transaction commits, after all its other work, so the short lock that orders the
+ * chain is always the last one a transaction takes and never part of a deadlock.
  */
 public interface AuditTrail {
 
-	/** Appends an entry; the trail gives it its sequence number, time and hashes. */
-	AuditEntry append(NewEntry entry);
+	/**
+	 * Appends an entry, timed now; the trail gives it its sequence number and hashes as the caller's transaction
+	 * commits (at once, in a transaction of its own, when there is none).
+	 */
+	void append(NewEntry entry);
 
 	/** Recomputes the whole chain and reports the first broken link, if any. */
 	Verification verify();

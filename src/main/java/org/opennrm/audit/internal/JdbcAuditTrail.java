@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,13 +20,18 @@ import org.opennrm.audit.AuditTrail;
 import org.opennrm.platform.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The trail in {@code nrm_audit_entry}, chained by SHA-256: each entry's hash covers its own fields and the hash of
- * the entry before it. Appending locks the head row ({@code nrm_audit_head}), so concurrent appends queue up and the
- * sequence has no gaps.
+ * the entry before it. A transaction's entries are written as it commits, under the head row's lock
+ * ({@code nrm_audit_head}): concurrent commits queue up there, the sequence has no gaps, and since that lock is the
+ * last one any transaction takes, it cannot close a cycle of waits. Entries keep the time their event happened, so
+ * two transactions committing close together may show times slightly out of sequence order.
  */
 @Repository
 class JdbcAuditTrail implements AuditTrail {
@@ -40,45 +46,78 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private final JdbcClient jdbc;
 
-	JdbcAuditTrail(JdbcClient jdbc) {
+	private final TransactionTemplate ownTransaction;
+
+	JdbcAuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.ownTransaction = new TransactionTemplate(transactions);
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.REQUIRED)
-	public AuditEntry append(NewEntry entry) {
+	public void append(NewEntry entry) {
+		Pending pending = new Pending(entry, EngineClock.now().truncatedTo(ChronoUnit.MILLIS));
+		if (TransactionSynchronizationManager.isActualTransactionActive()
+				&& TransactionSynchronizationManager.isSynchronizationActive()) {
+			pendingOfThisTransaction().add(pending);
+		}
+		else {
+			this.ownTransaction.executeWithoutResult(status -> write(List.of(pending)));
+		}
+	}
+
+	/** The entries the current transaction will write as it commits (one list per transaction, nested ones too). */
+	private List<Pending> pendingOfThisTransaction() {
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof WriteOnCommit writer && writer.trail() == this) {
+				return writer.pending();
+			}
+		}
+		WriteOnCommit writer = new WriteOnCommit(this, new ArrayList<>());
+		TransactionSynchronizationManager.registerSynchronization(writer);
+		return writer.pending();
+	}
+
+	/** Chains and inserts entries, holding the head row's lock only for this. */
+	private void write(List<Pending> pending) {
+		if (pending.isEmpty()) {
+			return;
+		}
 		Head head = this.jdbc.sql("select last_sequence, last_hash from nrm_audit_head where id = 1 for update")
 			.query((rs, row) -> new Head(rs.getLong(1), rs.getString(2)))
 			.single();
-		long sequence = head.lastSequence() + 1;
-		Instant at = EngineClock.now().truncatedTo(ChronoUnit.MILLIS);
-		AuditEntry unsigned = new AuditEntry(sequence, at, cut(entry.actor(), 64), entry.type(), entry.caseId(),
-				cut(entry.caseReference(), 40), entry.processInstanceId(), cut(entry.subject(), SUBJECT_LENGTH),
-				cut(entry.purpose(), PURPOSE_LENGTH), cut(entry.detail(), DETAIL_LENGTH), head.lastHash(), null);
-		String hash = hash(unsigned);
-		this.jdbc.sql("""
-				insert into nrm_audit_entry (sequence, at, actor, type, case_id, case_reference, process_instance_id,
-				                             subject, purpose, detail, previous_hash, hash)
-				values (:sequence, :at, :actor, :type, :caseId, :caseReference, :processInstanceId, :subject, :purpose,
-				        :detail, :previousHash, :hash)""")
-			.param("sequence", sequence)
-			.param("at", at.atOffset(ZoneOffset.UTC))
-			.param("actor", unsigned.actor())
-			.param("type", unsigned.type().name())
-			.param("caseId", unsigned.caseId())
-			.param("caseReference", unsigned.caseReference())
-			.param("processInstanceId", unsigned.processInstanceId())
-			.param("subject", unsigned.subject())
-			.param("purpose", unsigned.purpose())
-			.param("detail", unsigned.detail())
-			.param("previousHash", unsigned.previousHash())
-			.param("hash", hash)
-			.update();
+		long sequence = head.lastSequence();
+		String previousHash = head.lastHash();
+		for (Pending next : pending) {
+			NewEntry entry = next.entry();
+			sequence++;
+			AuditEntry unsigned = new AuditEntry(sequence, next.at(), cut(entry.actor(), 64), entry.type(),
+					entry.caseId(), cut(entry.caseReference(), 40), entry.processInstanceId(),
+					cut(entry.subject(), SUBJECT_LENGTH), cut(entry.purpose(), PURPOSE_LENGTH),
+					cut(entry.detail(), DETAIL_LENGTH), previousHash, null);
+			previousHash = hash(unsigned);
+			this.jdbc.sql("""
+					insert into nrm_audit_entry (sequence, at, actor, type, case_id, case_reference, process_instance_id,
+					                             subject, purpose, detail, previous_hash, hash)
+					values (:sequence, :at, :actor, :type, :caseId, :caseReference, :processInstanceId, :subject,
+					        :purpose, :detail, :previousHash, :hash)""")
+				.param("sequence", sequence)
+				.param("at", unsigned.at().atOffset(ZoneOffset.UTC))
+				.param("actor", unsigned.actor() == null ? "system" : unsigned.actor())
+				.param("type", unsigned.type().name())
+				.param("caseId", unsigned.caseId())
+				.param("caseReference", unsigned.caseReference())
+				.param("processInstanceId", unsigned.processInstanceId())
+				.param("subject", unsigned.subject())
+				.param("purpose", unsigned.purpose())
+				.param("detail", unsigned.detail())
+				.param("previousHash", unsigned.previousHash())
+				.param("hash", previousHash)
+				.update();
+		}
 		this.jdbc.sql("update nrm_audit_head set last_sequence = :sequence, last_hash = :hash where id = 1")
 			.param("sequence", sequence)
-			.param("hash", hash)
+			.param("hash", previousHash)
 			.update();
-		return withHash(unsigned, hash);
 	}
 
 	@Override
@@ -203,16 +242,23 @@ class JdbcAuditTrail implements AuditTrail {
 				rs.getString("purpose"), rs.getString("detail"), rs.getString("previous_hash"), rs.getString("hash"));
 	}
 
-	private static AuditEntry withHash(AuditEntry entry, String hash) {
-		return new AuditEntry(entry.sequence(), entry.at(), entry.actor(), entry.type(), entry.caseId(),
-				entry.caseReference(), entry.processInstanceId(), entry.subject(), entry.purpose(), entry.detail(),
-				entry.previousHash(), hash);
-	}
-
 	private static String cut(String value, int length) {
 		return value == null || value.length() <= length ? value : value.substring(0, length);
 	}
 
 	private record Head(long lastSequence, String lastHash) {
+	}
+
+	/** An entry waiting for its transaction to commit, with the time it happened. */
+	private record Pending(NewEntry entry, Instant at) {
+	}
+
+	/** Writes a transaction's entries as it commits, after all its other work. */
+	private record WriteOnCommit(JdbcAuditTrail trail, List<Pending> pending) implements TransactionSynchronization {
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			this.trail.write(this.pending);
+		}
 	}
 }
