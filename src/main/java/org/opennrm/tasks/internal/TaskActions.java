@@ -75,7 +75,7 @@ class TaskActions {
 		this.cases = cases;
 	}
 
-	/** My tasks and my groups' unclaimed tasks, most urgent first. */
+	/** My tasks, my groups' unclaimed tasks and the tasks I cover for an absent colleague, most urgent first. */
 	@Transactional(readOnly = true)
 	TaskPage list(String caseReference, int firstResult, int maxResults) {
 		NrmUser user = CurrentUser.get();
@@ -84,10 +84,15 @@ class TaskActions {
 			query.processInstanceBusinessKey(caseReference);
 		}
 		if (user.groupIds().isEmpty()) {
-			query.taskAssignee(user.userId());
+			query.or().taskAssignee(user.userId()).taskInvolvedUser(user.userId()).endOr();
 		}
 		else {
-			query.or().taskAssignee(user.userId()).taskCandidateGroupIn(user.groupIdList()).endOr();
+			// Involved: a candidate user, e.g. a substitute covering an absent colleague's assigned tasks.
+			query.or()
+				.taskAssignee(user.userId())
+				.taskCandidateGroupIn(user.groupIdList())
+				.taskInvolvedUser(user.userId())
+				.endOr();
 		}
 		long total = query.count();
 		List<Task> tasks = query.orderByTaskPriority()
