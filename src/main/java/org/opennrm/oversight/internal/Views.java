@@ -39,7 +39,7 @@ final class Views {
 			this.label = label;
 		}
 
-		String label() {
+		public String label() {
 			return this.label;
 		}
 	}
