@@ -7,6 +7,7 @@ import { withBrowser } from './browser.mjs';
 const scenarios = {
   'tasklist-walk-case': tasklist.walkCase,
   'tasklist-does-not-see': tasklist.doesNotSee,
+  'tasklist-filter-shows': tasklist.filterShows,
   'oversight-supervise-overdue-case': oversight.superviseOverdueCase,
   'oversight-refuses-others': oversight.refusesOthers,
 };

@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -53,6 +56,12 @@ class OversightApiIT {
 
 	@Autowired
 	PublishedEvents events;
+
+	@Autowired
+	FilterService filterService;
+
+	@Autowired
+	AuthorizationService authorizationService;
 
 	String reference;
 
@@ -261,11 +270,18 @@ class OversightApiIT {
 		reassign(this.decisionTaskId, "authority-two");
 		assertThat(this.journey.taskTypes("authority-three", this.reference))
 			.contains(VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS);
+		assertThat(coverFilters()).as("a Tasklist filter for the substitute").isEqualTo(1);
 
 		assertThat(this.api.as("demo-supervisor").delete("/api/oversight/absences/" + absenceId).status())
 			.isEqualTo(204);
 
 		assertThat(this.journey.taskTypes("authority-three", this.reference)).isEmpty();
+		assertThat(coverFilters()).isZero();
+		assertThat(this.authorizationService.createAuthorizationQuery()
+			.userIdIn("authority-three")
+			.resourceType(Resources.TASK)
+			.resourceId(this.decisionTaskId)
+			.count()).as("the engine's grant for the cover is gone too").isZero();
 		assertThat(this.events.of(AbsenceEnded.class)).anySatisfy(event -> {
 			assertThat(event.absenceId()).isEqualTo(absenceId);
 			assertThat(event.by()).isEqualTo("demo-supervisor");
@@ -297,6 +313,10 @@ class OversightApiIT {
 		assertThat(this.events.of(AbsenceRecorded.class)).hasSize(before);
 		assertThat(this.api.as("demo-supervisor").get("/api/oversight/absences").json().findValuesAsText("userId"))
 			.doesNotContain("authority-two");
+	}
+
+	private long coverFilters() {
+		return this.filterService.createTaskFilterQuery().filterName("Covering for authority-two").count();
 	}
 
 	private void reassign(String taskId, String assignee) {

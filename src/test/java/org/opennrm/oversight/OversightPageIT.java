@@ -27,8 +27,9 @@ import org.springframework.core.env.Environment;
 /**
  * The supervisor workspace page in headless Chromium, as a supervisor uses it: sign in, find the demo case whose
  * preliminary decision is overdue and escalated, reassign that decision to another authority worker with a reason,
- * and record an absence so a colleague covers that worker's tasks. axe checks every page state; screenshots are kept
- * under {@code target/browser-report/}.
+ * and record an absence so a colleague covers that worker's tasks, which the colleague then finds in the task API and
+ * in a Tasklist filter of their own. axe checks every page state; screenshots are kept under
+ * {@code target/browser-report/}.
  */
 @IntegrationTest
 class OversightPageIT {
@@ -95,6 +96,9 @@ class OversightPageIT {
 			.as("the substitute sees the absent worker's task through the task API")
 			.contains(VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS);
 		assertThat(this.journey.taskTypes("demo-social", this.overdueCase)).isEmpty();
+		BrowserScenarios.run("tasklist-filter-shows", Map.of("baseUrl", baseUrl(), "user", THIRD_AUTHORITY, "password",
+				Api.DEMO_PASSWORD, "filter", "Covering for " + SECOND_AUTHORITY, "caseReference", this.overdueCase,
+				"task", this.overdueDecision.getName()));
 	}
 
 	@Test

@@ -4,17 +4,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.opennrm.cases.CaseVariables;
 import org.opennrm.deadlines.Jurisdictions;
 import org.opennrm.oversight.AbsenceEnded;
 import org.opennrm.oversight.internal.AbsenceLedger.Cover;
@@ -30,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  * substitute is a candidate user of each open task assigned to the absent worker (so it is in their task list, in our
  * API and in Tasklist); when it ends, lapses or the task moves to someone else, that link goes again, with the
  * per-task authorization the engine granted for it. Only tasks of a candidate group the substitute belongs to are
- * covered: cover never opens another agency's work.
+ * covered: cover never opens another agency's work. In Tasklist the substitute also gets a filter "Covering for ..."
+ * listing the absent worker's tasks, readable by them alone while the absence lasts.
  * <p>
  * This is the service's own work, not the supervisor's, so it runs as a trusted call: it adds and removes only the
  * links it recorded in {@code nrm_absence_cover}.
@@ -40,6 +47,9 @@ class AbsenceCover {
 
 	static final int MAX_TASKS = 2000;
 
+	/** The filter property that ties a Tasklist filter to the absence it was made for. */
+	static final String FILTER_ABSENCE_PROPERTY = "nrmAbsence";
+
 	private final AbsenceLedger ledger;
 
 	private final TaskService taskService;
@@ -47,6 +57,8 @@ class AbsenceCover {
 	private final AuthorizationService authorizationService;
 
 	private final IdentityService identityService;
+
+	private final FilterService filterService;
 
 	private final Workers workers;
 
@@ -57,12 +69,13 @@ class AbsenceCover {
 	private final ApplicationEventPublisher events;
 
 	AbsenceCover(AbsenceLedger ledger, TaskService taskService, AuthorizationService authorizationService,
-			IdentityService identityService, Workers workers, TrustedEngineCalls trustedCalls,
-			Jurisdictions jurisdictions, ApplicationEventPublisher events) {
+			IdentityService identityService, FilterService filterService, Workers workers,
+			TrustedEngineCalls trustedCalls, Jurisdictions jurisdictions, ApplicationEventPublisher events) {
 		this.ledger = ledger;
 		this.taskService = taskService;
 		this.authorizationService = authorizationService;
 		this.identityService = identityService;
+		this.filterService = filterService;
 		this.workers = workers;
 		this.trustedCalls = trustedCalls;
 		this.jurisdictions = jurisdictions;
@@ -92,7 +105,9 @@ class AbsenceCover {
 			this.events.publishEvent(new AbsenceEnded(lapsed.id(), lapsed.userId(), lapsed.substitute(), null, now));
 		}
 		Set<Cover> wanted = new HashSet<>();
-		for (Absence absence : this.ledger.active(today)) {
+		List<Absence> active = this.ledger.active(today);
+		tasklistFilters(active);
+		for (Absence absence : active) {
 			Set<String> substituteGroups = this.workers.groupsOf(absence.substitute()).orElse(Set.of());
 			for (Task task : this.taskService.createTaskQuery().taskAssignee(absence.userId()).listPage(0, MAX_TASKS)) {
 				if (candidateGroups(task.getId()).stream().anyMatch(substituteGroups::contains)) {
@@ -145,6 +160,46 @@ class AbsenceCover {
 				task.addCandidateUser(absence.substitute());
 				this.ledger.addCover(cover);
 			}
+		}
+	}
+
+	/** One Tasklist filter per active absence, readable by its substitute only; the others go. */
+	private void tasklistFilters(List<Absence> active) {
+		Map<String, Filter> existing = this.filterService.createTaskFilterQuery()
+			.listPage(0, 500)
+			.stream()
+			.filter(filter -> filter.getProperties() != null
+					&& filter.getProperties().get(FILTER_ABSENCE_PROPERTY) != null)
+			.collect(Collectors.toMap(filter -> String.valueOf(filter.getProperties().get(FILTER_ABSENCE_PROPERTY)),
+					filter -> filter, (first, second) -> first));
+		Set<String> activeIds = active.stream().map(Absence::id).collect(Collectors.toSet());
+		existing.forEach((absenceId, filter) -> {
+			if (!activeIds.contains(absenceId)) {
+				this.authorizationService.createAuthorizationQuery()
+					.resourceType(Resources.FILTER)
+					.resourceId(filter.getId())
+					.list()
+					.forEach(authorization -> this.authorizationService.deleteAuthorization(authorization.getId()));
+				this.filterService.deleteFilter(filter.getId());
+			}
+		});
+		for (Absence absence : active) {
+			if (existing.containsKey(absence.id())) {
+				continue;
+			}
+			Filter filter = this.filterService.newTaskFilter("Covering for " + absence.userId());
+			filter.setQuery(this.taskService.createTaskQuery().taskAssignee(absence.userId()).orderByDueDate().asc());
+			filter.setProperties(Map.of("description",
+					"Tasks of " + absence.userId() + ", away until " + absence.lastDay(), "priority", -5, "refresh",
+					true, FILTER_ABSENCE_PROPERTY, absence.id(), "variables",
+					List.of(Map.of("name", CaseVariables.CASE_REFERENCE, "label", "Case"))));
+			filter = this.filterService.saveFilter(filter);
+			Authorization read = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			read.setUserId(absence.substitute());
+			read.setResource(Resources.FILTER);
+			read.setResourceId(filter.getId());
+			read.addPermission(Permissions.READ);
+			this.authorizationService.saveAuthorization(read);
 		}
 	}
 
