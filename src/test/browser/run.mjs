@@ -1,11 +1,15 @@
 // Runs one page scenario: node run.mjs <scenario> <json-arguments>
 // Prints one JSON line with the outcome; exit code 0 when the scenario passed.
 import * as tasklist from './tasklist.mjs';
+import * as oversight from './oversight.mjs';
 import { withBrowser } from './browser.mjs';
 
 const scenarios = {
   'tasklist-walk-case': tasklist.walkCase,
   'tasklist-does-not-see': tasklist.doesNotSee,
+  'tasklist-filter-shows': tasklist.filterShows,
+  'oversight-supervise-overdue-case': oversight.superviseOverdueCase,
+  'oversight-refuses-others': oversight.refusesOthers,
 };
 
 const [name, json] = process.argv.slice(2);

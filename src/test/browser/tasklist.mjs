@@ -78,3 +78,13 @@ export async function doesNotSee(page, shots, { baseUrl, user, password, caseRef
 function slug(text) {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
+
+/** A worker signs in to Tasklist, opens a filter by name and sees the case's task there. */
+export async function filterShows(page, shots, { baseUrl, user, password, filter, caseReference, task }) {
+  await signIn(page, baseUrl, user, password);
+  await page.getByText(filter, { exact: true }).first().click();
+  const card = taskCards(page).filter({ hasText: caseReference }).filter({ hasText: task });
+  await card.first().waitFor();
+  await shots.take(slug(filter));
+  return { cards: await card.count() };
+}

@@ -53,7 +53,8 @@ class ArchitectureTests {
 	static final String[] TRUSTED_CALLERS = { "org.opennrm.tasks.internal.TaskActions",
 			"org.opennrm.casework.internal.CaseWorkflows", "org.opennrm.returns.internal.StopReturnsWhenProtected",
 			"org.opennrm.deadlines.internal.DeadlineMetListener", "org.opennrm.risk.internal.RiskAssessmentDeadlineMet",
-			"org.opennrm.child.internal.RecordBestInterests", "org.opennrm.child.internal.Guardians" };
+			"org.opennrm.child.internal.RecordBestInterests", "org.opennrm.child.internal.Guardians",
+			"org.opennrm.oversight.internal.Workers", "org.opennrm.oversight.internal.AbsenceCover" };
 
 	@Test
 	void trusted_calls_bypassing_engine_authorization_are_used_only_where_reviewed() {

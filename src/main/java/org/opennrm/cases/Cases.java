@@ -1,5 +1,6 @@
 package org.opennrm.cases;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -20,6 +21,17 @@ public interface Cases {
 	Case change(String caseId, UnaryOperator<Case> transition);
 
 	long count();
+
+	/**
+	 * How many open cases there are, grouped by HTCDS status, person status, lead agency and jurisdiction (one row per
+	 * combination that has any).
+	 */
+	List<OpenCaseCount> countOpen();
+
+	/** One group of open cases and its size. */
+	record OpenCaseCount(CaseStatus status, PersonStatus personStatus, String leadAgency, String jurisdiction,
+			long count) {
+	}
 
 	/**
 	 * Locks the case's registry row until the current transaction ends, so that concurrent steps on one case happen one

@@ -12,6 +12,9 @@ import org.opennrm.casefile.Section;
 import org.opennrm.casefile.SectionRead;
 import org.opennrm.casefile.SectionWritten;
 import org.opennrm.consent.ConsentDecision;
+import org.opennrm.oversight.AbsenceEnded;
+import org.opennrm.oversight.AbsenceRecorded;
+import org.opennrm.oversight.TasksReassigned;
 import org.opennrm.security.AuthenticationFailed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -66,6 +69,28 @@ class AuditListeners {
 		this.trail.append(new NewEntry(event.recordedBy(), AuditEventType.ConsentChanged, event.caseId(), null, null,
 				event.purpose().name() + (event.recipient() == null ? "" : " to " + event.recipient()), null,
 				(event.given() ? "given" : "withdrawn") + " by the " + event.givenBy().name().toLowerCase()));
+	}
+
+	@EventListener
+	void on(TasksReassigned event) {
+		for (TasksReassigned.Reassignment task : event.tasks()) {
+			this.trail.append(new NewEntry(event.by(), AuditEventType.Oversight, null, task.caseReference(), null,
+					"task " + task.taskId(), event.reason(), "reassigned " + task.taskType() + " from "
+							+ (task.from() == null ? "-" : task.from()) + " to " + task.to()));
+		}
+	}
+
+	@EventListener
+	void on(AbsenceRecorded event) {
+		this.trail.append(new NewEntry(event.by(), AuditEventType.Oversight, null, null, null,
+				"absence of " + event.userId(), event.reason(), "covered by " + event.substitute() + " from "
+						+ event.firstDay() + " to " + event.lastDay()));
+	}
+
+	@EventListener
+	void on(AbsenceEnded event) {
+		this.trail.append(new NewEntry(event.by() == null ? "system" : event.by(), AuditEventType.Oversight, null, null,
+				null, "absence of " + event.userId(), null, "cover by " + event.substitute() + " ended"));
 	}
 
 	@EventListener

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -88,6 +90,21 @@ class JdbcCases implements Cases {
 			.param("caseId", caseId)
 			.query(JdbcCases::map)
 			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<OpenCaseCount> countOpen() {
+		return this.jdbc.sql("""
+				select status, person_status, lead_agency, jurisdiction, count(*) as cases from nrm_case
+				where status in (:open)
+				group by status, person_status, lead_agency, jurisdiction
+				order by status, person_status, lead_agency, jurisdiction""")
+			.param("open", Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).map(Enum::name).toList())
+			.query((rs, row) -> new OpenCaseCount(CaseStatus.valueOf(rs.getString("status")),
+					PersonStatus.valueOf(rs.getString("person_status")), rs.getString("lead_agency"),
+					rs.getString("jurisdiction"), rs.getLong("cases")))
+			.list();
 	}
 
 	@Override

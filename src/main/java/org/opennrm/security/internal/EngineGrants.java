@@ -61,7 +61,8 @@ final class EngineGrants {
 				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
 				ProcessDefinitionPermissions.READ_HISTORY));
 		grants.add(Grant.of(Role.SUPERVISOR, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ));
-		grants.add(Grant.of(Role.SUPERVISOR, TASK, ANY, TaskPermissions.READ));
+		// Supervisors reassign tasks (the supervisor workspace): assign only, never rewrite or complete them.
+		grants.add(Grant.of(Role.SUPERVISOR, TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN));
 		grants.add(Grant.of(Role.SUPERVISOR, DEPLOYMENT, ANY, Permissions.READ));
 		grants.add(Grant.of(Role.SUPERVISOR, DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
 		grants.add(Grant.of(Role.SUPERVISOR, DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));

@@ -27,6 +27,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ul>
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin authenticate with their own session login against the same
  * identity store and apply engine authorization to the signed-in user.</li>
+ * <li>{@code /oversight/**}: the supervisor workspace, a page of the service. Form login at {@code /login} against the
+ * same identity store, a session, CSRF tokens on every form; supervisors only.</li>
  * <li>Everything else (our API, the engine REST API, the API description, metrics): HTTP Basic against the identity
  * store, stateless, with the engine's authenticated identity set for the request.</li>
  * </ul>
@@ -92,8 +94,34 @@ class WebSecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * The service's own pages: a session from a form login (the same identity store and authentication provider as the
+	 * API), CSRF protection on, no script or style from anywhere else.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager,
+			IdentityService identityService) throws Exception {
+		return http
+			.securityMatcher(new OrRequestMatcher(path("/oversight"), path("/oversight/**"), path("/login"),
+					path("/logout"), path("/pages/**")))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(path("/login"), path("/pages/**")).permitAll()
+				.anyRequest().hasRole(Role.SUPERVISOR.name()))
+			.authenticationManager(authenticationManager)
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/oversight", true).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'; "
+						+ "object-src 'none'; base-uri 'self'; form-action 'self'"))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class)
+			.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager,
 			IdentityService identityService, ObjectMapper objectMapper) throws Exception {
 		ProblemResponses problems = new ProblemResponses(objectMapper);
@@ -110,6 +138,8 @@ class WebSecurityConfiguration {
 						path("/engine-rest/engine/*/deployment/create"),
 						path("/engine-rest/engine/*/deployment/*/redeploy"))
 				.denyAll()
+				// The supervisor workspace's API.
+				.requestMatchers(path("/api/oversight/**")).hasRole(Role.SUPERVISOR.name())
 				.requestMatchers(path("/engine-rest/**"), path("/api/**"), path("/v3/api-docs"),
 						path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html"))
 				.authenticated()

@@ -76,12 +76,13 @@ class TaskActions {
 	}
 
 	/**
-	 * My tasks and my groups' unclaimed tasks, most urgent first.
+	 * My tasks, my groups' unclaimed tasks and the tasks I cover for an absent colleague, most urgent first.
 	 * <p>
-	 * The query itself is the need-to-know rule: the user's own tasks and their groups' unclaimed ones are exactly
-	 * what the engine's task authorizations grant them (a candidate group gets its task's permissions; nothing else
-	 * grants a worker tasks). It runs as a trusted call, without the engine's authorization join, which grows with
-	 * the square of a group's queue (ADR 16; {@code TaskListEquivalenceIT} proves both give the same page and count).
+	 * The query itself is the need-to-know rule: the user's own tasks, their groups' unclaimed ones and those they are
+	 * a candidate user on are exactly what the engine's task authorizations grant them (a candidate group or user
+	 * gets its task's permissions; nothing else grants a worker tasks). It runs as a trusted call, without the
+	 * engine's authorization join, which grows with the square of a group's queue (ADR 16;
+	 * {@code TaskListEquivalenceIT} proves both give the same page and count).
 	 */
 	@Transactional(readOnly = true)
 	TaskPage list(String caseReference, int firstResult, int maxResults) {
@@ -101,10 +102,15 @@ class TaskActions {
 			query.processInstanceBusinessKey(caseReference);
 		}
 		if (user.groupIds().isEmpty()) {
-			query.taskAssignee(user.userId());
+			query.or().taskAssignee(user.userId()).taskInvolvedUser(user.userId()).endOr();
 		}
 		else {
-			query.or().taskAssignee(user.userId()).taskCandidateGroupIn(user.groupIdList()).endOr();
+			// Involved: a candidate user, e.g. a substitute covering an absent colleague's assigned tasks.
+			query.or()
+				.taskAssignee(user.userId())
+				.taskCandidateGroupIn(user.groupIdList())
+				.taskInvolvedUser(user.userId())
+				.endOr();
 		}
 		return query;
 	}

@@ -1,0 +1,126 @@
+package org.opennrm.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennrm.identification.VictimIdentificationProcess;
+import org.opennrm.platform.EngineClock;
+import org.opennrm.security.Role;
+import org.opennrm.test.Api;
+import org.opennrm.test.BrowserScenarios;
+import org.opennrm.test.CaseJourney;
+import org.opennrm.test.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+/**
+ * The supervisor workspace page in headless Chromium, as a supervisor uses it: sign in, find the demo case whose
+ * preliminary decision is overdue and escalated, reassign that decision to another authority worker with a reason,
+ * and record an absence so a colleague covers that worker's tasks, which the colleague then finds in the task API and
+ * in a Tasklist filter of their own. axe checks every page state; screenshots are kept under
+ * {@code target/browser-report/}.
+ */
+@IntegrationTest
+class OversightPageIT {
+
+	static final String SECOND_AUTHORITY = "authority-page-two";
+
+	static final String THIRD_AUTHORITY = "authority-page-three";
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	CaseJourney journey;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	Environment environment;
+
+	String overdueCase;
+
+	Task overdueDecision;
+
+	@BeforeEach
+	void theDemoCaseWithAnOverdueDecisionAndTwoMoreAuthorityWorkers() {
+		ensureUser(SECOND_AUTHORITY, Role.AUTHORITY);
+		ensureUser(THIRD_AUTHORITY, Role.AUTHORITY);
+		this.overdueCase = "DEMO-%d-%06d".formatted(EngineClock.now().atOffset(ZoneOffset.UTC).getYear(), 7);
+		this.overdueDecision = this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(this.overdueCase)
+			.taskDefinitionKey(VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS)
+			.singleResult();
+		assertThat(this.overdueDecision).as("demo case 7 waits for its preliminary decision").isNotNull();
+	}
+
+	@AfterEach
+	void leaveTheDemoAsItWas() {
+		for (JsonNode absence : this.api.as("demo-supervisor").get("/api/oversight/absences").json()) {
+			if (absence.path("userId").asText().equals(SECOND_AUTHORITY)) {
+				this.api.as("demo-supervisor").delete("/api/oversight/absences/" + absence.path("id").asText());
+			}
+		}
+		this.taskService.setAssignee(this.overdueDecision.getId(), null);
+	}
+
+	@Test
+	void a_supervisor_reassigns_the_overdue_decision_and_covers_an_absent_colleague_on_the_page() {
+		JsonNode result = BrowserScenarios.run("oversight-supervise-overdue-case", Map.ofEntries(
+				Map.entry("baseUrl", baseUrl()), Map.entry("user", "demo-supervisor"),
+				Map.entry("password", Api.DEMO_PASSWORD), Map.entry("caseReference", this.overdueCase),
+				Map.entry("taskName", this.overdueDecision.getName()), Map.entry("assignee", SECOND_AUTHORITY),
+				Map.entry("reason", "Preliminary decision overdue; moving it to a colleague with capacity"),
+				Map.entry("absentUser", SECOND_AUTHORITY), Map.entry("substitute", THIRD_AUTHORITY),
+				Map.entry("absenceReason", "Annual leave, booked in advance")));
+
+		assertThat(result.path("taskId").asText()).isEqualTo(this.overdueDecision.getId());
+		assertThat(this.taskService.createTaskQuery().taskId(this.overdueDecision.getId()).singleResult().getAssignee())
+			.isEqualTo(SECOND_AUTHORITY);
+		assertThat(this.journey.taskTypes(THIRD_AUTHORITY, this.overdueCase))
+			.as("the substitute sees the absent worker's task through the task API")
+			.contains(VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS);
+		assertThat(this.journey.taskTypes("demo-social", this.overdueCase)).isEmpty();
+		BrowserScenarios.run("tasklist-filter-shows", Map.of("baseUrl", baseUrl(), "user", THIRD_AUTHORITY, "password",
+				Api.DEMO_PASSWORD, "filter", "Covering for " + SECOND_AUTHORITY, "caseReference", this.overdueCase,
+				"task", this.overdueDecision.getName()));
+	}
+
+	@Test
+	void someone_who_is_not_a_supervisor_is_refused_the_page() {
+		BrowserScenarios.run("oversight-refuses-others",
+				Map.of("baseUrl", baseUrl(), "user", "demo-authority", "password", Api.DEMO_PASSWORD));
+		assertThat(List.of(this.api.anonymous().get("/oversight").status())).containsAnyOf(302, 401);
+	}
+
+	private String baseUrl() {
+		return "http://localhost:" + this.environment.getRequiredProperty("local.server.port");
+	}
+
+	private void ensureUser(String userId, Role role) {
+		if (this.identityService.createUserQuery().userId(userId).count() == 0) {
+			User user = this.identityService.newUser(userId);
+			user.setFirstName("Test");
+			user.setLastName(userId);
+			user.setEmail(userId + "@test.invalid");
+			user.setPassword(Api.DEMO_PASSWORD);
+			this.identityService.saveUser(user);
+			this.identityService.createMembership(userId, role.groupId());
+		}
+	}
+}
