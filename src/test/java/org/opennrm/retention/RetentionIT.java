@@ -31,16 +31,19 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opennrm.cases.Case;
+import org.opennrm.cases.CaseVariables;
 import org.opennrm.cases.Cases;
 import org.opennrm.consent.ConsentDecision;
 import org.opennrm.consent.ConsentLedger;
 import org.opennrm.consent.ConsentPurpose;
+import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.identification.VictimIdentificationProcess;
 import org.opennrm.notifications.Notification;
 import org.opennrm.notifications.Notifications;
@@ -82,6 +85,9 @@ class RetentionIT {
 	HistoryService historyService;
 
 	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
 	ConsentLedger consents;
 
 	@Autowired
@@ -109,10 +115,16 @@ class RetentionIT {
 		ClosedCase old = closedCaseWithFile();
 		ClockUtil.reset();
 		ClosedCase recent = closedCaseWithFile();
-		Set<String> oldTraces = old.traces();
+		// and an escalation of the old case still running, waiting at its first step
+		String running = this.runtimeService.startProcessInstanceByKey(DeadlineEscalationProcess.KEY, old.reference(),
+				Map.of(CaseVariables.CASE_ID, old.caseId(), CaseVariables.CASE_REFERENCE, old.reference(),
+						DeadlineEscalationProcess.Variables.OVERDUE_TASK_NAME, old.sentinel()))
+			.getId();
+		Set<String> oldTraces = new LinkedHashSet<>(old.traces());
+		oldTraces.add(running);
 		assertThat(scan(oldTraces).keySet()).as("where the old case is before erasure")
 			.containsAll(PER_CASE_TABLES)
-			.contains("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst", "act_hi_identitylink",
+			.contains("act_ru_execution", "act_ru_job", "act_ru_variable", "act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst", "act_hi_identitylink",
 					"act_hi_op_log", "act_hi_decinst");
 		int stubsBefore = count("nrm_case_stub");
 
@@ -128,7 +140,8 @@ class RetentionIT {
 		assertThat(erased.get(0).path("erasedBy").asText()).isEqualTo("demo-admin");
 		assertThat(erased.get(0).path("removed").path("casefile.sections").asInt()).isEqualTo(2);
 		assertThat(erased.get(0).path("removed").path("engine.processInstances").asInt())
-			.isEqualTo(old.processInstances().size());
+			.isEqualTo(old.processInstances().size() + 1);
+		assertThat(erased.get(0).path("removed").path("engine.runningProcessInstances").asInt()).isEqualTo(1);
 
 		assertThat(scan(oldTraces)).as("traces of the erased case").isEmpty();
 		assertThat(this.cases.findById(old.caseId())).isEmpty();
