@@ -1,5 +1,6 @@
 package org.opennrm.cases;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -32,6 +33,19 @@ public interface Cases {
 	record OpenCaseCount(CaseStatus status, PersonStatus personStatus, String leadAgency, String jurisdiction,
 			long count) {
 	}
+
+	/**
+	 * Closed cases whose closure lies before the cutoff, oldest closure first: those whose retention period has ended.
+	 * @param limit at most this many
+	 */
+	List<Case> closedBefore(Instant cutoff, int limit);
+
+	/**
+	 * Removes a closed case from the registry, once its retention period has ended and erasure has kept what may
+	 * remain (a non-identifying stub) elsewhere. Afterwards neither its id nor its reference is known here.
+	 * @throws org.springframework.web.ErrorResponseException 409 when the case is still open
+	 */
+	void remove(String caseId);
 
 	/**
 	 * Locks the case's registry row until the current transaction ends, so that concurrent steps on one case happen one

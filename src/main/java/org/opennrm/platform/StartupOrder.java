@@ -6,6 +6,9 @@ package org.opennrm.platform;
  */
 public final class StartupOrder {
 
+	/** The history time to live of every deployed process and decision, from configuration. */
+	public static final int RETENTION = 50;
+
 	/** Groups, engine authorizations and Tasklist filters. */
 	public static final int ACCESS = 100;
 

@@ -167,8 +167,10 @@ class AuditTrailIT {
 		assertThat(failed.get("type")).isEqualTo("LoginFailed");
 		assertThat(failed.get("actor")).isEqualTo("audit-throttled");
 		assertThat(failed.get("subject")).isEqualTo("api");
-		assertThat(this.jdbc.queryForObject("select count(*) from nrm_audit_entry where detail like '%wrong-password%' "
-				+ "or purpose like '%wrong-password%' or subject like '%wrong-password%'", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from nrm_audit_content where detail like '%wrong-password%' "
+				+ "or purpose like '%wrong-password%'", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from nrm_audit_entry where subject like '%wrong-password%'",
+				Integer.class)).isZero();
 
 		WebappSession.signIn(this.api, "tasklist", "demo-ngo", Api.DEMO_PASSWORD);
 		assertThat(this.jdbc.queryForObject("select count(*) from nrm_audit_entry where type = 'Login' "
@@ -184,7 +186,7 @@ class AuditTrailIT {
 		try {
 			assertThat(this.jdbc.queryForObject("select count(*) from nrm_audit_entry where type = 'IdentityChange' "
 					+ "and actor = 'demo-admin' and subject like 'User%'", Integer.class)).isPositive();
-			assertThat(this.jdbc.queryForObject("select count(*) from nrm_audit_entry where detail like "
+			assertThat(this.jdbc.queryForObject("select count(*) from nrm_audit_content where detail like "
 					+ "'%Audit-Pass-2026%'", Integer.class)).isZero();
 		}
 		finally {
@@ -230,14 +232,27 @@ class AuditTrailIT {
 			assertThat(deleted.path("firstBroken").asLong()).isEqualTo(target);
 		}
 		finally {
-			this.jdbc.update("insert into nrm_audit_entry (sequence, at, actor, type, case_id, case_reference, "
-					+ "process_instance_id, subject, purpose, detail, previous_hash, hash) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", original.get("sequence"), original.get("at"),
-					original.get("actor"), original.get("type"), original.get("case_id"), original.get("case_reference"),
-					original.get("process_instance_id"), original.get("subject"), original.get("purpose"),
-					original.get("detail"), original.get("previous_hash"), original.get("hash"));
+			this.jdbc.update("insert into nrm_audit_entry (sequence, at, actor, type, case_key, process_instance_id, "
+					+ "subject, content_digest, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					original.get("sequence"), original.get("at"), original.get("actor"), original.get("type"),
+					original.get("case_key"), original.get("process_instance_id"), original.get("subject"),
+					original.get("content_digest"), original.get("previous_hash"), original.get("hash"));
 		}
 		assertThat(verification().path("intact").asBoolean()).as("restored").isTrue();
+
+		String purpose = this.jdbc.queryForObject("select purpose from nrm_audit_content where sequence = ?",
+				String.class, target);
+		this.jdbc.update("update nrm_audit_content set purpose = 'a different reason' where sequence = ?", target);
+		try {
+			JsonNode reworded = verification();
+			assertThat(reworded.path("intact").asBoolean()).isFalse();
+			assertThat(reworded.path("firstBroken").asLong()).isEqualTo(target);
+			assertThat(reworded.path("problem").asText()).contains("purpose or detail");
+		}
+		finally {
+			this.jdbc.update("update nrm_audit_content set purpose = ? where sequence = ?", purpose, target);
+		}
+		assertThat(verification().path("intact").asBoolean()).isTrue();
 	}
 
 	private JsonNode verification() {

@@ -183,8 +183,9 @@ class OversightApiIT {
 			assertThat(moved.from()).isNull();
 			assertThat(moved.to()).isEqualTo("authority-two");
 		});
-		assertThat(this.jdbc.queryForObject("select count(*) from nrm_audit_entry where type = 'Oversight' "
-				+ "and actor = 'demo-supervisor' and subject = ? and purpose = ?", Integer.class,
+		assertThat(this.jdbc.queryForObject("select count(*) from nrm_audit_entry e join nrm_audit_content t "
+				+ "on t.sequence = e.sequence where e.type = 'Oversight' and e.actor = 'demo-supervisor' "
+				+ "and e.subject = ? and t.purpose = ?", Integer.class,
 				"task " + this.decisionTaskId, REASON)).as("in the audit trail").isOne();
 		assertThat(this.journey.taskTypes("authority-two", this.reference))
 			.contains(VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS);

@@ -1,5 +1,6 @@
 package org.opennrm.audit.internal;
 
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.opennrm.audit.AuditEventType;
@@ -15,6 +16,7 @@ import org.opennrm.consent.ConsentDecision;
 import org.opennrm.oversight.AbsenceEnded;
 import org.opennrm.oversight.AbsenceRecorded;
 import org.opennrm.oversight.TasksReassigned;
+import org.opennrm.retention.CaseErased;
 import org.opennrm.security.AuthenticationFailed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -91,6 +93,13 @@ class AuditListeners {
 	void on(AbsenceEnded event) {
 		this.trail.append(new NewEntry(event.by() == null ? "system" : event.by(), AuditEventType.Oversight, null, null,
 				null, "absence of " + event.userId(), null, "cover by " + event.substitute() + " ended"));
+	}
+
+	@EventListener
+	void on(CaseErased event) {
+		this.trail.append(new NewEntry(event.erasedBy(), AuditEventType.Erasure, null, null, null,
+				"stub " + event.stubId(), "RetentionEnded", "jurisdiction " + event.jurisdiction() + ", removed "
+						+ new TreeMap<>(event.removed())));
 	}
 
 	@EventListener

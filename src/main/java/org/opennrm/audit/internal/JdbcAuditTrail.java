@@ -3,6 +3,7 @@ package org.opennrm.audit.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,11 +13,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.opennrm.audit.AuditEntry;
 import org.opennrm.audit.AuditEventType;
 import org.opennrm.audit.AuditTrail;
+import org.opennrm.cases.Case;
+import org.opennrm.cases.Cases;
 import org.opennrm.platform.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,6 +43,15 @@ class JdbcAuditTrail implements AuditTrail {
 
 	static final String GENESIS = "0".repeat(64);
 
+	/** An entry with its case and its text, where they are still known. */
+	private static final String SELECT = """
+			select e.*, c.case_id, c.case_reference, t.salt, t.purpose, t.detail
+			  from nrm_audit_entry e
+			  left join nrm_audit_case c on c.case_key = e.case_key
+			  left join nrm_audit_content t on t.sequence = e.sequence""";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private static final int DETAIL_LENGTH = 4000;
 
 	private static final int PURPOSE_LENGTH = 500;
@@ -48,9 +62,12 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private final TransactionTemplate ownTransaction;
 
-	JdbcAuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	private final Cases cases;
+
+	JdbcAuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, Cases cases) {
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactions);
+		this.cases = cases;
 	}
 
 	@Override
@@ -90,28 +107,36 @@ class JdbcAuditTrail implements AuditTrail {
 		for (Pending next : pending) {
 			NewEntry entry = next.entry();
 			sequence++;
-			AuditEntry unsigned = new AuditEntry(sequence, next.at(), cut(entry.actor(), 64), entry.type(),
-					entry.caseId(), cut(entry.caseReference(), 40), entry.processInstanceId(),
-					cut(entry.subject(), SUBJECT_LENGTH), cut(entry.purpose(), PURPOSE_LENGTH),
-					cut(entry.detail(), DETAIL_LENGTH), previousHash, null);
+			String caseKey = caseKey(entry.caseId(), entry.caseReference());
+			String salt = HexFormat.of().formatHex(randomBytes());
+			String purpose = cut(entry.purpose(), PURPOSE_LENGTH);
+			String detail = cut(entry.detail(), DETAIL_LENGTH);
+			AuditEntry unsigned = new AuditEntry(sequence, next.at(),
+					entry.actor() == null ? "system" : cut(entry.actor(), 64), entry.type(), caseKey, null, null,
+					entry.processInstanceId(), cut(entry.subject(), SUBJECT_LENGTH), purpose, detail,
+					contentDigest(salt, purpose, detail), previousHash, null);
 			previousHash = hash(unsigned);
 			this.jdbc.sql("""
-					insert into nrm_audit_entry (sequence, at, actor, type, case_id, case_reference, process_instance_id,
-					                             subject, purpose, detail, previous_hash, hash)
-					values (:sequence, :at, :actor, :type, :caseId, :caseReference, :processInstanceId, :subject,
-					        :purpose, :detail, :previousHash, :hash)""")
+					insert into nrm_audit_entry (sequence, at, actor, type, case_key, process_instance_id, subject,
+					                             content_digest, previous_hash, hash)
+					values (:sequence, :at, :actor, :type, :caseKey, :processInstanceId, :subject, :contentDigest,
+					        :previousHash, :hash)""")
 				.param("sequence", sequence)
 				.param("at", unsigned.at().atOffset(ZoneOffset.UTC))
-				.param("actor", unsigned.actor() == null ? "system" : unsigned.actor())
+				.param("actor", unsigned.actor())
 				.param("type", unsigned.type().name())
-				.param("caseId", unsigned.caseId())
-				.param("caseReference", unsigned.caseReference())
+				.param("caseKey", caseKey)
 				.param("processInstanceId", unsigned.processInstanceId())
 				.param("subject", unsigned.subject())
-				.param("purpose", unsigned.purpose())
-				.param("detail", unsigned.detail())
+				.param("contentDigest", unsigned.contentDigest())
 				.param("previousHash", unsigned.previousHash())
 				.param("hash", previousHash)
+				.update();
+			this.jdbc.sql("""
+					insert into nrm_audit_content (sequence, case_key, salt, purpose, detail)
+					values (:sequence, :caseKey, :salt, :purpose, :detail)""")
+				.param("sequence", sequence).param("caseKey", caseKey).param("salt", salt)
+				.param("purpose", purpose).param("detail", detail)
 				.update();
 		}
 		this.jdbc.sql("update nrm_audit_head set last_sequence = :sequence, last_hash = :hash where id = 1")
@@ -120,13 +145,55 @@ class JdbcAuditTrail implements AuditTrail {
 			.update();
 	}
 
+	/**
+	 * The trail's key for a case, made on its first entry. Runs under the head row's lock, so two transactions never
+	 * make two keys for one case.
+	 */
+	private String caseKey(String caseId, String reference) {
+		if (caseId == null && reference == null) {
+			return null;
+		}
+		Optional<Case> known = caseId != null ? this.cases.findById(caseId) : this.cases.findByReference(reference);
+		if (known.isEmpty()) {
+			return null;
+		}
+		Case found = known.get();
+		return this.jdbc.sql("select case_key from nrm_audit_case where case_id = :caseId")
+			.param("caseId", found.caseId())
+			.query(String.class)
+			.optional()
+			.orElseGet(() -> {
+				String key = UUID.randomUUID().toString();
+				this.jdbc.sql("insert into nrm_audit_case (case_key, case_id, case_reference) "
+						+ "values (:key, :caseId, :reference)")
+					.param("key", key).param("caseId", found.caseId()).param("reference", found.reference())
+					.update();
+				return key;
+			});
+	}
+
+	/** Forgets which case a key names and the free text of its entries: the case's entries become a stub. */
+	int forgetCase(String caseId) {
+		Optional<String> key = this.jdbc.sql("select case_key from nrm_audit_case where case_id = :caseId")
+			.param("caseId", caseId)
+			.query(String.class)
+			.optional();
+		if (key.isEmpty()) {
+			return 0;
+		}
+		int content = this.jdbc.sql("delete from nrm_audit_content where case_key = :key").param("key", key.get())
+			.update();
+		this.jdbc.sql("delete from nrm_audit_case where case_key = :key").param("key", key.get()).update();
+		return content;
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public Verification verify() {
 		AtomicReference<Verification> broken = new AtomicReference<>();
 		long[] state = { 0 };
 		String[] previous = { GENESIS };
-		this.jdbc.sql("select * from nrm_audit_entry order by sequence").query((ResultSet rs) -> {
+		this.jdbc.sql(SELECT + " order by e.sequence").query((ResultSet rs) -> {
 			if (broken.get() != null) {
 				return;
 			}
@@ -143,6 +210,12 @@ class JdbcAuditTrail implements AuditTrail {
 			}
 			if (!hash(entry).equals(entry.hash())) {
 				broken.set(new Verification(false, state[0], entry.sequence(), "its content was changed"));
+				return;
+			}
+			String salt = rs.getString("salt");
+			if (salt == null ? !erased(rs) : !contentDigest(salt, entry.purpose(), entry.detail())
+				.equals(entry.contentDigest())) {
+				broken.set(new Verification(false, state[0], entry.sequence(), "its purpose or detail was changed"));
 				return;
 			}
 			state[0] = entry.sequence();
@@ -164,9 +237,9 @@ class JdbcAuditTrail implements AuditTrail {
 	@Override
 	@Transactional(readOnly = true)
 	public List<AuditEntry> ofCase(String caseId, List<String> processInstanceIds, Filter filter) {
-		StringBuilder sql = new StringBuilder("select * from nrm_audit_entry where (case_id = :caseId");
+		StringBuilder sql = new StringBuilder(SELECT).append(" where (c.case_id = :caseId");
 		if (!processInstanceIds.isEmpty()) {
-			sql.append(" or process_instance_id in (:processInstanceIds)");
+			sql.append(" or e.process_instance_id in (:processInstanceIds)");
 		}
 		sql.append(")");
 		JdbcClient.StatementSpec statement = filtered(sql, filter);
@@ -180,7 +253,7 @@ class JdbcAuditTrail implements AuditTrail {
 	@Override
 	@Transactional(readOnly = true)
 	public List<AuditEntry> byActor(String userId, Filter filter) {
-		StringBuilder sql = new StringBuilder("select * from nrm_audit_entry where actor = :userId");
+		StringBuilder sql = new StringBuilder(SELECT).append(" where e.actor = :userId");
 		return filtered(sql, new Filter(filter.from(), filter.to(), null, filter.types(), filter.limit()))
 			.param("userId", userId)
 			.query((rs, row) -> entry(rs))
@@ -189,18 +262,18 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private JdbcClient.StatementSpec filtered(StringBuilder sql, Filter filter) {
 		if (filter.from() != null) {
-			sql.append(" and at >= :from");
+			sql.append(" and e.at >= :from");
 		}
 		if (filter.to() != null) {
-			sql.append(" and at < :to");
+			sql.append(" and e.at < :to");
 		}
 		if (filter.actor() != null) {
-			sql.append(" and actor = :actor");
+			sql.append(" and e.actor = :actor");
 		}
 		if (filter.types() != null && !filter.types().isEmpty()) {
-			sql.append(" and type in (:types)");
+			sql.append(" and e.type in (:types)");
 		}
-		sql.append(" order by sequence fetch first ").append(Math.max(1, filter.limit())).append(" rows only");
+		sql.append(" order by e.sequence fetch first ").append(Math.max(1, filter.limit())).append(" rows only");
 		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.toString());
 		if (filter.from() != null) {
 			statement.param("from", filter.from().atOffset(ZoneOffset.UTC));
@@ -220,9 +293,18 @@ class JdbcAuditTrail implements AuditTrail {
 	/** SHA-256 over every field but the hash itself, each one length-prefixed so no two entries read alike. */
 	static String hash(AuditEntry entry) {
 		StringBuilder canonical = new StringBuilder();
-		for (Object field : new Object[] { entry.sequence(), entry.at().toEpochMilli(), entry.actor(),
-				entry.type().name(), entry.caseId(), entry.caseReference(), entry.processInstanceId(), entry.subject(),
-				entry.purpose(), entry.detail(), entry.previousHash() }) {
+		return sha256(entry.sequence(), entry.at().toEpochMilli(), entry.actor(), entry.type().name(), entry.caseKey(),
+				entry.processInstanceId(), entry.subject(), entry.contentDigest(), entry.previousHash());
+	}
+
+	/** The digest of an entry's free text: salted, so that once text and salt are erased nothing can be guessed. */
+	static String contentDigest(String salt, String purpose, String detail) {
+		return sha256(salt, purpose, detail);
+	}
+
+	private static String sha256(Object... fields) {
+		StringBuilder canonical = new StringBuilder();
+		for (Object field : fields) {
 			String value = field == null ? "\u0000" : field.toString();
 			canonical.append(value.length()).append(':').append(value).append(';');
 		}
@@ -235,11 +317,23 @@ class JdbcAuditTrail implements AuditTrail {
 		}
 	}
 
+	private static byte[] randomBytes() {
+		byte[] salt = new byte[16];
+		RANDOM.nextBytes(salt);
+		return salt;
+	}
+
+	/** An entry without text is only right where its case was erased: it has a case key nobody maps any more. */
+	private boolean erased(ResultSet rs) throws SQLException {
+		return rs.getString("case_key") != null && rs.getString("case_id") == null;
+	}
+
 	private static AuditEntry entry(ResultSet rs) throws SQLException {
 		return new AuditEntry(rs.getLong("sequence"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-				rs.getString("actor"), AuditEventType.valueOf(rs.getString("type")), rs.getString("case_id"),
-				rs.getString("case_reference"), rs.getString("process_instance_id"), rs.getString("subject"),
-				rs.getString("purpose"), rs.getString("detail"), rs.getString("previous_hash"), rs.getString("hash"));
+				rs.getString("actor"), AuditEventType.valueOf(rs.getString("type")), rs.getString("case_key"),
+				rs.getString("case_id"), rs.getString("case_reference"), rs.getString("process_instance_id"),
+				rs.getString("subject"), rs.getString("purpose"), rs.getString("detail"), rs.getString("content_digest"),
+				rs.getString("previous_hash"), rs.getString("hash"));
 	}
 
 	private static String cut(String value, int length) {

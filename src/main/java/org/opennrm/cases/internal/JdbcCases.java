@@ -163,6 +163,27 @@ class JdbcCases implements Cases {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public List<Case> closedBefore(Instant cutoff, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + " from nrm_case where status in (:closed) and closed_at < :cutoff "
+				+ "order by closed_at, case_number limit :limit")
+			.param("closed", List.of(CaseStatus.Closed.name(), CaseStatus.ClosedReferred.name()))
+			.param("cutoff", utc(cutoff))
+			.param("limit", limit)
+			.query(JdbcCases::map)
+			.list();
+	}
+
+	@Override
+	public void remove(String caseId) {
+		Case found = findById(caseId).orElseThrow(() -> Problems.notFound("No such case."));
+		if (found.isOpen()) {
+			throw Problems.conflict("Case " + found.reference() + " is open.");
+		}
+		this.jdbc.sql("delete from nrm_case where case_id = :caseId").param("caseId", caseId).update();
+	}
+
+	@Override
 	public void lock(String reference) {
 		this.jdbc.sql("select case_id from nrm_case where reference = :reference for update")
 			.param("reference", reference)
