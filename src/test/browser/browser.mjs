@@ -14,7 +14,8 @@ export async function withBrowser(options, work) {
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15000);
+  // Generous: CI runs the suite on 2 cores, where Tasklist may take a while to list its filters.
+  page.setDefaultTimeout(30000);
   const shots = new Screenshots(page, options.outDir, options.name);
   try {
     return await work(page, shots);
