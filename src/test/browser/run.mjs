@@ -2,6 +2,7 @@
 // Prints one JSON line with the outcome; exit code 0 when the scenario passed.
 import * as tasklist from './tasklist.mjs';
 import * as oversight from './oversight.mjs';
+import * as audit from './audit.mjs';
 import { withBrowser } from './browser.mjs';
 
 const scenarios = {
@@ -10,6 +11,7 @@ const scenarios = {
   'tasklist-filter-shows': tasklist.filterShows,
   'oversight-supervise-overdue-case': oversight.superviseOverdueCase,
   'oversight-refuses-others': oversight.refusesOthers,
+  'audit-reconstruct-case': audit.reconstructCase,
 };
 
 const [name, json] = process.argv.slice(2);

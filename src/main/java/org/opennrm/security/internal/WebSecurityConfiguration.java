@@ -1,6 +1,10 @@
 package org.opennrm.security.internal;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.opennrm.security.Role;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,9 +19,12 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -27,7 +34,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ul>
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin authenticate with their own session login against the same
  * identity store and apply engine authorization to the signed-in user.</li>
- * <li>{@code /oversight/**}: the supervisor workspace, a page of the service. Form login at {@code /login} against the
+ * <li>{@code /oversight/**} and {@code /audit/**}: the supervisor's and the auditor's workspaces, pages of the service. Form login at {@code /login} against the
  * same identity store, a session, CSRF tokens on every form; supervisors only.</li>
  * <li>Everything else (our API, the engine REST API, the API description, metrics): HTTP Basic against the identity
  * store, stateless, with the engine's authenticated identity set for the request.</li>
@@ -103,13 +110,14 @@ class WebSecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager,
 			IdentityService identityService) throws Exception {
 		return http
-			.securityMatcher(new OrRequestMatcher(path("/oversight"), path("/oversight/**"), path("/login"),
-					path("/logout"), path("/pages/**")))
+			.securityMatcher(new OrRequestMatcher(path("/oversight"), path("/oversight/**"), path("/audit"),
+					path("/audit/**"), path("/login"), path("/logout"), path("/pages/**")))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(path("/login"), path("/pages/**")).permitAll()
+				.requestMatchers(path("/audit"), path("/audit/**")).hasRole(Role.AUDITOR.name())
 				.anyRequest().hasRole(Role.SUPERVISOR.name()))
 			.authenticationManager(authenticationManager)
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/oversight", true).permitAll())
+			.formLogin(form -> form.loginPage("/login").successHandler(WebSecurityConfiguration::landing).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
 			.headers(headers -> headers
@@ -118,6 +126,16 @@ class WebSecurityConfiguration {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class)
 			.build();
+	}
+
+	/** After sign-in: the page the user came for, else the workspace of their role. */
+	private static void landing(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) throws IOException {
+		SavedRequest saved = new HttpSessionRequestCache().getRequest(request, response);
+		boolean auditor = authentication.getAuthorities().stream()
+			.anyMatch(authority -> authority.getAuthority().equals(Role.AUDITOR.authority()));
+		String target = saved != null ? saved.getRedirectUrl() : auditor ? "/audit" : "/oversight";
+		response.sendRedirect(saved != null ? target : request.getContextPath() + target);
 	}
 
 	@Bean

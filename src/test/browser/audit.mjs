@@ -1,0 +1,68 @@
+// The auditor workspace (/audit), a page of the service: an auditor signs in, reconstructs a case's timeline, finds
+// who read its identity section and why, narrows it to reads, exports it, and verifies the trail. Every page state
+// is checked with axe (serious or critical violations fail); screenshots and axe reports go to the report folder.
+import { expect } from './browser.mjs';
+import { accessible } from './oversight.mjs';
+
+/** Opens the auditor workspace, is sent to sign in, signs in and comes back. */
+async function signIn(page, baseUrl, user, password) {
+  await page.goto(`${baseUrl}/audit`);
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await page.getByLabel('User name').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function reconstructCase(page, shots, { baseUrl, user, password, caseReference, reader, outDir }) {
+  const checks = [];
+  await signIn(page, baseUrl, user, password);
+  await page.getByRole('heading', { level: 1, name: 'Auditor workspace' }).waitFor();
+  expect(new URL(page.url()).pathname === '/audit', `an auditor lands on the audit workspace, not ${page.url()}`);
+  checks.push(await accessible(page, outDir, 'audit-start'));
+  await shots.take('audit-start');
+
+  // Look: the case's whole timeline.
+  await page.getByLabel('Case reference').fill(caseReference);
+  await page.getByRole('button', { name: 'Show' }).click();
+  const timeline = page.getByRole('table', { name: new RegExp(`Timeline of case ${caseReference}`) });
+  await timeline.waitFor();
+  const reads = timeline.getByRole('row').filter({ hasText: 'Section read' }).filter({ hasText: reader })
+    .filter({ hasText: 'identity' });
+  expect(await reads.count() > 0, `the timeline shows that ${reader} read the identity section`);
+  const kinds = await timeline.getByRole('row').allInnerTexts();
+  expect(kinds.some(row => row.includes('engine history')), 'engine history is merged into the timeline');
+  checks.push(await accessible(page, outDir, 'audit-timeline'));
+  await shots.take('audit-timeline');
+
+  // Narrow it: only section reads.
+  await page.getByLabel('Kind of event').selectOption('SectionRead');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await timeline.waitFor();
+  const rows = await timeline.locator('tbody tr').allInnerTexts();
+  expect(rows.length > 0 && rows.every(row => row.includes('Section read')), `only section reads: ${rows.length}`);
+  await shots.take('audit-filtered');
+
+  // Export: a CSV download of what is shown.
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Export as CSV' }).click()]);
+  expect(download.suggestedFilename() === `timeline-${caseReference}.csv`,
+    `the export is named after the case: ${download.suggestedFilename()}`);
+
+  // Verify the trail.
+  await page.getByRole('button', { name: 'Verify the audit trail' }).click();
+  const status = page.getByRole('status');
+  await status.waitFor();
+  const verdict = await status.innerText();
+  expect(verdict.includes('intact'), `the trail verifies: ${verdict}`);
+  checks.push(await accessible(page, outDir, 'audit-verified'));
+  await shots.take('audit-verified');
+
+  // A mistake in the form is explained, not a stack trace.
+  await page.getByLabel('Case reference').fill('not a reference');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.getByRole('alert').waitFor();
+  expect((await page.getByRole('alert').innerText()).includes('looks like'), 'a bad reference is explained');
+  checks.push(await accessible(page, outDir, 'audit-refused'));
+  await shots.take('audit-refused');
+  return { checks, verdict };
+}
