@@ -258,6 +258,21 @@ class BadInputIT {
 	}
 
 	@Test
+	void a_database_failure_behind_the_engine_rest_api_answers_without_its_sql_or_exception() {
+		Api.Response failed = this.api.as("demo-admin").post("/engine-rest/user/create", body("profile",
+				body("id", "too-long-probe", "firstName", "x".repeat(300), "lastName", "Probe"), "credentials",
+				body("password", "Xk7#vQ2-pL9!mZ")));
+
+		assertThat(failed.status()).isEqualTo(500);
+		assertThat(failed.headers().getContentType().toString()).startsWith("application/problem+json");
+		assertThat(failed.body()).contains("Nothing was changed")
+			.doesNotContainIgnoringCase("insert")
+			.doesNotContainIgnoringCase("sql")
+			.doesNotContain("Exception", "ACT_ID_USER", "\tat ");
+		assertThat(this.identityService.createUserQuery().userId("too-long-probe").count()).isZero();
+	}
+
+	@Test
 	void names_in_any_script_are_stored_and_returned_byte_exact() {
 		// Names live in the identity store (caseworkers), never in process variables.
 		String firstName = "Zoë Ðorđević 山田 👩🏽";

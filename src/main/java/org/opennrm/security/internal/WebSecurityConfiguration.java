@@ -72,6 +72,15 @@ class WebSecurityConfiguration {
 		return registration;
 	}
 
+	/** Server errors of the engine's REST resources and the webapps' APIs without exception messages or SQL. */
+	@Bean
+	FilterRegistrationBean<EngineServerErrors> engineServerErrors(ObjectMapper objectMapper) {
+		FilterRegistrationBean<EngineServerErrors> registration = new FilterRegistrationBean<>(
+				new EngineServerErrors(objectMapper));
+		registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 3);
+		return registration;
+	}
+
 	/** {@code Cache-Control: no-store} on the engine's REST resources and the webapps' APIs. */
 	@Bean
 	FilterRegistrationBean<NoStoreResponses> noStoreResponses() {
