@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.opennrm.audit.AuditEventType;
 import org.opennrm.audit.AuditTrail;
 import org.opennrm.audit.AuditTrail.Filter;
@@ -66,10 +69,16 @@ class AuditorViews {
 		List<TimelineItem> items = new ArrayList<>();
 		this.trail.ofCase(target.caseId(), instanceIds, filter).forEach(entry -> items.add(TimelineItem.of(entry)));
 		boolean engineWanted = filter.types() == null || filter.types().isEmpty();
-		if (engineWanted) {
+		if (engineWanted && !instanceIds.isEmpty()) {
+			// One query for the tasks of all the case's instances, not one per instance; same tasks, same order.
+			Map<String, List<HistoricTaskInstance>> tasks = this.historyService.createHistoricTaskInstanceQuery()
+				.processInstanceBusinessKey(reference)
+				.listPage(0, ENGINE_PAGE)
+				.stream()
+				.collect(Collectors.groupingBy(HistoricTaskInstance::getProcessInstanceId));
 			for (String instanceId : instanceIds) {
 				activities(reference, instanceId, filter, items);
-				identityLinks(reference, instanceId, filter, items);
+				identityLinks(reference, tasks.getOrDefault(instanceId, List.of()), filter, items);
 			}
 		}
 		items.sort(Comparator.comparing(TimelineItem::at).thenComparing(item -> item.sequence() == null ? 0L
@@ -127,12 +136,10 @@ class AuditorViews {
 		}
 	}
 
-	private void identityLinks(String reference, String instanceId, Filter filter, List<TimelineItem> items) {
+	private void identityLinks(String reference, List<HistoricTaskInstance> tasks, Filter filter,
+			List<TimelineItem> items) {
 		List<HistoricIdentityLinkLog> links = new ArrayList<>();
-		this.historyService.createHistoricTaskInstanceQuery()
-			.processInstanceId(instanceId)
-			.listPage(0, ENGINE_PAGE)
-			.forEach(task -> links.addAll(this.historyService.createHistoricIdentityLinkLogQuery()
+		tasks.forEach(task -> links.addAll(this.historyService.createHistoricIdentityLinkLogQuery()
 				.taskId(task.getId())
 				.listPage(0, ENGINE_PAGE)));
 		for (HistoricIdentityLinkLog link : links) {

@@ -64,14 +64,28 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private final Cases cases;
 
+	/**
+	 * Off only to measure what writing the trail costs (the audit overhead benchmark, through a class of this package
+	 * in the test tree). Deliberately not a configuration property: no deployment can turn the trail off.
+	 */
+	private volatile boolean writing = true;
+
 	JdbcAuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, Cases cases) {
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.cases = cases;
 	}
 
+	/** For the overhead benchmark only; see {@link #writing}. */
+	void writing(boolean writing) {
+		this.writing = writing;
+	}
+
 	@Override
 	public void append(NewEntry entry) {
+		if (!this.writing) {
+			return;
+		}
 		Pending pending = new Pending(entry, EngineClock.now().truncatedTo(ChronoUnit.MILLIS));
 		if (TransactionSynchronizationManager.isActualTransactionActive()
 				&& TransactionSynchronizationManager.isSynchronizationActive()) {
