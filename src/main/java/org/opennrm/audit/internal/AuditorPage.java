@@ -37,6 +37,9 @@ class AuditorPage {
 
 	private static final String USER_ID = "[A-Za-z0-9._@-]{1,64}";
 
+	/** At most this many lines on the page; the CSV export has the same cut. */
+	private static final int PAGE_LIMIT = 1000;
+
 	private final AuditorViews views;
 
 	AuditorPage(AuditorViews views) {
@@ -55,6 +58,7 @@ class AuditorPage {
 		model.addAttribute("to", to);
 		model.addAttribute("type", type);
 		model.addAttribute("fmt", new Format());
+		model.addAttribute("limit", PAGE_LIMIT);
 		if (verify != null) {
 			AuditTrail.Verification verification = this.views.verify();
 			model.addAttribute("verification", verification);
@@ -134,7 +138,7 @@ class AuditorPage {
 		}
 		String actor = blank(reference) || blank(user) ? null : user.strip();
 		return new Query(blank(reference) ? null : reference.strip(), blank(user) ? null : user.strip(),
-				new Filter(start, end, actor, types, 1000), null);
+				new Filter(start, end, actor, types, PAGE_LIMIT), null);
 	}
 
 	private static Instant day(String value) {
