@@ -16,11 +16,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opennrm.assistance.AssistancePlanProcess;
-import org.opennrm.casework.NrmCaseProcess;
 import org.opennrm.handoff.ServiceHandoffProcess;
-import org.opennrm.identification.VictimIdentificationProcess;
-import org.opennrm.risk.RiskAssessmentProcess;
 import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
@@ -68,24 +64,7 @@ class CaseFileIT {
 
 	@BeforeEach
 	void caseWithAnOpenShelterHandoff() {
-		this.reference = this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
-		this.journey.complete("demo-police", this.reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS,
-				CaseJourney.ADULT_LABOUR_INDICATORS);
-		this.journey.complete("demo-police", this.reference,
-				VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME, body("presumedVictim", true));
-		this.journey.complete("demo-authority", this.reference,
-				VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS, body("reasonableGrounds", "Positive"));
-		this.journey.complete("demo-police", this.reference, NrmCaseProcess.TASK_RECORD_CONSENT,
-				body("consentToReferral", true, "consentToServices", true, "consentToShareWith",
-						List.of("social", "ngo", "health"), "consentToPoliceCooperation", true));
-		Map<String, Object> lowRisk = body("riskRating", "Low", "riskFactors", List.of("None"));
-		this.journey.complete("demo-police", this.reference, RiskAssessmentProcess.TASK_ASSESS_RISK_AS_POLICE, lowRisk);
-		this.journey.complete("demo-social", this.reference, RiskAssessmentProcess.TASK_ASSESS_RISK_AS_CASE_MANAGER,
-				lowRisk);
-		this.journey.complete("demo-social", this.reference, AssistancePlanProcess.TASK_DRAFT_ASSISTANCE_PLAN,
-				body("plannedServices", List.of("Shelter"), "writtenWith", "Person", "planReference", "PLAN/F/1"));
-		this.journey.complete("demo-supervisor", this.reference, AssistancePlanProcess.TASK_APPROVE_ASSISTANCE_PLAN,
-				body("planApproved", true));
+		this.reference = this.journey.adultWithOpenShelterHandoff();
 		assertThat(write("demo-social", "identity", IDENTITY).status()).isEqualTo(200);
 		assertThat(write("demo-health", "health", HEALTH).status()).as("health is not involved yet").isEqualTo(404);
 	}

@@ -23,10 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.opennrm.assistance.AssistancePlanProcess;
-import org.opennrm.casework.NrmCaseProcess;
-import org.opennrm.identification.VictimIdentificationProcess;
-import org.opennrm.risk.RiskAssessmentProcess;
 import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
@@ -84,24 +80,7 @@ class AccessMatrixIT {
 		try (InputStream in = Files.newInputStream(Path.of("config", "access-policy.yml"))) {
 			this.policy = new Yaml().load(in);
 		}
-		this.reference = this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
-		this.journey.complete("demo-police", this.reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS,
-				CaseJourney.ADULT_LABOUR_INDICATORS);
-		this.journey.complete("demo-police", this.reference,
-				VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME, body("presumedVictim", true));
-		this.journey.complete("demo-authority", this.reference,
-				VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS, body("reasonableGrounds", "Positive"));
-		this.journey.complete("demo-police", this.reference, NrmCaseProcess.TASK_RECORD_CONSENT,
-				body("consentToReferral", true, "consentToServices", true, "consentToShareWith",
-						List.of("social", "ngo", "health"), "consentToPoliceCooperation", true));
-		Map<String, Object> lowRisk = body("riskRating", "Low", "riskFactors", List.of("None"));
-		this.journey.complete("demo-police", this.reference, RiskAssessmentProcess.TASK_ASSESS_RISK_AS_POLICE, lowRisk);
-		this.journey.complete("demo-social", this.reference, RiskAssessmentProcess.TASK_ASSESS_RISK_AS_CASE_MANAGER,
-				lowRisk);
-		this.journey.complete("demo-social", this.reference, AssistancePlanProcess.TASK_DRAFT_ASSISTANCE_PLAN,
-				body("plannedServices", List.of("Shelter"), "writtenWith", "Person", "planReference", "PLAN/M/1"));
-		this.journey.complete("demo-supervisor", this.reference, AssistancePlanProcess.TASK_APPROVE_ASSISTANCE_PLAN,
-				body("planApproved", true));
+		this.reference = this.journey.adultWithOpenShelterHandoff();
 		assertThat(this.api.as("demo-social")
 			.put("/api/cases/" + this.reference + "/file/identity", body("firstName", MARKER))
 			.status()).isEqualTo(200);

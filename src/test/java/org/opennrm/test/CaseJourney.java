@@ -9,7 +9,11 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
+import org.opennrm.assistance.AssistancePlanProcess;
 import org.opennrm.cases.Cases;
+import org.opennrm.casework.NrmCaseProcess;
+import org.opennrm.identification.VictimIdentificationProcess;
+import org.opennrm.risk.RiskAssessmentProcess;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.ApplicationContext;
 
@@ -94,6 +98,32 @@ public class CaseJourney {
 		Api.Response completed = this.api.as(userId).post("/api/tasks/" + taskId + "/complete", body);
 		assertThat(completed.status()).as("complete %s: %s", taskType, completed).isEqualTo(204);
 		this.jobs.runAll();
+	}
+
+	/**
+	 * An adult met by police, presumed a victim with reasonable grounds, who consents to share with social services,
+	 * the NGO and health services and to cooperate with police; risk assessed low; a plan with shelter approved, so
+	 * social services lead and the NGO holds an open shelter hand-off. Health services have no part in it.
+	 * @return the case reference
+	 */
+	public String adultWithOpenShelterHandoff() {
+		String reference = open("demo-police", ADULT_BY_POLICE);
+		complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS, ADULT_LABOUR_INDICATORS);
+		complete("demo-police", reference, VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME,
+				Api.body("presumedVictim", true));
+		complete("demo-authority", reference, VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS,
+				Api.body("reasonableGrounds", "Positive"));
+		complete("demo-police", reference, NrmCaseProcess.TASK_RECORD_CONSENT,
+				Api.body("consentToReferral", true, "consentToServices", true, "consentToShareWith",
+						List.of("social", "ngo", "health"), "consentToPoliceCooperation", true));
+		Map<String, Object> lowRisk = Api.body("riskRating", "Low", "riskFactors", List.of("None"));
+		complete("demo-police", reference, RiskAssessmentProcess.TASK_ASSESS_RISK_AS_POLICE, lowRisk);
+		complete("demo-social", reference, RiskAssessmentProcess.TASK_ASSESS_RISK_AS_CASE_MANAGER, lowRisk);
+		complete("demo-social", reference, AssistancePlanProcess.TASK_DRAFT_ASSISTANCE_PLAN,
+				Api.body("plannedServices", List.of("Shelter"), "writtenWith", "Person", "planReference", "PLAN/1"));
+		complete("demo-supervisor", reference, AssistancePlanProcess.TASK_APPROVE_ASSISTANCE_PLAN,
+				Api.body("planApproved", true));
+		return reference;
 	}
 
 	/** The case as the user sees it through {@code GET /api/cases/{reference}}. */

@@ -1,6 +1,5 @@
 package org.opennrm.audit.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,8 +14,6 @@ import org.opennrm.audit.AuditTrail.Filter;
 import org.opennrm.audit.TimelineItem;
 import org.opennrm.platform.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -81,11 +78,7 @@ class AuditController {
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(items);
 		}
 		this.views.exported(name, "csv", items.size());
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name + ".csv").build().toString())
-			.body(SpreadsheetSafeCsv.write(items));
+		return SpreadsheetSafeCsv.download(name, items);
 	}
 
 	private static Filter filter(Instant from, Instant to, String user, List<AuditEventType> types, int limit) {

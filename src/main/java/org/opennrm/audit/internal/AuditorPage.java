@@ -1,6 +1,5 @@
 package org.opennrm.audit.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,8 +12,6 @@ import org.opennrm.audit.AuditTrail;
 import org.opennrm.audit.AuditTrail.Filter;
 import org.opennrm.audit.TimelineItem;
 import org.opennrm.security.CurrentUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -98,11 +95,7 @@ class AuditorPage {
 				: this.views.userActivity(query.user(), query.filter());
 		String name = query.reference() != null ? "timeline-" + query.reference() : "activity-" + query.user();
 		this.views.exported(name, "csv", items.size());
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name + ".csv").build().toString())
-			.body(SpreadsheetSafeCsv.write(items));
+		return SpreadsheetSafeCsv.download(name, items);
 	}
 
 	/** What the form asks for, checked: a case reference, or a user and a period. */

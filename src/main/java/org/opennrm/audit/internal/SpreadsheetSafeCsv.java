@@ -1,5 +1,6 @@
 package org.opennrm.audit.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,6 +8,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.opennrm.audit.TimelineItem;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Timeline lines as CSV that a spreadsheet opens as text: every cell quoted, and a cell that a spreadsheet would
@@ -42,6 +47,15 @@ final class SpreadsheetSafeCsv {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Cannot write CSV", ex);
 		}
+	}
+
+	/** The lines as a CSV attachment named after what they show. */
+	static ResponseEntity<String> download(String name, List<TimelineItem> items) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name + ".csv").build().toString())
+			.body(write(items));
 	}
 
 	static String safe(String cell) {
