@@ -38,4 +38,12 @@ public interface CaseFile {
 
 	/** Adds an assessor's view to the risk section, as the risk assessment task completes. */
 	void recordRiskAssessment(String caseId, RiskSection.Assessment assessment);
+
+	/**
+	 * The coarse facts statistics count about the person of a case (see {@link StatisticalFacts}), for the statistics
+	 * module only. This is not a read by a user: nobody sees a section, so no {@link SectionRead} is published.
+	 * @param caseId the registry's internal id
+	 * @param on the day the age is worked out for (the day the case was registered)
+	 */
+	StatisticalFacts statisticalFacts(String caseId, java.time.LocalDate on);
 }

@@ -21,6 +21,9 @@ import jakarta.validation.constraints.Size;
  * @param methodsOfControl how the person was controlled
  * @param typeOfLabourExploitation sectors of labour exploitation
  * @param typeOfSexExploitation forms of sexual exploitation
+ * @param otherExploitation forms of exploitation other than labour and sexual exploitation (the CTDC flags
+ * {@code isForcedMarriage}, {@code isForcedMilitary}, {@code isOrganRemoval}, {@code isSlaveryAndPractices},
+ * {@code isOtherExploit})
  * @param vulnerabilities vulnerabilities that were used
  * @param detailsOfVulnerabilities details, in the caseworker's words
  * @param traffickingEvents where and when recruitment, transit and exploitation happened
@@ -30,6 +33,7 @@ public record IdentificationSection(List<Screening> screenings,
 		@Size(max = 20) List<@NotNull MethodOfControl> methodsOfControl,
 		@Size(max = 20) List<@NotNull LabourExploitation> typeOfLabourExploitation,
 		@Size(max = 20) List<@NotNull SexExploitation> typeOfSexExploitation,
+		@Size(max = 20) List<@NotNull OtherExploitation> otherExploitation,
 		@Size(max = 20) List<@NotNull Vulnerability> vulnerabilities,
 		@Size(max = TEXT) String detailsOfVulnerabilities,
 		@Size(max = 50) List<@Valid @NotNull TraffickingEvent> traffickingEvents) implements SectionContent {
@@ -43,15 +47,15 @@ public record IdentificationSection(List<Screening> screenings,
 		List<Screening> all = new java.util.ArrayList<>(this.screenings);
 		all.add(screening);
 		return new IdentificationSection(all, this.methodOfRecruitment, this.methodsOfControl,
-				this.typeOfLabourExploitation, this.typeOfSexExploitation, this.vulnerabilities,
+				this.typeOfLabourExploitation, this.typeOfSexExploitation, this.otherExploitation, this.vulnerabilities,
 				this.detailsOfVulnerabilities, this.traffickingEvents);
 	}
 
 	/** The same screenings with this victim context (the screenings are never written through the API). */
 	public IdentificationSection keepingScreeningsOf(IdentificationSection stored) {
 		return new IdentificationSection(stored == null ? List.of() : stored.screenings, this.methodOfRecruitment,
-				this.methodsOfControl, this.typeOfLabourExploitation, this.typeOfSexExploitation, this.vulnerabilities,
-				this.detailsOfVulnerabilities, this.traffickingEvents);
+				this.methodsOfControl, this.typeOfLabourExploitation, this.typeOfSexExploitation, this.otherExploitation,
+				this.vulnerabilities, this.detailsOfVulnerabilities, this.traffickingEvents);
 	}
 
 	/**
@@ -101,6 +105,11 @@ public record IdentificationSection(List<Screening> screenings,
 	/** HTCDS {@code vic_TypeOfSexExploitation}. */
 	public enum SexExploitation {
 		Prostitution, Pornography, RemoteInteractiveServices, PrivateSexualServices
+	}
+
+	/** Forms of exploitation other than labour and sexual exploitation, as CTDC flags them. */
+	public enum OtherExploitation {
+		ForcedMarriage, ForcedMilitary, OrganRemoval, SlaveryAndPractices, ForcedCriminality, Other
 	}
 
 	/** HTCDS {@code vic_Vulnerabilities}. */

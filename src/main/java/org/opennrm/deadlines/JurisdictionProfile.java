@@ -14,6 +14,8 @@ import java.util.Set;
  *
  * @param id short id, e.g. {@code coe}, {@code mk}
  * @param name display name
+ * @param country the ISO 3166-1 alpha-2 code of the jurisdiction's country, {@code null} for a baseline that is not a
+ * country (statistics count its own citizens by it)
  * @param timeZone the zone in which working days are counted
  * @param competentAuthority the engine group that takes identification decisions
  * @param reminderAtPercent when, as a share of the time to a deadline, the owner is reminded
@@ -21,7 +23,7 @@ import java.util.Set;
  * @param fixedHolidays public holidays on the same day every year
  * @param datedHolidays moveable public holidays, by date
  */
-public record JurisdictionProfile(String id, String name, ZoneId timeZone, String competentAuthority,
+public record JurisdictionProfile(String id, String name, String country, ZoneId timeZone, String competentAuthority,
 		int reminderAtPercent, Map<String, ClockDuration> clocks, Set<MonthDay> fixedHolidays,
 		Set<LocalDate> datedHolidays) {
 

@@ -18,6 +18,7 @@ import org.opennrm.oversight.AbsenceRecorded;
 import org.opennrm.oversight.TasksReassigned;
 import org.opennrm.retention.CaseErased;
 import org.opennrm.security.AuthenticationFailed;
+import org.opennrm.statistics.StatisticsExported;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -106,5 +107,12 @@ class AuditListeners {
 	void on(AuthenticationFailed event) {
 		this.trail.append(new NewEntry(event.attemptedUserId(), AuditEventType.LoginFailed, null, null, null,
 				event.channel(), null, null));
+	}
+
+	@EventListener
+	void on(StatisticsExported event) {
+		this.trail.append(new NewEntry(event.userId(), AuditEventType.Export, null, null, null,
+				"statistics " + event.export(), null, "period " + event.period() + ", jurisdiction "
+						+ (event.jurisdiction() == null ? "all" : event.jurisdiction()) + ", format " + event.format()));
 	}
 }

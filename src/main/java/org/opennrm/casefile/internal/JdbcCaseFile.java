@@ -3,7 +3,9 @@ package org.opennrm.casefile.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +29,14 @@ import org.opennrm.casefile.CaseAccess;
 import org.opennrm.casefile.CaseAccess.Operation;
 import org.opennrm.casefile.CaseFile;
 import org.opennrm.casefile.IdentificationSection;
+import org.opennrm.casefile.IdentitySection;
 import org.opennrm.casefile.RiskSection;
 import org.opennrm.casefile.Section;
 import org.opennrm.casefile.SectionContent;
 import org.opennrm.casefile.SectionRead;
 import org.opennrm.casefile.SectionView;
 import org.opennrm.casefile.SectionWritten;
+import org.opennrm.casefile.StatisticalFacts;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.platform.InvalidFields;
 import org.opennrm.platform.Problems;
@@ -145,6 +149,33 @@ class JdbcCaseFile implements CaseFile {
 			RiskSection section = current == null ? new RiskSection(List.of(), null, null) : (RiskSection) current;
 			return section.withAssessment(assessment);
 		});
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public StatisticalFacts statisticalFacts(String caseId, LocalDate on) {
+		IdentitySection identity = (IdentitySection) load(caseId, Section.Identity).map(Stored::content).orElse(null);
+		IdentificationSection identification = (IdentificationSection) load(caseId, Section.Identification)
+			.map(Stored::content)
+			.orElse(null);
+		if (identity == null && identification == null) {
+			return StatisticalFacts.NONE;
+		}
+		Integer age = identity == null || identity.birthdate() == null || identity.birthdate().isAfter(on) ? null
+				: Period.between(identity.birthdate(), on).getYears();
+		return new StatisticalFacts(identity == null ? null : identity.gender(), age,
+				identity == null ? null : identity.nationality(),
+				codes(identification == null ? null : identification.methodsOfControl()),
+				codes(identification == null ? null : identification.typeOfLabourExploitation()),
+				codes(identification == null ? null : identification.typeOfSexExploitation()),
+				codes(identification == null ? null : identification.otherExploitation()),
+				identification != null && identification.methodOfRecruitment() != null && identification
+					.methodOfRecruitment()
+					.contains(IdentificationSection.MethodOfRecruitment.Abduction));
+	}
+
+	private static <E> Set<E> codes(List<E> picked) {
+		return picked == null ? Set.of() : Set.copyOf(picked);
 	}
 
 	private void appendBySystem(String caseId, Section section, String userId, UnaryOperator<SectionContent> change) {

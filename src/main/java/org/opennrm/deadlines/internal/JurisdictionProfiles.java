@@ -110,7 +110,7 @@ class JurisdictionProfiles implements Jurisdictions {
 	}
 
 	/** The file as an operator writes it. */
-	record ProfileFile(String id, String name, String timeZone, String competentAuthority, Integer reminderAtPercent,
+	record ProfileFile(String id, String name, String country, String timeZone, String competentAuthority, Integer reminderAtPercent,
 			Map<String, String> clocks, Holidays holidays) {
 
 		JurisdictionProfile toProfile() {
@@ -127,7 +127,10 @@ class JurisdictionProfiles implements Jurisdictions {
 				throw new IllegalArgumentException("unknown clocks " + unknown);
 			}
 			Holidays days = this.holidays == null ? new Holidays(List.of(), List.of()) : this.holidays;
-			return new JurisdictionProfile(this.id, this.name, ZoneId.of(this.timeZone), this.competentAuthority,
+			if (this.country != null && !this.country.matches("[A-Z]{2}")) {
+				throw new IllegalArgumentException("country must be an ISO 3166 two-letter code");
+			}
+			return new JurisdictionProfile(this.id, this.name, this.country, ZoneId.of(this.timeZone), this.competentAuthority,
 					this.reminderAtPercent == null ? 80 : this.reminderAtPercent, durations,
 					days.fixed().stream().map(day -> MonthDay.parse("--" + day)).collect(Collectors.toSet()),
 					days.dates().stream().map(LocalDate::parse).collect(Collectors.toSet()));

@@ -7,10 +7,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.opennrm.cases.CaseVariables;
+import org.opennrm.deadlines.DeadlineMissed;
 import org.opennrm.deadlines.DeadlineEscalationProcess.Variables;
 import org.opennrm.notifications.Notification;
 import org.opennrm.notifications.Notifications;
+import org.opennrm.platform.EngineClock;
 import org.opennrm.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +30,12 @@ class MarkOverdue implements JavaDelegate {
 
 	private final Notifications notifications;
 
-	MarkOverdue(TaskService taskService, Notifications notifications) {
+	private final ApplicationEventPublisher events;
+
+	MarkOverdue(TaskService taskService, Notifications notifications, ApplicationEventPublisher events) {
 		this.taskService = taskService;
 		this.notifications = notifications;
+		this.events = events;
 	}
 
 	@Override
@@ -45,5 +51,7 @@ class MarkOverdue implements JavaDelegate {
 		this.notifications.notifyGroups(List.of(Role.SUPERVISOR.groupId()),
 				(String) execution.getVariable(CaseVariables.CASE_REFERENCE), Notification.Kind.DeadlineMissed,
 				"Overdue: " + name);
+		this.events.publishEvent(new DeadlineMissed((String) execution.getVariable(CaseVariables.CASE_REFERENCE),
+				(String) execution.getVariable(Variables.OVERDUE_TASK_KEY), EngineClock.now()));
 	}
 }

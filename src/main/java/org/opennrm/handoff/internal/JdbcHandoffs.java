@@ -13,12 +13,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.opennrm.handoff.HandoffMoved;
 import org.opennrm.handoff.Handoff;
 import org.opennrm.handoff.HandoffStatus;
 import org.opennrm.handoff.HandoffStep;
 import org.opennrm.handoff.Handoffs;
 import org.opennrm.handoff.ServiceHandoffProcess.ServiceType;
 import org.opennrm.platform.EngineClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,8 +39,11 @@ class JdbcHandoffs implements Handoffs {
 
 	private final JdbcClient jdbc;
 
-	JdbcHandoffs(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	JdbcHandoffs(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
@@ -211,6 +216,7 @@ class JdbcHandoffs implements Handoffs {
 			.param("id", current.id())
 			.update();
 		step(current.id(), next, agency, reason, now);
+		this.events.publishEvent(new HandoffMoved(current.id(), current.caseId(), current.service(), next, now));
 		return find(current.id());
 	}
 

@@ -34,8 +34,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ul>
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin authenticate with their own session login against the same
  * identity store and apply engine authorization to the signed-in user.</li>
- * <li>{@code /oversight/**} and {@code /audit/**}: the supervisor's and the auditor's workspaces, pages of the service. Form login at {@code /login} against the
- * same identity store, a session, CSRF tokens on every form; supervisors only.</li>
+ * <li>{@code /oversight/**}, {@code /audit/**} and {@code /statistics/**}: the supervisor's and the auditor's
+ * workspaces and the statistics page, pages of the service. Form login at {@code /login} against the same identity
+ * store, a session, CSRF tokens on every form; each for its roles only.</li>
  * <li>Everything else (our API, the engine REST API, the API description, metrics): HTTP Basic against the identity
  * store, stateless, with the engine's authenticated identity set for the request.</li>
  * </ul>
@@ -120,10 +121,12 @@ class WebSecurityConfiguration {
 			IdentityService identityService) throws Exception {
 		return http
 			.securityMatcher(new OrRequestMatcher(path("/oversight"), path("/oversight/**"), path("/audit"),
-					path("/audit/**"), path("/login"), path("/logout"), path("/pages/**")))
+					path("/audit/**"), path("/statistics"), path("/statistics/**"), path("/login"), path("/logout"),
+					path("/pages/**")))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(path("/login"), path("/pages/**")).permitAll()
 				.requestMatchers(path("/audit"), path("/audit/**")).hasRole(Role.AUDITOR.name())
+				.requestMatchers(path("/statistics"), path("/statistics/**")).hasAnyRole(STATISTICS_ROLES)
 				.anyRequest().hasRole(Role.SUPERVISOR.name()))
 			.authenticationManager(authenticationManager)
 			.formLogin(form -> form.loginPage("/login").successHandler(WebSecurityConfiguration::landing).permitAll())
@@ -137,13 +140,23 @@ class WebSecurityConfiguration {
 			.build();
 	}
 
+	/** Statistics are for the national coordinator and the supervisors. */
+	private static final String[] STATISTICS_ROLES = { Role.COORDINATOR.name(), Role.SUPERVISOR.name() };
+
+	private static boolean holds(Authentication authentication, Role role) {
+		return authentication.getAuthorities()
+			.stream()
+			.anyMatch(authority -> authority.getAuthority().equals(role.authority()));
+	}
+
 	/** After sign-in: the page the user came for, else the workspace of their role. */
 	private static void landing(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException {
 		SavedRequest saved = new HttpSessionRequestCache().getRequest(request, response);
-		boolean auditor = authentication.getAuthorities().stream()
-			.anyMatch(authority -> authority.getAuthority().equals(Role.AUDITOR.authority()));
-		String target = saved != null ? saved.getRedirectUrl() : auditor ? "/audit" : "/oversight";
+		String target = saved != null ? saved.getRedirectUrl()
+				: holds(authentication, Role.AUDITOR) ? "/audit"
+						: holds(authentication, Role.COORDINATOR) && !holds(authentication, Role.SUPERVISOR) ? "/statistics"
+								: "/oversight";
 		response.sendRedirect(saved != null ? target : request.getContextPath() + target);
 	}
 
@@ -167,6 +180,8 @@ class WebSecurityConfiguration {
 				.denyAll()
 				// The supervisor workspace's API.
 				.requestMatchers(path("/api/oversight/**")).hasRole(Role.SUPERVISOR.name())
+				// Statistics: aggregates only, for the national coordinator and the supervisors.
+				.requestMatchers(path("/api/statistics/**")).hasAnyRole(STATISTICS_ROLES)
 				.requestMatchers(path("/engine-rest/**"), path("/api/**"), path("/v3/api-docs"),
 						path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html"))
 				.authenticated()

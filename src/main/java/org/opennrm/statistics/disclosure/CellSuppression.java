@@ -31,8 +31,23 @@ public final class CellSuppression {
 	/** Applies primary and secondary suppression to a table: the only way to make a {@link ProtectedTable}. */
 	public static ProtectedTable protect(CountTable table, SuppressionPolicy policy) {
 		Objects.requireNonNull(table, "table");
+		return protect(table, policy, new boolean[SuppressionGraph.of(table).edgeCount()]);
+	}
+
+	/**
+	 * Like {@link #protect(CountTable, SuppressionPolicy)}, with cells withheld from the start because a linked table
+	 * withholds cells they add up (they count as {@link CellStatus#SECONDARY}); the cells withheld to protect them
+	 * are chosen as for any other.
+	 */
+	public static ProtectedTable protect(CountTable table, SuppressionPolicy policy, Withheld withheld) {
+		Objects.requireNonNull(table, "table");
+		Objects.requireNonNull(withheld, "withheld");
+		return protect(table, policy, withheld.edges(table));
+	}
+
+	private static ProtectedTable protect(CountTable table, SuppressionPolicy policy, boolean[] withheld) {
 		Objects.requireNonNull(policy, "policy");
-		CellStatus[] status = SuppressionGraph.of(table).protect(policy);
+		CellStatus[] status = SuppressionGraph.of(table).protect(policy, withheld);
 		int rows = table.rows().size();
 		if (!table.isTwoWay()) {
 			Cell[][] cells = new Cell[rows][1];

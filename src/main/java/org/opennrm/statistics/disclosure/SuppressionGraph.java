@@ -123,11 +123,19 @@ final class SuppressionGraph {
 		return new SuppressionGraph(rows + 1 + width, from, to, sign, value);
 	}
 
+	/** How many cells (edges) the table has, margins included. */
+	int edgeCount() {
+		return this.value.length;
+	}
+
 	/** Suppresses every cell below the threshold, then as few persons as it finds needed to protect them. */
-	CellStatus[] protect(SuppressionPolicy policy) {
+	CellStatus[] protect(SuppressionPolicy policy, boolean[] withheld) {
 		for (int edge = 0; edge < this.value.length; edge++) {
 			if (policy.isBelowThreshold(this.value[edge])) {
 				this.status[edge] = CellStatus.PRIMARY;
+			}
+			else if (withheld[edge]) {
+				this.status[edge] = CellStatus.SECONDARY;
 			}
 		}
 		boolean changed = true;

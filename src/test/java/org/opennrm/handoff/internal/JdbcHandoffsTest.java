@@ -34,7 +34,8 @@ class JdbcHandoffsTest {
 		dataSource.setURL("jdbc:h2:mem:handoffs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		dataSource.setUser("sa");
 		Flyway.configure().dataSource(dataSource).table("nrm_schema_history").load().migrate();
-		this.handoffs = new JdbcHandoffs(JdbcClient.create(dataSource));
+		this.handoffs = new JdbcHandoffs(JdbcClient.create(dataSource), event -> {
+		});
 		ClockUtil.setCurrentTime(java.util.Date.from(MONDAY));
 	}
 

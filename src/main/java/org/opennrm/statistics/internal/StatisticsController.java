@@ -1,0 +1,130 @@
+package org.opennrm.statistics.internal;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import org.opennrm.statistics.internal.StatisticsQueries.Scope;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Statistics for the national coordinator and supervisors (see the security configuration): one calendar year and one
+ * jurisdiction at a time, every count through disclosure control, every answer audited as an export.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/statistics")
+@Tag(name = "Statistics", description = "National tables, Eurostat table, regional template and CTDC records; "
+		+ "small counts withheld")
+class StatisticsController {
+
+	static final String FORMAT = "json|csv";
+
+	static final String JURISDICTION = "[a-z0-9-]{1,32}";
+
+	private final Releases releases;
+
+	StatisticsController(Releases releases) {
+		this.releases = releases;
+	}
+
+	/**
+	 * A national table as the index lists it.
+	 *
+	 * @param id the table id
+	 * @param title its title
+	 * @param description what it counts
+	 */
+	record TableIndex(String id, String title, String description) {
+	}
+
+	@GetMapping(path = "/tables", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The national tables there are")
+	List<TableIndex> index() {
+		return Arrays.stream(Indicator.values())
+			.map(indicator -> new TableIndex(indicator.id(), indicator.title(), indicator.description()))
+			.toList();
+	}
+
+	@GetMapping("/tables/{id}")
+	@Operation(summary = "One national table for a year and a jurisdiction; json or csv")
+	ResponseEntity<?> table(@PathVariable @Pattern(regexp = "[a-z-]{1,64}") String id,
+			@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @Pattern(regexp = JURISDICTION) String jurisdiction,
+			@RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT) String format) {
+		Scope scope = this.releases.scope(year, jurisdiction);
+		StatisticsTable table = this.releases.table(id, scope, format);
+		if (format.equals("json")) {
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(table);
+		}
+		return StatisticsCsv.download(name(id, scope), StatisticsCsv.LONG_FORM_HEADER, StatisticsCsv.longForm(table));
+	}
+
+	@GetMapping("/national")
+	@Operation(summary = "Every national table for a year and a jurisdiction; json or csv (long form)")
+	ResponseEntity<?> national(@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @Pattern(regexp = JURISDICTION) String jurisdiction,
+			@RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT) String format) {
+		Scope scope = this.releases.scope(year, jurisdiction);
+		List<StatisticsTable> tables = this.releases.national(scope, format);
+		if (format.equals("json")) {
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(tables);
+		}
+		return StatisticsCsv.download(name("national", scope), StatisticsCsv.LONG_FORM_HEADER,
+				tables.stream().flatMap(table -> StatisticsCsv.longForm(table).stream()).toList());
+	}
+
+	@GetMapping("/eurostat")
+	@Operation(summary = "Registered victims shaped like Eurostat's crim_thb tables (SDMX-CSV style); json or csv")
+	ResponseEntity<?> eurostat(@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @Pattern(regexp = JURISDICTION) String jurisdiction,
+			@RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT) String format) {
+		Scope scope = this.releases.scope(year, jurisdiction);
+		EurostatTables.Release release = this.releases.eurostat(scope, format);
+		if (format.equals("json")) {
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(release);
+		}
+		return StatisticsCsv.download(name("eurostat", scope), EurostatTables.CSV_HEADER,
+				EurostatTables.csv(release));
+	}
+
+	@GetMapping("/regional")
+	@Operation(summary = "The regional exchange template of aggregates; json or csv")
+	ResponseEntity<?> regional(@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @Pattern(regexp = JURISDICTION) String jurisdiction,
+			@RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT) String format) {
+		Scope scope = this.releases.scope(year, jurisdiction);
+		RegionalTemplate.Release release = this.releases.regional(scope, format);
+		if (format.equals("json")) {
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(release);
+		}
+		return StatisticsCsv.download(name("regional", scope), RegionalTemplate.CSV_HEADER,
+				RegionalTemplate.csv(release));
+	}
+
+	@GetMapping("/ctdc")
+	@Operation(summary = "Registered victims as k-anonymous records in the CTDC vocabulary; json or csv")
+	ResponseEntity<?> ctdc(@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @Pattern(regexp = JURISDICTION) String jurisdiction,
+			@RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT) String format) {
+		Scope scope = this.releases.scope(year, jurisdiction);
+		CtdcRecords.Release release = this.releases.ctdc(scope, format);
+		if (format.equals("json")) {
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(release);
+		}
+		return StatisticsCsv.download(name("ctdc", scope), CtdcRecords.CSV_HEADER, CtdcRecords.csv(release));
+	}
+
+	private static String name(String export, Scope scope) {
+		return "statistics-" + export + "-" + scope.jurisdiction() + "-" + scope.period().from().year();
+	}
+}

@@ -1,0 +1,143 @@
+package org.opennrm.statistics.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The statistics rows ({@code nrm_statistics_person}, {@code nrm_statistics_attribute}) and their only tie to a case
+ * ({@code nrm_statistics_link}). Some facts only ever grow: once a registered victim, always counted as one; the first
+ * decision's timing stays the first even after engine history of the decision was cleaned up.
+ */
+@Repository
+class StatisticsLedger {
+
+	private final JdbcClient jdbc;
+
+	StatisticsLedger(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Writes the person's row: a new one (with the referring agency) or an update of the one the case links to. */
+	void save(String caseId, PersonRecord person) {
+		Optional<String> existing = statIdOf(caseId);
+		String statId = existing.orElseGet(() -> UUID.randomUUID().toString());
+		Map<String, Object> values = columns(person);
+		if (existing.isEmpty()) {
+			this.jdbc.sql("""
+					insert into nrm_statistics_person (stat_id, jurisdiction, registered_year, registered_quarter,
+					    referring_agency, sex, age_band, majority, citizenship, citizenship_group, exploitation,
+					    forced_marriage, forced_military, organ_removal, slavery_and_practices, forced_criminality,
+					    abducted, person_status, registered_victim, identified, case_status, days_to_preliminary,
+					    preliminary_in_time, days_to_formal, formal_in_time, escalations)
+					values (:statId, :jurisdiction, :registeredYear, :registeredQuarter, :referringAgency, :sex, :ageBand,
+					    :majority, :citizenship, :citizenshipGroup, :exploitation, :forcedMarriage, :forcedMilitary,
+					    :organRemoval, :slaveryAndPractices, :forcedCriminality, :abducted, :personStatus,
+					    :registeredVictim, :identified, :caseStatus, :daysToPreliminary, :preliminaryInTime,
+					    :daysToFormal, :formalInTime, 0)""")
+				.params(values)
+				.param("statId", statId)
+				.update();
+			this.jdbc.sql("insert into nrm_statistics_link (case_id, stat_id) values (:caseId, :statId)")
+				.param("caseId", caseId)
+				.param("statId", statId)
+				.update();
+		}
+		else {
+			this.jdbc.sql("""
+					update nrm_statistics_person set jurisdiction = :jurisdiction, sex = :sex, age_band = :ageBand,
+					    majority = :majority, citizenship = :citizenship, citizenship_group = :citizenshipGroup,
+					    exploitation = :exploitation, forced_marriage = :forcedMarriage, forced_military = :forcedMilitary,
+					    organ_removal = :organRemoval, slavery_and_practices = :slaveryAndPractices,
+					    forced_criminality = :forcedCriminality, abducted = :abducted, person_status = :personStatus,
+					    registered_victim = (registered_victim or :registeredVictim),
+					    identified = (identified or :identified), case_status = :caseStatus,
+					    days_to_preliminary = coalesce(days_to_preliminary, :daysToPreliminary),
+					    preliminary_in_time = coalesce(preliminary_in_time, :preliminaryInTime),
+					    days_to_formal = coalesce(days_to_formal, :daysToFormal),
+					    formal_in_time = coalesce(formal_in_time, :formalInTime)
+					where stat_id = :statId""")
+				.params(values)
+				.param("statId", statId)
+				.update();
+			this.jdbc.sql("delete from nrm_statistics_attribute where stat_id = :statId and kind <> 'Service'")
+				.param("statId", statId)
+				.update();
+		}
+		insertAttributes(statId, "Control", person.meansOfControl());
+		insertAttributes(statId, "Labour", person.labour());
+		insertAttributes(statId, "Sexual", person.sexual());
+		Set<String> knownServices = Set.copyOf(this.jdbc
+			.sql("select code from nrm_statistics_attribute where stat_id = :statId and kind = 'Service'")
+			.param("statId", statId)
+			.query(String.class)
+			.list());
+		insertAttributes(statId, "Service",
+				person.services().stream().filter(service -> !knownServices.contains(service)).toList());
+	}
+
+	/** One more missed and escalated deadline of the case. */
+	void addEscalation(String caseId) {
+		this.jdbc.sql("""
+				update nrm_statistics_person set escalations = escalations + 1
+				where stat_id = (select stat_id from nrm_statistics_link where case_id = :caseId)""")
+			.param("caseId", caseId)
+			.update();
+	}
+
+	Optional<String> statIdOf(String caseId) {
+		return this.jdbc.sql("select stat_id from nrm_statistics_link where case_id = :caseId")
+			.param("caseId", caseId)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Cuts the person's row off from the case: the counts stay, nothing leads back. */
+	int unlink(String caseId) {
+		return this.jdbc.sql("delete from nrm_statistics_link where case_id = :caseId").param("caseId", caseId).update();
+	}
+
+	private void insertAttributes(String statId, String kind, java.util.Collection<String> codes) {
+		for (String code : new java.util.TreeSet<>(codes)) {
+			this.jdbc.sql("insert into nrm_statistics_attribute (stat_id, kind, code) values (:statId, :kind, :code)")
+				.param("statId", statId)
+				.param("kind", kind)
+				.param("code", code)
+				.update();
+		}
+	}
+
+	private static Map<String, Object> columns(PersonRecord person) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("jurisdiction", person.jurisdiction());
+		values.put("registeredYear", person.registeredYear());
+		values.put("registeredQuarter", person.registeredQuarter());
+		values.put("referringAgency", person.referringAgency());
+		values.put("sex", person.sex());
+		values.put("ageBand", person.ageBand());
+		values.put("majority", person.majority());
+		values.put("citizenship", person.citizenship());
+		values.put("citizenshipGroup", person.citizenshipGroup());
+		values.put("exploitation", person.exploitation());
+		values.put("forcedMarriage", person.otherForms().contains("ForcedMarriage"));
+		values.put("forcedMilitary", person.otherForms().contains("ForcedMilitary"));
+		values.put("organRemoval", person.otherForms().contains("OrganRemoval"));
+		values.put("slaveryAndPractices", person.otherForms().contains("SlaveryAndPractices"));
+		values.put("forcedCriminality", person.otherForms().contains("ForcedCriminality"));
+		values.put("abducted", person.abducted());
+		values.put("personStatus", person.personStatus());
+		values.put("registeredVictim", person.registeredVictim());
+		values.put("identified", person.identified());
+		values.put("caseStatus", person.caseStatus());
+		values.put("daysToPreliminary", person.daysToPreliminary());
+		values.put("preliminaryInTime", person.preliminaryInTime());
+		values.put("daysToFormal", person.daysToFormal());
+		values.put("formalInTime", person.formalInTime());
+		return values;
+	}
+}

@@ -1,0 +1,105 @@
+package org.opennrm.statistics.internal;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A released table: every count has been through disclosure control. A suppressed cell has no value and the flag
+ * {@code c} (confidential, as Eurostat marks it); no cell, margin or total below the threshold is ever given.
+ *
+ * @param id the table's id
+ * @param title its title
+ * @param description what it counts
+ * @param period the quarters of registration it covers, e.g. {@code 2026-Q1..2026-Q4}
+ * @param jurisdiction the jurisdiction, {@code null} for all
+ * @param threshold counts below it are suppressed
+ * @param rowDimension what the rows break down by
+ * @param columnDimension what the columns break down by; {@code null} for a one-way table
+ * @param columns the column labels (one, {@code Persons}, for a one-way table)
+ * @param rows the rows, each with its cells and (two-way) its total
+ * @param totals the column totals and the grand total
+ * @param summaries figures computed over persons, such as the median days to a decision, each released only when it
+ * stands for at least {@code threshold} persons
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record StatisticsTable(String id, String title, String description, String period, String jurisdiction,
+		int threshold, String rowDimension, String columnDimension, List<String> columns, List<Row> rows, Row totals,
+		List<Summary> summaries) {
+
+	/** Flag of a suppressed cell. */
+	static final String CONFIDENTIAL = "c";
+
+	/** Every cell in long form, row by row, margins and the grand total included. */
+	List<CellLine> cellLines() {
+		List<CellLine> lines = new java.util.ArrayList<>();
+		List<Row> all = new java.util.ArrayList<>(this.rows);
+		all.add(this.totals);
+		for (Row row : all) {
+			for (int column = 0; column < row.cells().size(); column++) {
+				lines.add(new CellLine(row.label(), this.columnDimension == null ? "Total" : this.columns.get(column),
+						row.cells().get(column)));
+			}
+			if (row.total() != null) {
+				lines.add(new CellLine(row.label(), "Total", row.total()));
+			}
+		}
+		return lines;
+	}
+
+	/**
+	 * One cell in long form.
+	 *
+	 * @param row the row category, or {@code Total}
+	 * @param column the column category, or {@code Total}
+	 * @param value the count as released
+	 */
+	record CellLine(String row, String column, Value value) {
+	}
+
+	/**
+	 * One row.
+	 *
+	 * @param label the category
+	 * @param cells one per column
+	 * @param total the row total (two-way tables only)
+	 */
+	record Row(String label, List<Value> cells, Value total) {
+	}
+
+	/**
+	 * A count as released.
+	 *
+	 * @param value the count, {@code null} when suppressed
+	 * @param flag {@code c} when suppressed
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record Value(Long value, String flag) {
+
+		static Value of(long count) {
+			return new Value(count, null);
+		}
+
+		static Value suppressed() {
+			return new Value(null, CONFIDENTIAL);
+		}
+
+		boolean isSuppressed() {
+			return this.value == null;
+		}
+	}
+
+	/**
+	 * A figure over persons.
+	 *
+	 * @param label what it is, e.g. {@code Preliminary}
+	 * @param persons how many persons it stands for, {@code null} when that count is suppressed
+	 * @param median the median, {@code null} when suppressed or none
+	 * @param mean the mean, {@code null} when suppressed or none
+	 * @param unit the unit, e.g. {@code days}
+	 * @param flag {@code c} when suppressed
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record Summary(String label, Long persons, Double median, Double mean, String unit, String flag) {
+	}
+}
