@@ -65,7 +65,7 @@ class RetentionIT {
 	/** Our tables with rows about one case; the erasure test fills each of them. */
 	static final Set<String> PER_CASE_TABLES = Set.of("nrm_case", "nrm_case_file_section", "nrm_referral_share",
 			"nrm_break_glass", "nrm_consent", "nrm_handoff", "nrm_handoff_step", "nrm_screening", "nrm_notification",
-			"nrm_audit_case");
+			"nrm_audit_case", "nrm_statistics_link");
 
 	/** Tables that keep an erased case's random engine ids as part of a non-identifying stub: the audit trail. */
 	static final Set<String> STUB_TABLES = Set.of("nrm_audit_entry");
@@ -132,6 +132,11 @@ class RetentionIT {
 			.contains("act_ru_execution", "act_ru_job", "act_ru_variable", "act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst", "act_hi_identitylink",
 					"act_hi_op_log", "act_hi_decinst");
 		int stubsBefore = count("nrm_case_stub");
+		String statisticsId = this.jdbc.sql("select stat_id from nrm_statistics_link where case_id = :caseId")
+			.param("caseId", old.caseId())
+			.query(String.class)
+			.single();
+		int personsCounted = count("nrm_statistics_person");
 
 		// When its retention has ended (but not the recent case's) and an administrator runs erasure
 		ClockUtil.setCurrentTime(Date.from(now.atOffset(ZoneOffset.UTC).plus(RETENTION).minusMonths(6).toInstant()));
@@ -165,6 +170,9 @@ class RetentionIT {
 			.containsEntry(column("age_group"), "Adult")
 			.containsEntry(column("lead_agency"), "police");
 		assertThat(count("nrm_case_stub")).isEqualTo(stubsBefore + 1);
+		assertThat(count("nrm_statistics_person")).as("statistics count the person as before").isEqualTo(personsCounted);
+		assertThat(this.jdbc.sql("select registered_year, sex from nrm_statistics_person where stat_id = :id")
+			.param("id", statisticsId).query().listOfRows()).as("the person's statistics row, no longer linked").hasSize(1);
 		assertThat(this.jdbc.sql("select erased_by from nrm_erasure where stub_id = :id").param("id", stubId)
 			.query(String.class).single()).isEqualTo("demo-admin");
 		List<CaseErased> published = this.events.of(CaseErased.class)
@@ -189,6 +197,9 @@ class RetentionIT {
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.json().path("erased")).isEmpty();
 		assertThat(count("nrm_case_stub")).isEqualTo(stubsBefore + 1);
+		assertThat(count("nrm_statistics_person")).as("statistics count the person as before").isEqualTo(personsCounted);
+		assertThat(this.jdbc.sql("select registered_year, sex from nrm_statistics_person where stat_id = :id")
+			.param("id", statisticsId).query().listOfRows()).as("the person's statistics row, no longer linked").hasSize(1);
 	}
 
 	@Test

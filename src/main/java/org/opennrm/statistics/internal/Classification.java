@@ -15,8 +15,15 @@ final class Classification {
 
 	static final String UNKNOWN = "Unknown";
 
-	/** HTCDS {@code prs_Gender} values. */
-	static final List<String> SEXES = List.of("Female", "Male", "TransgenderNonConforming", UNKNOWN);
+	/** HTCDS {@code prs_Gender} values as recorded. */
+	static final List<String> GENDERS = List.of("Female", "Male", "TransgenderNonConforming", UNKNOWN);
+
+	/**
+	 * The sexes tables break down by: Eurostat's three, so that the Eurostat release is the national tables recoded
+	 * rather than regrouped (a regrouping would release sums of withheld cells). Transgender and non-conforming persons
+	 * are counted with those of unknown sex; the record-level export keeps the gender as recorded.
+	 */
+	static final List<String> SEXES = List.of("Female", "Male", "OtherOrUnknown");
 
 	/**
 	 * CTDC {@code ageBroad}, and for persons without a recorded age, whether the registry knows them as a child or an
@@ -38,8 +45,15 @@ final class Classification {
 	/** Eurostat's citizenship breakdown: the reporting country, another EU country, a country outside the EU. */
 	static final List<String> CITIZENSHIP_GROUPS = List.of("Own", "EU", "NonEU", UNKNOWN);
 
-	/** The form of exploitation; a person exploited both sexually and for labour counts once, in its own category. */
-	static final List<String> EXPLOITATION = List.of("Sexual", "Labour", "SexAndLabour", "Other", UNKNOWN);
+	/** The form of exploitation as recorded; a person exploited both sexually and for labour counts once. */
+	static final List<String> EXPLOITATION_RECORDED = List.of("Sexual", "Labour", "SexAndLabour", "Other", UNKNOWN);
+
+	/**
+	 * The forms tables break down by: Eurostat's (sexual, labour, other), so that the Eurostat release is the national
+	 * tables recoded. A person exploited both sexually and for labour counts under other forms here; the record-level
+	 * export keeps the CTDC flags.
+	 */
+	static final List<String> EXPLOITATION = List.of("Sexual", "Labour", "Other", UNKNOWN);
 
 	/** The EU-27 member states (ISO 3166-1 alpha-2). */
 	static final Set<String> EU = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU",
@@ -50,6 +64,16 @@ final class Classification {
 
 	static String sex(StatisticalFacts facts) {
 		return facts.gender().name();
+	}
+
+	/** The table category of a recorded gender. */
+	static String sexGroup(String gender) {
+		return gender.equals("Female") || gender.equals("Male") ? gender : "OtherOrUnknown";
+	}
+
+	/** The table category of a recorded form of exploitation. */
+	static String exploitationForm(String recorded) {
+		return recorded.equals("SexAndLabour") ? "Other" : recorded;
 	}
 
 	/**

@@ -1,12 +1,21 @@
 package org.opennrm.statistics.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.opennrm.casefile.IdentificationSection.LabourExploitation;
 import org.opennrm.casefile.IdentificationSection.MethodOfControl;
 import org.opennrm.casefile.IdentificationSection.SexExploitation;
+import org.opennrm.deadlines.Jurisdictions;
+import org.opennrm.statistics.disclosure.ExportRecord;
+import org.opennrm.statistics.disclosure.Generalisation;
+import org.opennrm.statistics.disclosure.KAnonymity;
+import org.opennrm.statistics.disclosure.KAnonymityPolicy;
+import org.opennrm.statistics.disclosure.KAnonymousRelease;
+import org.opennrm.statistics.disclosure.QuasiIdentifier;
 import org.opennrm.statistics.internal.StatisticsQueries.PersonRow;
 import org.opennrm.statistics.internal.StatisticsQueries.Scope;
 import org.springframework.stereotype.Component;
@@ -44,27 +53,106 @@ class CtdcRecords {
 
 	private final StatisticsQueries queries;
 
-	private final StatisticsProperties properties;
+	private final Jurisdictions jurisdictions;
 
-	CtdcRecords(StatisticsQueries queries, StatisticsProperties properties) {
+	private final KAnonymityPolicy policy;
+
+	CtdcRecords(StatisticsQueries queries, Jurisdictions jurisdictions, StatisticsProperties properties) {
 		this.queries = queries;
-		this.properties = properties;
+		this.jurisdictions = jurisdictions;
+		this.policy = new KAnonymityPolicy(properties.k());
 	}
 
 	/**
 	 * The release.
 	 *
 	 * @param k every record shares its quasi-identifiers with at least k−1 others
-	 * @param generalisation how far each quasi-identifier was generalised (0 = as recorded)
+	 * @param generalisation how far each quasi-identifier was generalised (0 = as recorded), by CTDC field name
 	 * @param suppressedRecords how many records were left out
-	 * @param records the records, each a map in {@link #CSV_HEADER}'s order ({@code null} = blank)
+	 * @param records the records, each with the fields of {@link #CSV_HEADER} ({@code null} = blank, withheld)
 	 */
 	record Release(int k, Map<String, Integer> generalisation, int suppressedRecords, List<Map<String, Object>> records) {
 	}
 
 	Release release(Scope scope) {
-		List<PersonRow> persons = this.queries.persons(scope);
-		throw new UnsupportedOperationException("k-anonymity pending " + persons.size());
+		String ownCountry = this.jurisdictions.profile(scope.jurisdiction()).country();
+		Map<QuasiIdentifier, Generalisation> hierarchies = new EnumMap<>(QuasiIdentifier.class);
+		hierarchies.putAll(KAnonymity.defaultHierarchies(
+				country -> Classification.citizenshipGroup(country, ownCountry)));
+		hierarchies.put(QuasiIdentifier.AGE_BAND, Generalisation.of(List.of(Classification::majority)));
+		hierarchies.put(QuasiIdentifier.EXPLOITATION_TYPE,
+				Generalisation.of(List.of(form -> form.equals("Other") ? "Other" : "SexualOrLabour")));
+		KAnonymousRelease anonymous = new KAnonymity(this.policy, hierarchies).anonymise(this.queries.persons(scope)
+			.stream()
+			.map(CtdcRecords::exportRecord)
+			.toList());
+		Map<String, Integer> levels = new LinkedHashMap<>();
+		anonymous.levels().forEach((attribute, level) -> levels.put(attribute.field(), level));
+		boolean exploitationAsRecorded = anonymous.levels().get(QuasiIdentifier.EXPLOITATION_TYPE) == 0;
+		boolean ageAsRecorded = anonymous.levels().get(QuasiIdentifier.AGE_BAND) == 0;
+		List<Map<String, Object>> records = anonymous.records()
+			.stream()
+			.map(record -> ctdc(record, ageAsRecorded, exploitationAsRecorded))
+			.toList();
+		return new Release(this.policy.k(), levels, anonymous.suppressedRecords(), records);
+	}
+
+	/** A registered victim as quasi-identifiers and the rest (flags as 1 or 0). */
+	private static ExportRecord exportRecord(PersonRow person) {
+		Map<String, String> payload = new LinkedHashMap<>();
+		payload.put("isForcedMarriage", flag(person.forcedMarriage()));
+		payload.put("isForcedMilitary", flag(person.forcedMilitary()));
+		payload.put("isOrganRemoval", flag(person.organRemoval()));
+		payload.put("isSlaveryAndPractices", flag(person.slaveryAndPractices()));
+		payload.put("isAbduction", flag(person.abducted()));
+		MEANS_OF_CONTROL.forEach(means -> payload.put("meansOfControl" + means,
+				flag(person.answers().contains("Control:" + means))));
+		TYPES_OF_LABOUR.forEach(type -> payload.put("typeOfLabour" + type,
+				flag(person.answers().contains("Labour:" + type))));
+		TYPES_OF_SEX.forEach(type -> payload.put("typeOfSex" + type, flag(person.answers().contains("Sexual:" + type))));
+		return new ExportRecord(person.sex(), person.ageBand(), person.citizenship(), person.exploitation(),
+				String.valueOf(person.year()), payload);
+	}
+
+	/**
+	 * A released record in CTDC's fields. What would tell a generalised attribute again is left blank with it: the
+	 * age band's minority when only majority is released, the exploitation flags and sectors when the form is.
+	 */
+	private static Map<String, Object> ctdc(ExportRecord record, boolean ageAsRecorded,
+			boolean exploitationAsRecorded) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("yearOfRegistration", released(record.year()));
+		fields.put("Datasource", "Case Management");
+		fields.put("gender", released(record.sex()));
+		fields.put("ageBroad", ageAsRecorded ? released(Classification.ageBroad(record.ageBand())) : null);
+		fields.put("majorityStatus",
+				ageAsRecorded ? Classification.majority(record.ageBand()) : released(record.ageBand()));
+		fields.put("citizenship", released(record.citizenship()));
+		String form = exploitationAsRecorded ? record.exploitationType() : null;
+		fields.put("isForcedLabour", form == null ? null : form.equals("Labour") || form.equals("SexAndLabour"));
+		fields.put("isSexualExploit", form == null ? null : form.equals("Sexual") || form.equals("SexAndLabour"));
+		fields.put("isOtherExploit", form == null ? null : form.equals("Other"));
+		fields.put("isSexAndLabour", form == null ? null : form.equals("SexAndLabour"));
+		for (String field : List.of("isForcedMarriage", "isForcedMilitary", "isOrganRemoval", "isSlaveryAndPractices")) {
+			fields.put(field, form == null ? null : "1".equals(record.payload().get(field)));
+		}
+		fields.put("isAbduction", "1".equals(record.payload().get("isAbduction")));
+		MEANS_OF_CONTROL.forEach(means -> fields.put("meansOfControl" + means,
+				"1".equals(record.payload().get("meansOfControl" + means))));
+		for (String field : CSV_HEADER) {
+			if (field.startsWith("typeOf")) {
+				fields.put(field, form == null ? null : "1".equals(record.payload().get(field)));
+			}
+		}
+		return fields;
+	}
+
+	private static String released(String value) {
+		return Generalisation.SUPPRESSED.equals(value) ? null : value;
+	}
+
+	private static String flag(boolean value) {
+		return value ? "1" : "0";
 	}
 
 	static List<List<String>> csv(Release release) {

@@ -94,7 +94,7 @@ class NationalTables {
 	}
 
 	/** Which persons (or mentions) a table counts: tables with the same population share their cells' keys. */
-	private static String population(Indicator indicator) {
+	static String population(Indicator indicator) {
 		return switch (indicator) {
 			case REFERRALS_BY_FIRST_RESPONDER, CASES_BY_STATUS, ESCALATIONS_BY_QUARTER -> "R";
 			case VICTIMS_BY_MEANS_OF_CONTROL -> "Mentions:control";
@@ -105,7 +105,7 @@ class NationalTables {
 	}
 
 	/** Counts that are sums of counts in other tables. */
-	private static List<LinkedProtection.Sum> sums(Map<Indicator, CountTable> counts, String ownCountry) {
+	static List<LinkedProtection.Sum> sums(Map<Indicator, CountTable> counts, String ownCountry) {
 		List<LinkedProtection.Sum> sums = new ArrayList<>();
 		sums.add(sum("V|majority=Minor", Classification.MINOR_BANDS.stream().map(band -> "V|ageBand=" + band)));
 		sums.add(sum("V|majority=Adult", Classification.ADULT_BANDS.stream().map(band -> "V|ageBand=" + band)));
@@ -141,19 +141,19 @@ class NationalTables {
 		List<String> agencies = Role.agencies().stream().map(Role::groupId).sorted().toList();
 		return switch (indicator) {
 			case VICTIMS_BY_SEX_AND_AGE -> twoWay("sex", Classification.SEXES, "majority",
-					Classification.MAJORITY, this.queries.twoWay(scope, victims, "p.sex", "p.majority"));
+					Classification.MAJORITY, this.queries.twoWay(scope, victims, QueryExpressions.SEX, "p.majority"));
 			case VICTIMS_BY_AGE_BAND -> oneWay("ageBand", Classification.AGE_BANDS,
 					this.queries.oneWay(scope, victims, "p.age_band"));
 			case VICTIMS_BY_SEX_AND_CITIZENSHIP -> twoWay("sex", Classification.SEXES,
 					"citizenshipGroup", Classification.CITIZENSHIP_GROUPS,
-					this.queries.twoWay(scope, victims, "p.sex", "p.citizenship_group"));
+					this.queries.twoWay(scope, victims, QueryExpressions.SEX, "p.citizenship_group"));
 			case VICTIMS_BY_CITIZENSHIP -> {
 				Map<String, Long> counts = this.queries.oneWay(scope, victims, "coalesce(p.citizenship, 'Unknown')");
 				yield oneWay("citizenship", withUnknownLast(counts.keySet()), counts);
 			}
 			case VICTIMS_BY_SEX_AND_EXPLOITATION -> twoWay("sex", Classification.SEXES,
 					"exploitation", Classification.EXPLOITATION,
-					this.queries.twoWay(scope, victims, "p.sex", "p.exploitation"));
+					this.queries.twoWay(scope, victims, QueryExpressions.SEX, QueryExpressions.EXPLOITATION));
 			case VICTIMS_BY_MEANS_OF_CONTROL -> oneWay("meansOfControl",
 					names(MethodOfControl.values()), this.queries.answers(scope, victims, "Control"));
 			case VICTIMS_BY_REFERRING_AGENCY -> oneWay("referringAgency",

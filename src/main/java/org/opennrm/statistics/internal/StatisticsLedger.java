@@ -1,11 +1,15 @@
 package org.opennrm.statistics.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,10 +21,53 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StatisticsLedger {
 
+	private static final String INSERT_PERSON = """
+			insert into nrm_statistics_person (stat_id, jurisdiction, registered_year, registered_quarter,
+			    referring_agency, sex, age_band, majority, citizenship, citizenship_group, exploitation, forced_marriage,
+			    forced_military, organ_removal, slavery_and_practices, forced_criminality, abducted, person_status,
+			    registered_victim, identified, case_status, days_to_preliminary, preliminary_in_time, days_to_formal,
+			    formal_in_time, escalations)
+			values (:statId, :jurisdiction, :registeredYear, :registeredQuarter, :referringAgency, :sex, :ageBand,
+			    :majority, :citizenship, :citizenshipGroup, :exploitation, :forcedMarriage, :forcedMilitary, :organRemoval,
+			    :slaveryAndPractices, :forcedCriminality, :abducted, :personStatus, :registeredVictim, :identified,
+			    :caseStatus, :daysToPreliminary, :preliminaryInTime, :daysToFormal, :formalInTime, :escalations)""";
+
+	private static final String INSERT_ATTRIBUTE = """
+			insert into nrm_statistics_attribute (stat_id, kind, code) values (:statId, :kind, :code)""";
+
 	private final JdbcClient jdbc;
 
-	StatisticsLedger(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate batch;
+
+	StatisticsLedger(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	/**
+	 * Adds persons that belong to no case (a synthetic population: the demo's history, tests, the benchmark), in
+	 * batches.
+	 */
+	void addUnlinked(List<PersonRecord> persons) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		List<Map<String, Object>> attributes = new ArrayList<>();
+		for (PersonRecord person : persons) {
+			String statId = UUID.randomUUID().toString();
+			Map<String, Object> row = columns(person);
+			row.put("statId", statId);
+			row.put("escalations", person.escalations());
+			rows.add(row);
+			attributes(person).forEach((kind, codes) -> codes
+				.forEach(code -> attributes.add(Map.of("statId", statId, "kind", kind, "code", code))));
+		}
+		for (int from = 0; from < rows.size(); from += 1000) {
+			this.batch.batchUpdate(INSERT_PERSON, SqlParameterSourceUtils
+				.createBatch(rows.subList(from, Math.min(rows.size(), from + 1000)).toArray(Map[]::new)));
+		}
+		for (int from = 0; from < attributes.size(); from += 1000) {
+			this.batch.batchUpdate(INSERT_ATTRIBUTE, SqlParameterSourceUtils
+				.createBatch(attributes.subList(from, Math.min(attributes.size(), from + 1000)).toArray(Map[]::new)));
+		}
 	}
 
 	/** Writes the person's row: a new one (with the referring agency) or an update of the one the case links to. */
@@ -29,20 +76,7 @@ class StatisticsLedger {
 		String statId = existing.orElseGet(() -> UUID.randomUUID().toString());
 		Map<String, Object> values = columns(person);
 		if (existing.isEmpty()) {
-			this.jdbc.sql("""
-					insert into nrm_statistics_person (stat_id, jurisdiction, registered_year, registered_quarter,
-					    referring_agency, sex, age_band, majority, citizenship, citizenship_group, exploitation,
-					    forced_marriage, forced_military, organ_removal, slavery_and_practices, forced_criminality,
-					    abducted, person_status, registered_victim, identified, case_status, days_to_preliminary,
-					    preliminary_in_time, days_to_formal, formal_in_time, escalations)
-					values (:statId, :jurisdiction, :registeredYear, :registeredQuarter, :referringAgency, :sex, :ageBand,
-					    :majority, :citizenship, :citizenshipGroup, :exploitation, :forcedMarriage, :forcedMilitary,
-					    :organRemoval, :slaveryAndPractices, :forcedCriminality, :abducted, :personStatus,
-					    :registeredVictim, :identified, :caseStatus, :daysToPreliminary, :preliminaryInTime,
-					    :daysToFormal, :formalInTime, 0)""")
-				.params(values)
-				.param("statId", statId)
-				.update();
+			this.jdbc.sql(INSERT_PERSON).params(values).param("statId", statId).param("escalations", 0).update();
 			this.jdbc.sql("insert into nrm_statistics_link (case_id, stat_id) values (:caseId, :statId)")
 				.param("caseId", caseId)
 				.param("statId", statId)
@@ -69,9 +103,10 @@ class StatisticsLedger {
 				.param("statId", statId)
 				.update();
 		}
-		insertAttributes(statId, "Control", person.meansOfControl());
-		insertAttributes(statId, "Labour", person.labour());
-		insertAttributes(statId, "Sexual", person.sexual());
+		Map<String, java.util.Collection<String>> attributes = attributes(person);
+		insertAttributes(statId, "Control", attributes.get("Control"));
+		insertAttributes(statId, "Labour", attributes.get("Labour"));
+		insertAttributes(statId, "Sexual", attributes.get("Sexual"));
 		Set<String> knownServices = Set.copyOf(this.jdbc
 			.sql("select code from nrm_statistics_attribute where stat_id = :statId and kind = 'Service'")
 			.param("statId", statId)
@@ -102,9 +137,19 @@ class StatisticsLedger {
 		return this.jdbc.sql("delete from nrm_statistics_link where case_id = :caseId").param("caseId", caseId).update();
 	}
 
+	/** The multiple answers by kind, as {@code nrm_statistics_attribute} keeps them. */
+	private static Map<String, java.util.Collection<String>> attributes(PersonRecord person) {
+		Map<String, java.util.Collection<String>> byKind = new LinkedHashMap<>();
+		byKind.put("Control", person.meansOfControl());
+		byKind.put("Labour", person.labour());
+		byKind.put("Sexual", person.sexual());
+		byKind.put("Service", person.services());
+		return byKind;
+	}
+
 	private void insertAttributes(String statId, String kind, java.util.Collection<String> codes) {
 		for (String code : new java.util.TreeSet<>(codes)) {
-			this.jdbc.sql("insert into nrm_statistics_attribute (stat_id, kind, code) values (:statId, :kind, :code)")
+			this.jdbc.sql(INSERT_ATTRIBUTE)
 				.param("statId", statId)
 				.param("kind", kind)
 				.param("code", code)

@@ -35,9 +35,9 @@ class StatisticsQueries {
 	}
 
 	/** The column expressions tables break down by; the only SQL that reaches a query besides the fixed text. */
-	static final Set<String> EXPRESSIONS = Set.of("p.sex", "p.majority", "p.age_band", "p.citizenship_group",
-			"coalesce(p.citizenship, 'Unknown')", "p.exploitation", "p.referring_agency", "p.case_status",
-			"p.person_status", QueryExpressions.QUARTER, QueryExpressions.OUTCOME, QueryExpressions.VICTIM_STATUS,
+	static final Set<String> EXPRESSIONS = Set.of(QueryExpressions.SEX, QueryExpressions.EXPLOITATION, "p.majority",
+			"p.age_band", "p.citizenship_group", "coalesce(p.citizenship, 'Unknown')", "p.referring_agency",
+			"p.case_status", "p.person_status", QueryExpressions.QUARTER, QueryExpressions.OUTCOME, QueryExpressions.VICTIM_STATUS,
 			QueryExpressions.ESCALATED);
 
 	private final JdbcClient jdbc;
@@ -195,6 +195,12 @@ class StatisticsQueries {
 
 	/** Derived breakdowns. */
 	static final class QueryExpressions {
+
+		/** {@link Classification#sexGroup}. */
+		static final String SEX = "case when p.sex in ('Female', 'Male') then p.sex else 'OtherOrUnknown' end";
+
+		/** {@link Classification#exploitationForm}. */
+		static final String EXPLOITATION = "case when p.exploitation = 'SexAndLabour' then 'Other' else p.exploitation end";
 
 		static final String QUARTER = "cast(p.registered_year as varchar(4)) || '-Q' || cast(p.registered_quarter as varchar(1))";
 
