@@ -1,5 +1,6 @@
 package org.opennrm.statistics.internal;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,10 @@ import org.opennrm.statistics.disclosure.Withheld;
  * Protects tables about the same persons together. Every cell has a key naming what it counts ({@code V|sex=Female}
  * is the number of registered victims who are female, whichever table shows it); a cell withheld in one table is
  * withheld in every table that shows the same key; and where one count is the sum of others in another table (the
- * minors are the 0–8, 9–17 and child-of-unknown-age bands) the sum is withheld if any part is, and every part if the
- * sum is. Tables are protected again until nothing changes, so that no table releases what another withholds, nor a
- * sum that would give it away.
+ * minors are the 0–8, 9–17 and child-of-unknown-age bands) the sum and its parts are never withheld alone: if exactly
+ * one of them is withheld, subtracting would give it away, so the smallest other one is withheld too. Tables are
+ * protected again until nothing changes, so that no table releases what another withholds, nor a sum that would give
+ * it away.
  */
 final class LinkedProtection {
 
@@ -66,23 +68,28 @@ final class LinkedProtection {
 	/** Protects the tables together; the result in the order given. */
 	static Map<String, ProtectedTable> protect(List<Table> tables, List<Sum> sums, SuppressionPolicy policy) {
 		Set<String> forced = new HashSet<>();
+		Map<String, Long> counts = new HashMap<>();
 		while (true) {
 			Map<String, ProtectedTable> released = new LinkedHashMap<>();
 			Set<String> withheld = new HashSet<>(forced);
 			for (Table table : tables) {
 				ProtectedTable result = CellSuppression.protect(table.counts(), policy, mask(table, forced));
 				released.put(table.name(), result);
-				collect(table, result, withheld);
+				collect(table, result, withheld, counts);
 			}
 			boolean grew = true;
 			while (grew) {
 				grew = false;
 				for (Sum sum : sums) {
-					if (withheld.contains(sum.sum())) {
-						grew |= withheld.addAll(sum.parts());
-					}
-					else if (sum.parts().stream().anyMatch(withheld::contains)) {
-						grew |= withheld.add(sum.sum());
+					List<String> members = new java.util.ArrayList<>(sum.parts());
+					members.add(sum.sum());
+					if (members.stream().filter(withheld::contains).count() == 1) {
+						members.stream()
+							.filter(member -> !withheld.contains(member))
+							.min(java.util.Comparator.comparing((String member) -> counts.getOrDefault(member, 0L))
+								.thenComparing(member -> member))
+							.ifPresent(withheld::add);
+						grew = true;
 					}
 				}
 			}
@@ -119,28 +126,31 @@ final class LinkedProtection {
 		return Withheld.of(cells, rowTotals, columnTotals, forced.contains(table.total()));
 	}
 
-	private static void collect(Table table, ProtectedTable result, Set<String> withheld) {
+	/** Notes the keys the table withholds, and the count of each of its keys. */
+	private static void collect(Table table, ProtectedTable result, Set<String> withheld, Map<String, Long> counts) {
+		CountTable raw = table.counts();
 		int rows = result.rows().size();
 		if (!result.isTwoWay()) {
 			for (int row = 0; row < rows; row++) {
-				add(withheld, result.cell(row), table.row(row));
+				add(withheld, counts, result.cell(row), table.row(row), raw.count(row));
 			}
-			add(withheld, result.total(), table.total());
+			add(withheld, counts, result.total(), table.total(), raw.total());
 			return;
 		}
 		for (int row = 0; row < rows; row++) {
 			for (int column = 0; column < result.columns().size(); column++) {
-				add(withheld, result.cell(row, column), table.interior(row, column));
+				add(withheld, counts, result.cell(row, column), table.interior(row, column), raw.count(row, column));
 			}
-			add(withheld, result.rowTotal(row), table.row(row));
+			add(withheld, counts, result.rowTotal(row), table.row(row), raw.rowTotal(row));
 		}
 		for (int column = 0; column < result.columns().size(); column++) {
-			add(withheld, result.columnTotal(column), table.column(column));
+			add(withheld, counts, result.columnTotal(column), table.column(column), raw.columnTotal(column));
 		}
-		add(withheld, result.total(), table.total());
+		add(withheld, counts, result.total(), table.total(), raw.total());
 	}
 
-	private static void add(Set<String> withheld, Cell cell, String key) {
+	private static void add(Set<String> withheld, Map<String, Long> counts, Cell cell, String key, long count) {
+		counts.put(key, count);
 		if (!cell.released()) {
 			withheld.add(key);
 		}

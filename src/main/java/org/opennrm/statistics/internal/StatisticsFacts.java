@@ -1,19 +1,13 @@
 package org.opennrm.statistics.internal;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.opennrm.cases.Case;
 import org.opennrm.cases.CaseChanged;
 import org.opennrm.cases.CaseOpened;
-import org.opennrm.cases.CaseVariables;
 import org.opennrm.cases.Cases;
 import org.opennrm.cases.PersonStatus;
 import org.opennrm.casefile.CaseFile;
@@ -26,16 +20,14 @@ import org.opennrm.deadlines.Jurisdictions;
 import org.opennrm.handoff.HandoffMoved;
 import org.opennrm.handoff.HandoffStatus;
 import org.opennrm.handoff.Handoffs;
-import org.opennrm.identification.FormalIdentificationProcess;
-import org.opennrm.identification.VictimIdentificationProcess;
-import org.opennrm.platform.TrustedEngineCalls;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps each person's statistics row up to date as the case moves, in the same transaction as the change: a case
  * registered or changed, the identity or identification section written, a service delivered, a deadline escalated.
- * Every update works the row out again from the case as it is now, so a missed event is repaired by the next one.
+ * Every update works the row out again from the case as it is now, so a missed event is repaired by the next one. The
+ * timing of decisions comes from {@link DecisionTimes} as they are taken.
  */
 @Component
 class StatisticsFacts {
@@ -48,20 +40,14 @@ class StatisticsFacts {
 
 	private final Handoffs handoffs;
 
-	private final HistoryService history;
-
-	private final TrustedEngineCalls trusted;
-
 	private final StatisticsLedger ledger;
 
 	StatisticsFacts(Cases cases, CaseFile caseFile, Jurisdictions jurisdictions, Handoffs handoffs,
-			HistoryService history, TrustedEngineCalls trusted, StatisticsLedger ledger) {
+			StatisticsLedger ledger) {
 		this.cases = cases;
 		this.caseFile = caseFile;
 		this.jurisdictions = jurisdictions;
 		this.handoffs = handoffs;
-		this.history = history;
-		this.trusted = trusted;
 		this.ledger = ledger;
 	}
 
@@ -110,10 +96,6 @@ class StatisticsFacts {
 		JurisdictionProfile profile = this.jurisdictions.profile(current.jurisdiction());
 		LocalDate registeredOn = current.openedAt().atZone(profile.timeZone()).toLocalDate();
 		StatisticalFacts facts = this.caseFile.statisticalFacts(caseId, registeredOn);
-		Decision preliminary = firstDecision(caseId, VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS,
-				current.openedAt());
-		Decision formal = firstDecision(caseId, FormalIdentificationProcess.TASK_DECIDE_FORMAL_IDENTIFICATION,
-				current.openedAt());
 		Set<String> delivered = this.handoffs.ofCase(caseId)
 			.stream()
 			.filter(handoff -> handoff.status() == HandoffStatus.Delivered)
@@ -128,40 +110,11 @@ class StatisticsFacts {
 				Classification.citizenshipGroup(facts.citizenship(), profile.country()),
 				Classification.exploitation(facts), names(facts.otherExploitation()), facts.abducted(),
 				current.personStatus().name(), identified || current.personStatus() == PersonStatus.Presumed,
-				identified, current.status().name(), preliminary.days(), preliminary.inTime(), formal.days(),
-				formal.inTime(), 0, names(facts.methodsOfControl()), names(facts.labourExploitation()),
+				identified, current.status().name(), null, null, null, null, 0, names(facts.methodsOfControl()), names(facts.labourExploitation()),
 				names(facts.sexualExploitation()), delivered));
-	}
-
-	/**
-	 * The first decision of its kind on the case, from engine history: a reconsidered decision does not count the
-	 * person twice, nor move the time to the first decision. Reading history of the case's decision tasks is a system
-	 * step, not a user's read, so it runs without the caller's engine authorization.
-	 */
-	private Decision firstDecision(String caseId, String taskKey, Instant registeredAt) {
-		List<HistoricTaskInstance> decided = this.trusted.run(() -> this.history.createHistoricTaskInstanceQuery()
-			.taskDefinitionKey(taskKey)
-			.processVariableValueEquals(CaseVariables.CASE_ID, caseId)
-			.finished()
-			.orderByHistoricTaskInstanceEndTime()
-			.asc()
-			.list());
-		Optional<HistoricTaskInstance> first = decided.stream()
-			.filter(task -> "completed".equals(task.getDeleteReason()))
-			.findFirst();
-		if (first.isEmpty()) {
-			return new Decision(null, null);
-		}
-		HistoricTaskInstance task = first.get();
-		Instant end = task.getEndTime().toInstant();
-		int days = (int) Math.max(0, Duration.between(registeredAt, end).toDays());
-		return new Decision(days, task.getDueDate() == null ? null : !end.isAfter(task.getDueDate().toInstant()));
 	}
 
 	private static Set<String> names(Set<? extends Enum<?>> codes) {
 		return codes.stream().map(Enum::name).collect(Collectors.toSet());
-	}
-
-	private record Decision(Integer days, Boolean inTime) {
 	}
 }

@@ -116,6 +116,24 @@ class StatisticsLedger {
 				person.services().stream().filter(service -> !knownServices.contains(service)).toList());
 	}
 
+	/** The identification decisions whose timing statistics report. */
+	enum Decision {
+		Preliminary, Formal
+	}
+
+	/** The first decision of its kind on the case; later ones (reconsiderations) do not change it. */
+	void recordDecision(String caseId, Decision kind, int days, Boolean inTime) {
+		String prefix = kind == Decision.Preliminary ? "preliminary" : "formal";
+		String daysColumn = kind == Decision.Preliminary ? "days_to_preliminary" : "days_to_formal";
+		this.jdbc.sql("update nrm_statistics_person set " + daysColumn + " = :days, " + prefix + "_in_time = :inTime"
+				+ " where " + daysColumn + " is null"
+				+ " and stat_id = (select stat_id from nrm_statistics_link where case_id = :caseId)")
+			.param("days", days)
+			.param("inTime", inTime)
+			.param("caseId", caseId)
+			.update();
+	}
+
 	/** One more missed and escalated deadline of the case. */
 	void addEscalation(String caseId) {
 		this.jdbc.sql("""
