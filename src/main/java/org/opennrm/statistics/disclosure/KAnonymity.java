@@ -1,7 +1,9 @@
 package org.opennrm.statistics.disclosure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,8 @@ import java.util.function.Function;
  * by top level), then the one that drops fewest records, then the first in the lattice's order. If no node
  * stays within the share (fewer than k records in all, say), the node that drops fewest records is taken. The
  * records of the groups still smaller than k are then dropped. The lattice is small (162 nodes with the default
- * hierarchies) and searched completely over the distinct combinations of the input, so the choice is optimal for
- * this measure and deterministic.
+ * hierarchies) and searched completely over the distinct combinations of the input (each value generalised
+ * once per level), so the choice is optimal for this measure and deterministic.
  * <p>
  * <b>Not covered.</b> k-anonymity does not stop the payload from giving something away: if everybody in a group
  * shares a sensitive value, it is disclosed for all of them (l-diversity is not checked). Releases of the same
@@ -84,15 +86,10 @@ public final class KAnonymity {
 	 */
 	public KAnonymousRelease anonymise(List<ExportRecord> records) {
 		QuasiIdentifier[] attributes = QuasiIdentifier.values();
-		Map<List<String>, Integer> distinct = new LinkedHashMap<>();
-		for (ExportRecord record : records) {
-			distinct.merge(tuple(record, attributes), 1, Integer::sum);
-		}
-		int[] top = new int[attributes.length];
+		Lattice lattice = new Lattice(records, attributes);
 		long scale = 1;
 		for (int a = 0; a < attributes.length; a++) {
-			top[a] = this.hierarchies.get(attributes[a]).topLevel();
-			scale = lcm(scale, top[a]);
+			scale = lcm(scale, lattice.top[a]);
 		}
 		int budget = this.policy.suppressionBudget(records.size());
 		int[] best = null;
@@ -101,10 +98,10 @@ public final class KAnonymity {
 		boolean bestWithinBudget = false;
 		int[] node = new int[attributes.length];
 		do {
-			int dropped = dropped(distinct, attributes, node);
+			int dropped = lattice.dropped(node, this.policy.k());
 			long loss = 0;
 			for (int a = 0; a < attributes.length; a++) {
-				loss += node[a] * (scale / top[a]);
+				loss += node[a] * (scale / lattice.top[a]);
 			}
 			boolean withinBudget = dropped <= budget;
 			boolean better;
@@ -124,13 +121,13 @@ public final class KAnonymity {
 				bestWithinBudget = withinBudget;
 			}
 		}
-		while (next(node, top));
+		while (next(node, lattice.top));
 		return release(records, attributes, best);
 	}
 
 	private KAnonymousRelease release(List<ExportRecord> records, QuasiIdentifier[] attributes, int[] levels) {
 		List<ExportRecord> generalised = new ArrayList<>(records.size());
-		Map<List<String>, Integer> groups = new LinkedHashMap<>();
+		Map<List<String>, Integer> groups = new HashMap<>();
 		for (ExportRecord record : records) {
 			ExportRecord general = record;
 			for (int a = 0; a < attributes.length; a++) {
@@ -152,23 +149,102 @@ public final class KAnonymity {
 		return new KAnonymousRelease(released, chosen, records.size() - released.size(), this.policy.k());
 	}
 
-	/** How many records fall in groups smaller than k at a node of the lattice. */
-	private int dropped(Map<List<String>, Integer> distinct, QuasiIdentifier[] attributes, int[] node) {
-		Map<List<String>, Integer> groups = new LinkedHashMap<>();
-		distinct.forEach((values, count) -> {
-			List<String> general = new ArrayList<>(values.size());
+	/**
+	 * The input reduced to what the search needs: the distinct combinations of recorded values with their number
+	 * of records, and for each quasi-identifier and level a number for the generalised value of each recorded one,
+	 * so that grouping at a node compares numbers instead of generalising strings again.
+	 */
+	private final class Lattice {
+
+		final int[] top;
+
+		/** {@code codes[a][level][value]}: the generalised value, numbered, of the value-th distinct value of a. */
+		final int[][][] codes;
+
+		/** Distinct combinations of recorded values, as indexes into the distinct values of each attribute. */
+		final List<int[]> combinations = new ArrayList<>();
+
+		final List<Integer> counts = new ArrayList<>();
+
+		/** Whether the product of the numbers of distinct values of all attributes fits in a long. */
+		final boolean packable;
+
+		Lattice(List<ExportRecord> records, QuasiIdentifier[] attributes) {
+			this.top = new int[attributes.length];
+			this.codes = new int[attributes.length][][];
+			List<Map<String, Integer>> distinctValues = new ArrayList<>();
+			for (QuasiIdentifier attribute : attributes) {
+				distinctValues.add(new LinkedHashMap<>());
+			}
+			Map<List<Integer>, Integer> distinct = new LinkedHashMap<>();
+			for (ExportRecord record : records) {
+				List<Integer> combination = new ArrayList<>(attributes.length);
+				for (int a = 0; a < attributes.length; a++) {
+					Map<String, Integer> values = distinctValues.get(a);
+					combination.add(values.computeIfAbsent(record.get(attributes[a]), value -> values.size()));
+				}
+				distinct.merge(combination, 1, Integer::sum);
+			}
+			distinct.forEach((combination, count) -> {
+				this.combinations.add(combination.stream().mapToInt(Integer::intValue).toArray());
+				this.counts.add(count);
+			});
 			for (int a = 0; a < attributes.length; a++) {
-				general.add(generalise(attributes[a], values.get(a), node[a]));
+				this.top[a] = KAnonymity.this.hierarchies.get(attributes[a]).topLevel();
+				List<String> values = new ArrayList<>(distinctValues.get(a).keySet());
+				this.codes[a] = new int[this.top[a] + 1][values.size()];
+				for (int level = 0; level <= this.top[a]; level++) {
+					Map<String, Integer> numbers = new HashMap<>();
+					for (int v = 0; v < values.size(); v++) {
+						String general = generalise(attributes[a], values.get(v), level);
+						this.codes[a][level][v] = numbers.computeIfAbsent(general, value -> numbers.size());
+					}
+				}
 			}
-			groups.merge(general, count, Integer::sum);
-		});
-		int dropped = 0;
-		for (int size : groups.values()) {
-			if (size < this.policy.k()) {
-				dropped += size;
-			}
+			this.packable = fitsInLong(this.codes);
 		}
-		return dropped;
+
+		/** How many records fall in groups smaller than k at a node of the lattice. */
+		int dropped(int[] node, int k) {
+			Map<Object, Integer> groups = new HashMap<>();
+			for (int c = 0; c < this.combinations.size(); c++) {
+				groups.merge(key(this.combinations.get(c), node), this.counts.get(c), Integer::sum);
+			}
+			int dropped = 0;
+			for (int size : groups.values()) {
+				if (size < k) {
+					dropped += size;
+				}
+			}
+			return dropped;
+		}
+
+		/** The generalised values as one number when every combination fits in a long (as in practice), else a list. */
+		private Object key(int[] combination, int[] node) {
+			if (this.packable) {
+				long packed = 0;
+				for (int a = 0; a < combination.length; a++) {
+					packed = packed * this.codes[a][0].length + this.codes[a][node[a]][combination[a]];
+				}
+				return packed;
+			}
+			Integer[] key = new Integer[combination.length];
+			for (int a = 0; a < combination.length; a++) {
+				key[a] = this.codes[a][node[a]][combination[a]];
+			}
+			return Arrays.asList(key);
+		}
+	}
+
+	private static boolean fitsInLong(int[][][] codes) {
+		long product = 1;
+		for (int[][] levels : codes) {
+			if (levels[0].length > 0 && product > Long.MAX_VALUE / levels[0].length) {
+				return false;
+			}
+			product *= Math.max(1, levels[0].length);
+		}
+		return true;
 	}
 
 	private String generalise(QuasiIdentifier attribute, String value, int level) {
