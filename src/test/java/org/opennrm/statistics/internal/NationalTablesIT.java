@@ -56,6 +56,9 @@ class NationalTablesIT {
 	EurostatTables eurostat;
 
 	@Autowired
+	CtdcRecords ctdc;
+
+	@Autowired
 	StatisticsLedger ledger;
 
 	@Autowired
@@ -127,6 +130,35 @@ class NationalTablesIT {
 
 			assertThat(withheld).as("the small year withholds cells").isPositive();
 			assertThat(attacker.recovered()).as("withheld counts recovered in %d", year).isEmpty();
+		}
+	}
+
+	@Test
+	void the_ctdc_record_export_is_k_anonymous_and_speaks_ctdc_only() {
+		for (int year : List.of(YEAR, SMALL_YEAR)) {
+			CtdcRecords.Release release = this.ctdc.release(scope(year));
+			List<String> quasiIdentifiers = List.of("gender", "ageBroad", "majorityStatus", "citizenship",
+					"isForcedLabour", "isSexualExploit", "isOtherExploit", "isSexAndLabour", "yearOfRegistration");
+
+			assertThat(release.k()).isEqualTo(11);
+			assertThat(release.records().size() + release.suppressedRecords())
+				.isEqualTo((year == YEAR ? POPULATION : SMALL_POPULATION).stream()
+					.filter(PersonRecord::registeredVictim)
+					.count());
+			Map<List<Object>, Long> classes = release.records()
+				.stream()
+				.collect(Collectors.groupingBy(
+						record -> quasiIdentifiers.stream().map(record::get).collect(Collectors.toList()),
+						Collectors.counting()));
+			assertThat(classes.values()).as("every record has at least k-1 look-alikes in %d", year)
+				.allSatisfy(size -> assertThat(size).isGreaterThanOrEqualTo(11));
+			assertThat(release.records()).allSatisfy(record -> {
+				assertThat(record.keySet()).containsExactlyElementsOf(CtdcRecords.CSV_HEADER);
+				assertThat(record.get("Datasource")).isEqualTo("Case Management");
+			});
+			assertThat(CtdcRecords.CSV_HEADER).as("CTDC field names").allMatch(field -> field.matches(
+					"yearOfRegistration|Datasource|gender|ageBroad|majorityStatus|citizenship|is[A-Za-z]+"
+							+ "|meansOfControl[A-Za-z]+|typeOfLabour[A-Za-z]+|typeOfSex[A-Za-z]+"));
 		}
 	}
 
