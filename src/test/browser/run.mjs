@@ -3,6 +3,7 @@
 import * as tasklist from './tasklist.mjs';
 import * as oversight from './oversight.mjs';
 import * as audit from './audit.mjs';
+import * as statistics from './statistics.mjs';
 import { withBrowser } from './browser.mjs';
 
 const scenarios = {
@@ -12,6 +13,8 @@ const scenarios = {
   'oversight-supervise-overdue-case': oversight.superviseOverdueCase,
   'oversight-refuses-others': oversight.refusesOthers,
   'audit-reconstruct-case': audit.reconstructCase,
+  'statistics-coordinator-reads': statistics.coordinatorReads,
+  'statistics-refuses-others': statistics.refusesOthers,
 };
 
 const [name, json] = process.argv.slice(2);

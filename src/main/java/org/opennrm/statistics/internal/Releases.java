@@ -61,6 +61,11 @@ class Releases {
 		return this.jurisdictions.defaultId();
 	}
 
+	/** Counts below it are withheld from every release. */
+	int threshold() {
+		return this.tables.threshold();
+	}
+
 	@Transactional
 	StatisticsTable table(String id, Scope scope, String format) {
 		Indicator indicator = Indicator.ofId(id).orElseThrow(() -> Problems.notFound("No statistics table '" + id + "'."));

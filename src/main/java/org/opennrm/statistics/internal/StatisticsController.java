@@ -124,7 +124,8 @@ class StatisticsController {
 		return StatisticsCsv.download(name("ctdc", scope), CtdcRecords.CSV_HEADER, CtdcRecords.csv(release));
 	}
 
-	private static String name(String export, Scope scope) {
+	/** The file name of a release, e.g. {@code statistics-national-coe-2026}; the page's downloads use it too. */
+	static String name(String export, Scope scope) {
 		return "statistics-" + export + "-" + scope.jurisdiction() + "-" + scope.period().from().year();
 	}
 }
