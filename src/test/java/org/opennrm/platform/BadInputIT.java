@@ -177,6 +177,21 @@ class BadInputIT {
 	}
 
 	@Test
+	void statistics_refuse_a_bad_year_jurisdiction_format_or_table_and_record_no_export() {
+		Api.Client coordinator = this.api.as("demo-coordinator");
+		assertNothingChanges(() -> List.of(
+				coordinator.get("/api/statistics/national?year=20x6"),
+				coordinator.get("/api/statistics/national?year=1200"),
+				coordinator.get("/api/statistics/eurostat?year=2101"),
+				coordinator.get("/api/statistics/regional?jurisdiction=atlantis"),
+				coordinator.get("/api/statistics/ctdc?jurisdiction=coe'%20or%20'1'='1"),
+				coordinator.get("/api/statistics/national?format=xlsx"),
+				coordinator.get("/api/statistics/tables/NO_SUCH_TABLE")),
+				400);
+		assertNothingChanges(() -> List.of(coordinator.get("/api/statistics/tables/no-such-table")), 404);
+	}
+
+	@Test
 	void a_body_the_engine_request_guard_cannot_read_is_refused_before_the_engine_reads_it() {
 		Api.Client police = this.api.as("demo-police");
 

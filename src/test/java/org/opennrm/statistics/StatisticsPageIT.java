@@ -173,8 +173,9 @@ class StatisticsPageIT {
 		Api.Response national = supervisor.get("/statistics/exports/national.csv" + query);
 		Api.Response eurostat = supervisor.get("/statistics/exports/eurostat.csv" + query);
 		Api.Response regional = supervisor.get("/statistics/exports/regional.csv" + query);
+		Api.Response ctdc = supervisor.get("/statistics/exports/ctdc.csv" + query);
 
-		for (Api.Response csv : List.of(national, eurostat, regional)) {
+		for (Api.Response csv : List.of(national, eurostat, regional, ctdc)) {
 			assertThat(csv.status()).isEqualTo(200);
 			assertThat(csv.header("Content-Type")).startsWith("text/csv");
 			assertThat(csv.header("Content-Disposition")).contains("attachment").contains(".csv");
@@ -187,7 +188,8 @@ class StatisticsPageIT {
 			.contains("statistics-national-" + this.jurisdiction + "-" + this.year + ".csv");
 		assertThat(exportsSince(before, "demo-supervisor")).containsExactlyInAnyOrder(
 				"statistics national|format csv|" + this.year, "statistics eurostat|format csv|" + this.year,
-				"statistics regional|format csv|" + this.year);
+				"statistics regional|format csv|" + this.year, "statistics ctdc|format csv|" + this.year);
+		assertThat(ctdc.body()).startsWith("yearOfRegistration,Datasource,gender,ageBroad,majorityStatus,citizenship,");
 	}
 
 	@Test

@@ -74,6 +74,10 @@ class CtdcRecords {
 	record Release(int k, Map<String, Integer> generalisation, int suppressedRecords, List<Map<String, Object>> records) {
 	}
 
+	int k() {
+		return this.policy.k();
+	}
+
 	Release release(Scope scope) {
 		String ownCountry = this.jurisdictions.profile(scope.jurisdiction()).country();
 		Map<QuasiIdentifier, Generalisation> hierarchies = new EnumMap<>(QuasiIdentifier.class);

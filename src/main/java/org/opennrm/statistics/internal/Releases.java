@@ -62,6 +62,11 @@ class Releases {
 	}
 
 	/** Counts below it are withheld from every release. */
+	/** Every record of the CTDC export shares its quasi-identifiers with at least k−1 others. */
+	int k() {
+		return this.ctdc.k();
+	}
+
 	int threshold() {
 		return this.tables.threshold();
 	}

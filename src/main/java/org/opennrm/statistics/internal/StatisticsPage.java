@@ -49,6 +49,7 @@ class StatisticsPage {
 			Model model, HttpServletResponse response) {
 		model.addAttribute("user", CurrentUser.get().userId());
 		model.addAttribute("threshold", this.releases.threshold());
+		model.addAttribute("k", this.releases.k());
 		model.addAttribute("jurisdictions", this.releases.jurisdictionIds());
 		model.addAttribute("fmt", new Format());
 		Scoped scoped = scoped(year, jurisdiction);
@@ -95,8 +96,12 @@ class StatisticsPage {
 				RegionalTemplate.csv(this.releases.regional(scope, "csv"))));
 	}
 
-	// The CTDC record export (/statistics/exports/ctdc.csv through Releases.ctdc) joins these once it is finished;
-	// the page keeps its place in the downloads list.
+	@GetMapping("/statistics/exports/ctdc.csv")
+	ResponseEntity<String> ctdc(@RequestParam(required = false) String year,
+			@RequestParam(required = false) String jurisdiction) {
+		return download(year, jurisdiction, scope -> StatisticsCsv.download(StatisticsController.name("ctdc", scope),
+				CtdcRecords.CSV_HEADER, CtdcRecords.csv(this.releases.ctdc(scope, "csv"))));
+	}
 
 	private ResponseEntity<String> download(String year, String jurisdiction,
 			Function<Scope, ResponseEntity<String>> export) {
