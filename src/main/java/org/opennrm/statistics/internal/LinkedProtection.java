@@ -84,12 +84,12 @@ final class LinkedProtection {
 					List<String> members = new java.util.ArrayList<>(sum.parts());
 					members.add(sum.sum());
 					if (members.stream().filter(withheld::contains).count() == 1) {
-						members.stream()
+						grew |= members.stream()
 							.filter(member -> !withheld.contains(member))
 							.min(java.util.Comparator.comparing((String member) -> counts.getOrDefault(member, 0L))
 								.thenComparing(member -> member))
-							.ifPresent(withheld::add);
-						grew = true;
+							.map(withheld::add)
+							.orElse(false);
 					}
 				}
 			}

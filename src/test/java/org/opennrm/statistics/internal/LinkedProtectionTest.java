@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.opennrm.statistics.disclosure.CellSuppression;
 import org.opennrm.statistics.disclosure.CountTable;
 import org.opennrm.statistics.disclosure.ProtectedTable;
@@ -76,5 +77,19 @@ class LinkedProtectionTest {
 		assertThat(List.of(age.columnTotal(1), band.cell(2), band.cell(3))).filteredOn(cell -> !cell.released())
 			.satisfiesAnyOf(withheld -> assertThat(withheld).isEmpty(),
 					withheld -> assertThat(withheld).hasSizeGreaterThanOrEqualTo(2));
+	}
+
+	@Test
+	@Timeout(10)
+	void a_sum_of_nothing_is_a_zero_that_is_withheld_and_ends_the_protection() {
+		// A jurisdiction without a country of its own: nobody is a citizen of "own", the sum has no parts
+		CountTable byCitizenship = CountTable.twoWay("sex", List.of("Female", "Male"), "citizenshipGroup",
+				List.of("Own", "NonEU"), new long[][] { { 0, 50 }, { 0, 40 } });
+
+		Map<String, ProtectedTable> released = LinkedProtection.protect(
+				List.of(new LinkedProtection.Table("citizenship", byCitizenship, "V")),
+				List.of(new LinkedProtection.Sum("V|citizenshipGroup=Own", List.of())), POLICY);
+
+		assertThat(released.get("citizenship").columnTotal(0).released()).isFalse();
 	}
 }
