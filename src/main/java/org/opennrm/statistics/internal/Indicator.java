@@ -20,7 +20,8 @@ enum Indicator {
 			"ISO 3166 country codes."),
 	VICTIMS_BY_SEX_AND_EXPLOITATION("registered-victims-by-sex-and-exploitation",
 			"Registered victims by sex and form of exploitation",
-			"A person exploited both sexually and for labour counts once, as SexAndLabour."),
+			"Eurostat's forms: a person exploited both sexually and for labour counts once, under other forms; "
+					+ "transgender and non-conforming persons count with those of unknown sex."),
 	VICTIMS_BY_MEANS_OF_CONTROL("registered-victims-by-means-of-control", "Registered victims by means of control",
 			"A person may have been controlled by several means: the total counts mentions, not persons."),
 	VICTIMS_BY_REFERRING_AGENCY("registered-victims-by-referring-agency",
