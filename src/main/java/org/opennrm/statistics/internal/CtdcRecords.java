@@ -46,6 +46,7 @@ class CtdcRecords {
 				"majorityStatus", "citizenship", "isForcedLabour", "isSexualExploit", "isOtherExploit", "isSexAndLabour",
 				"isForcedMarriage", "isForcedMilitary", "isOrganRemoval", "isSlaveryAndPractices", "isAbduction"));
 		MEANS_OF_CONTROL.forEach(means -> header.add("meansOfControl" + means));
+		header.add("meansOfControlNotSpecified");
 		TYPES_OF_LABOUR.forEach(type -> header.add("typeOfLabour" + type));
 		TYPES_OF_SEX.forEach(type -> header.add("typeOfSex" + type));
 		CSV_HEADER = List.copyOf(header);
@@ -128,7 +129,7 @@ class CtdcRecords {
 		fields.put("yearOfRegistration", released(record.year()));
 		fields.put("Datasource", "Case Management");
 		fields.put("gender", released(record.sex()));
-		fields.put("ageBroad", ageAsRecorded ? released(Classification.ageBroad(record.ageBand())) : null);
+		fields.put("ageBroad", ageAsRecorded ? ctdcAgeBand(released(Classification.ageBroad(record.ageBand()))) : null);
 		fields.put("majorityStatus",
 				ageAsRecorded ? Classification.majority(record.ageBand()) : released(record.ageBand()));
 		fields.put("citizenship", released(record.citizenship()));
@@ -143,12 +144,20 @@ class CtdcRecords {
 		fields.put("isAbduction", "1".equals(record.payload().get("isAbduction")));
 		MEANS_OF_CONTROL.forEach(means -> fields.put("meansOfControl" + means,
 				"1".equals(record.payload().get("meansOfControl" + means))));
+		fields.put("meansOfControlNotSpecified", MEANS_OF_CONTROL.stream()
+			.noneMatch(means -> "1".equals(record.payload().get("meansOfControl" + means))));
 		for (String field : CSV_HEADER) {
 			if (field.startsWith("typeOf")) {
 				fields.put(field, form == null ? null : "1".equals(record.payload().get(field)));
 			}
 		}
 		return fields;
+	}
+
+	/** CTDC writes its age bands with a double hyphen ({@code 9--17}; VERIFY against the current codebook). */
+	private static String ctdcAgeBand(String band) {
+		return band == null || band.endsWith("+") || band.equals(Classification.UNKNOWN) ? band
+				: band.replace("-", "--");
 	}
 
 	private static String released(String value) {

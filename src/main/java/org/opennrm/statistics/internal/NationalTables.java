@@ -199,15 +199,23 @@ class NationalTables {
 		return CountTable.twoWay(rowDimension, rows, columnDimension, columns, values);
 	}
 
-	/** The days to each decision, released only where they stand for at least threshold persons. */
+	/**
+	 * The days to each decision, released only where they stand for at least threshold persons, and the share taken
+	 * in time, released only where those in time, those late and all are each at least the threshold.
+	 */
 	private List<StatisticsTable.Summary> daysToDecisions(Scope scope) {
 		List<StatisticsTable.Summary> summaries = new ArrayList<>();
+		Map<String, Map<String, Long>> inTime = this.queries.decisionsInTime(scope);
 		for (String decision : List.of("Preliminary", "Formal")) {
 			DaysSummary days = this.queries.daysToDecision(scope, decision);
+			long timely = inTime.getOrDefault(decision, Map.of()).getOrDefault("InTime", 0L);
+			long late = inTime.getOrDefault(decision, Map.of()).getOrDefault("Late", 0L);
+			java.util.OptionalDouble share = CellSuppression.protectShare(timely, timely + late, this.policy);
+			Double inTimeShare = share.isPresent() ? Math.round(share.getAsDouble() * 1000) / 1000.0 : null;
 			summaries.add(CellSuppression.protectSummary(days.persons(), days, this.policy)
 				.map(released -> new StatisticsTable.Summary(decision, released.persons(), round(released.medianDays()),
-						round(released.meanDays()), "days", null))
-				.orElseGet(() -> new StatisticsTable.Summary(decision, null, null, null, "days",
+						round(released.meanDays()), "days", inTimeShare, null))
+				.orElseGet(() -> new StatisticsTable.Summary(decision, null, null, null, "days", inTimeShare,
 						StatisticsTable.CONFIDENTIAL)));
 		}
 		return summaries;

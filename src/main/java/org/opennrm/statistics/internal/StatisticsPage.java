@@ -179,6 +179,11 @@ class StatisticsPage {
 			return days == Math.rint(days) ? Long.toString(days.longValue()) : Double.toString(days);
 		}
 
+		/** A share as a whole percentage, e.g. {@code 75 %}. */
+		public String percent(Double share) {
+			return share == null ? "" : Math.round(share * 100) + " %";
+		}
+
 		/** The id of a table's element on the page. */
 		public String anchor(String tableId) {
 			return "table-" + tableId;

@@ -97,9 +97,12 @@ record StatisticsTable(String id, String title, String description, String perio
 	 * @param median the median, {@code null} when suppressed or none
 	 * @param mean the mean, {@code null} when suppressed or none
 	 * @param unit the unit, e.g. {@code days}
-	 * @param flag {@code c} when suppressed
+	 * @param inTimeShare the share of these decisions taken by their deadline, between 0 and 1; {@code null} when
+	 * withheld (released only if those in time, those late and all are each at least the threshold)
+	 * @param flag {@code c} when the figures over persons are suppressed
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
-	record Summary(String label, Long persons, Double median, Double mean, String unit, String flag) {
+	record Summary(String label, Long persons, Double median, Double mean, String unit, Double inTimeShare,
+			String flag) {
 	}
 }

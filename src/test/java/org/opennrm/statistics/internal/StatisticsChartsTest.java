@@ -51,8 +51,8 @@ class StatisticsChartsTest {
 				10, "decision", "deadline", List.of("InTime", "Late"),
 				List.of(new Row("Preliminary", List.of(Value.of(20), Value.of(12)), Value.of(32))),
 				new Row("Total", List.of(Value.of(20), Value.of(12)), Value.of(32)),
-				List.of(new Summary("Preliminary", 32L, 12.5, 14.0, "days", null),
-						new Summary("Formal", null, null, null, "days", "c")));
+				List.of(new Summary("Preliminary", 32L, 12.5, 14.0, "days", 0.75, null),
+						new Summary("Formal", null, null, null, "days", null, "c")));
 
 		assertThat(StatisticsCharts.exploitation(exploitation).bars()).extracting(Bar::category, Bar::text)
 			.containsExactly(tuple("Sexual", "30"),
