@@ -96,6 +96,28 @@ class StatisticsIT {
 	}
 
 	@Test
+	void a_person_found_without_reasonable_grounds_is_not_a_registered_victim_but_still_a_referral() {
+		// Given a person screened and presumed a victim
+		String reference = this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
+		String caseId = this.journey.caseId(reference);
+		this.journey.complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS,
+				CaseJourney.ADULT_LABOUR_INDICATORS);
+		this.journey.complete("demo-police", reference, VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME,
+				Api.body("presumedVictim", true));
+		assertThat(row(caseId)).containsEntry("registered_victim", true);
+
+		// When the authority finds no reasonable grounds
+		this.journey.complete("demo-authority", reference, VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS,
+				Api.body("reasonableGrounds", "Negative", "noGroundsReason", "ElementsNotMet"));
+
+		// Then the person counts as a referral whose outcome is "not identified", not as a registered victim
+		assertThat(row(caseId)).containsEntry("person_status", "NotIdentified")
+			.containsEntry("registered_victim", false)
+			.containsEntry("identified", false)
+			.containsEntry("days_to_preliminary", 0);
+	}
+
+	@Test
 	void only_the_coordinator_and_supervisors_get_statistics_and_every_release_is_audited() {
 		for (String release : RELEASES) {
 			for (String caseworker : List.of("demo-police", "demo-social", "demo-ngo", "demo-auditor",

@@ -110,8 +110,8 @@ class StatisticsFacts {
 				Classification.citizenshipGroup(facts.citizenship(), profile.country()),
 				Classification.exploitation(facts), names(facts.otherExploitation()), facts.abducted(),
 				current.personStatus().name(), identified || current.personStatus() == PersonStatus.Presumed,
-				identified, current.status().name(), null, null, null, null, 0, names(facts.methodsOfControl()), names(facts.labourExploitation()),
-				names(facts.sexualExploitation()), delivered));
+				identified, current.status().name(), null, null, null, null, 0, names(facts.methodsOfControl()),
+				names(facts.labourExploitation()), names(facts.sexualExploitation()), delivered));
 	}
 
 	private static Set<String> names(Set<? extends Enum<?>> codes) {

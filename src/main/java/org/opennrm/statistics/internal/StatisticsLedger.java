@@ -15,8 +15,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The statistics rows ({@code nrm_statistics_person}, {@code nrm_statistics_attribute}) and their only tie to a case
- * ({@code nrm_statistics_link}). Some facts only ever grow: once a registered victim, always counted as one; the first
- * decision's timing stays the first even after engine history of the decision was cleaned up.
+ * ({@code nrm_statistics_link}). A registered victim (Eurostat: identified, or presumed, including one who then
+ * withdrew or was lost contact with) stays one, unless a decision found no trafficking and the person was never
+ * formally identified; a reconsideration that finds grounds again counts the same person once more, not twice. The
+ * first decision's timing stays the first.
  */
 @Repository
 class StatisticsLedger {
@@ -89,7 +91,8 @@ class StatisticsLedger {
 					    exploitation = :exploitation, forced_marriage = :forcedMarriage, forced_military = :forcedMilitary,
 					    organ_removal = :organRemoval, slavery_and_practices = :slaveryAndPractices,
 					    forced_criminality = :forcedCriminality, abducted = :abducted, person_status = :personStatus,
-					    registered_victim = (registered_victim or :registeredVictim),
+					    registered_victim = case when :personStatus = 'NotIdentified' then (identified or :identified)
+					                             else (registered_victim or :registeredVictim) end,
 					    identified = (identified or :identified), case_status = :caseStatus,
 					    days_to_preliminary = coalesce(days_to_preliminary, :daysToPreliminary),
 					    preliminary_in_time = coalesce(preliminary_in_time, :preliminaryInTime),

@@ -60,12 +60,12 @@ final class SyntheticPopulation {
 		boolean identified = registeredVictim && chance(50);
 		String personStatus = identified ? pick(new String[] { "Identified", "Withdrawn", "LostContact" },
 				new int[] { 90, 5, 5 })
-				: registeredVictim ? pick(new String[] { "Presumed", "NotIdentified", "Withdrawn", "LostContact" },
-						new int[] { 70, 20, 5, 5 })
+				: registeredVictim ? pick(new String[] { "Presumed", "Withdrawn", "LostContact" }, new int[] { 85, 8, 7 })
 						: pick(new String[] { "AtRisk", "NotIdentified" }, new int[] { 60, 40 });
-		boolean preliminary = registeredVictim || personStatus.equals("NotIdentified");
+		boolean notIdentified = personStatus.equals("NotIdentified");
+		boolean preliminary = registeredVictim || notIdentified;
 		Integer daysToPreliminary = preliminary ? this.random.nextInt(12) : null;
-		boolean formal = identified || registeredVictim && personStatus.equals("NotIdentified");
+		boolean formal = identified || notIdentified && chance(50);
 		Integer daysToFormal = formal ? 30 + this.random.nextInt(80) : null;
 		String caseStatus = pick(new String[] { "Active", "FollowUp", "Closed", "ClosedReferred" },
 				new int[] { 55, 15, 25, 5 });
