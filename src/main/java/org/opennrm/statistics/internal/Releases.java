@@ -74,41 +74,35 @@ class Releases {
 	@Transactional
 	StatisticsTable table(String id, Scope scope, String format) {
 		Indicator indicator = Indicator.ofId(id).orElseThrow(() -> Problems.notFound("No statistics table '" + id + "'."));
-		StatisticsTable table = this.tables.table(indicator, scope.period(), scope.jurisdiction());
-		exported("table:" + id, scope, format);
-		return table;
+		return exported("table:" + id, scope, format,
+				() -> this.tables.table(indicator, scope.period(), scope.jurisdiction()));
 	}
 
 	@Transactional
 	List<StatisticsTable> national(Scope scope, String format) {
-		List<StatisticsTable> all = this.tables.all(scope.period(), scope.jurisdiction());
-		exported("national", scope, format);
-		return all;
+		return exported("national", scope, format, () -> this.tables.all(scope.period(), scope.jurisdiction()));
 	}
 
 	@Transactional
 	EurostatTables.Release eurostat(Scope scope, String format) {
-		EurostatTables.Release release = this.eurostat.release(scope);
-		exported("eurostat", scope, format);
-		return release;
+		return exported("eurostat", scope, format, () -> this.eurostat.release(scope));
 	}
 
 	@Transactional
 	RegionalTemplate.Release regional(Scope scope, String format) {
-		RegionalTemplate.Release release = this.regional.release(scope);
-		exported("regional", scope, format);
-		return release;
+		return exported("regional", scope, format, () -> this.regional.release(scope));
 	}
 
 	@Transactional
 	CtdcRecords.Release ctdc(Scope scope, String format) {
-		CtdcRecords.Release release = this.ctdc.release(scope);
-		exported("ctdc", scope, format);
-		return release;
+		return exported("ctdc", scope, format, () -> this.ctdc.release(scope));
 	}
 
-	private void exported(String export, Scope scope, String format) {
+	/** Makes the release and publishes that it left, in the same transaction. */
+	private <T> T exported(String export, Scope scope, String format, java.util.function.Supplier<T> release) {
+		T released = release.get();
 		this.events.publishEvent(new StatisticsExported(CurrentUser.get().userId(), export, scope.period().toString(),
 				scope.jurisdiction(), format, EngineClock.now()));
+		return released;
 	}
 }

@@ -63,10 +63,7 @@ class StatisticsController {
 			@RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT) String format) {
 		Scope scope = this.releases.scope(year, jurisdiction);
 		StatisticsTable table = this.releases.table(id, scope, format);
-		if (format.equals("json")) {
-			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(table);
-		}
-		return StatisticsCsv.download(name(id, scope), StatisticsCsv.LONG_FORM_HEADER, StatisticsCsv.longForm(table));
+		return respond(format, id, scope, table, StatisticsCsv.LONG_FORM_HEADER, () -> StatisticsCsv.longForm(table));
 	}
 
 	@GetMapping("/national")
@@ -76,11 +73,8 @@ class StatisticsController {
 			@RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT) String format) {
 		Scope scope = this.releases.scope(year, jurisdiction);
 		List<StatisticsTable> tables = this.releases.national(scope, format);
-		if (format.equals("json")) {
-			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(tables);
-		}
-		return StatisticsCsv.download(name("national", scope), StatisticsCsv.LONG_FORM_HEADER,
-				tables.stream().flatMap(table -> StatisticsCsv.longForm(table).stream()).toList());
+		return respond(format, "national", scope, tables, StatisticsCsv.LONG_FORM_HEADER,
+				() -> tables.stream().flatMap(table -> StatisticsCsv.longForm(table).stream()).toList());
 	}
 
 	@GetMapping("/eurostat")
@@ -90,11 +84,8 @@ class StatisticsController {
 			@RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT) String format) {
 		Scope scope = this.releases.scope(year, jurisdiction);
 		EurostatTables.Release release = this.releases.eurostat(scope, format);
-		if (format.equals("json")) {
-			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(release);
-		}
-		return StatisticsCsv.download(name("eurostat", scope), EurostatTables.CSV_HEADER,
-				EurostatTables.csv(release));
+		return respond(format, "eurostat", scope, release, EurostatTables.CSV_HEADER,
+				() -> EurostatTables.csv(release));
 	}
 
 	@GetMapping("/regional")
@@ -104,11 +95,8 @@ class StatisticsController {
 			@RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT) String format) {
 		Scope scope = this.releases.scope(year, jurisdiction);
 		RegionalTemplate.Release release = this.releases.regional(scope, format);
-		if (format.equals("json")) {
-			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(release);
-		}
-		return StatisticsCsv.download(name("regional", scope), RegionalTemplate.CSV_HEADER,
-				RegionalTemplate.csv(release));
+		return respond(format, "regional", scope, release, RegionalTemplate.CSV_HEADER,
+				() -> RegionalTemplate.csv(release));
 	}
 
 	@GetMapping("/ctdc")
@@ -118,13 +106,18 @@ class StatisticsController {
 			@RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT) String format) {
 		Scope scope = this.releases.scope(year, jurisdiction);
 		CtdcRecords.Release release = this.releases.ctdc(scope, format);
-		if (format.equals("json")) {
-			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(release);
-		}
-		return StatisticsCsv.download(name("ctdc", scope), CtdcRecords.CSV_HEADER, CtdcRecords.csv(release));
+		return respond(format, "ctdc", scope, release, CtdcRecords.CSV_HEADER, () -> CtdcRecords.csv(release));
 	}
 
-	/** The file name of a release, e.g. {@code statistics-national-coe-2026}; the page's downloads use it too. */
+	/** The release as JSON, or as a CSV attachment named after it. */
+	private static ResponseEntity<?> respond(String format, String export, Scope scope, Object json,
+			List<String> header, java.util.function.Supplier<List<List<String>>> csv) {
+		if (format.equals("json")) {
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+		}
+		return StatisticsCsv.download(name(export, scope), header, csv.get());
+	}
+
 	static String name(String export, Scope scope) {
 		return "statistics-" + export + "-" + scope.jurisdiction() + "-" + scope.period().from().year();
 	}
