@@ -23,6 +23,9 @@ public interface Cases {
 
 	long count();
 
+	/** The internal ids of every case, oldest first (for work that visits every case, such as a back-fill). */
+	List<String> allIds();
+
 	/**
 	 * How many open cases there are, grouped by HTCDS status, person status, lead agency and jurisdiction (one row per
 	 * combination that has any).

@@ -12,6 +12,9 @@ public final class StartupOrder {
 	/** Groups, engine authorizations and Tasklist filters. */
 	public static final int ACCESS = 100;
 
+	/** Statistics rows for cases registered before statistics existed. */
+	public static final int STATISTICS_BACKFILL = 200;
+
 	/** Synthetic demo users and cases (demo profile only). */
 	public static final int DEMO_DATA = 1000;
 

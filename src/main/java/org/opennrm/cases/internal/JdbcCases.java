@@ -164,6 +164,12 @@ class JdbcCases implements Cases {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<String> allIds() {
+		return this.jdbc.sql("select case_id from nrm_case order by case_number").query(String.class).list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<Case> closedBefore(Instant cutoff, int limit) {
 		return this.jdbc.sql("select " + COLUMNS + " from nrm_case where status in (:closed) and closed_at < :cutoff "
 				+ "order by closed_at, case_number limit :limit")
