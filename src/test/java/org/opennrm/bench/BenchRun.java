@@ -147,7 +147,7 @@ final class BenchRun implements AutoCloseable {
 		this.postgres.close();
 	}
 
-	/** Percentile with linear interpolation, as in {@code TaskListBenchmark}. */
+	/** Percentile with linear interpolation, as in {@code src/bench/startup/measure.sh}. */
 	static double ms(List<Long> nanos, int percentile) {
 		List<Long> sorted = new ArrayList<>(nanos);
 		Collections.sort(sorted);
@@ -170,7 +170,7 @@ final class BenchRun implements AutoCloseable {
 		}
 	}
 
-	private static long memoryGiB() {
+	static long memoryGiB() {
 		try {
 			return Files.readAllLines(Path.of("/proc/meminfo")).stream()
 				.filter(line -> line.startsWith("MemTotal:"))
@@ -183,7 +183,8 @@ final class BenchRun implements AutoCloseable {
 		}
 	}
 
-	private static PrintStream results() throws IOException {
+	/** The results stream: the terminal, and the file {@code bench.results} names, if any. */
+	static PrintStream results() throws IOException {
 		String file = System.getProperty("bench.results");
 		if (file == null) {
 			return System.out;

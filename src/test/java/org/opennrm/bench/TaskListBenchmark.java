@@ -1,7 +1,6 @@
 package org.opennrm.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -137,8 +136,8 @@ public final class TaskListBenchmark {
 				ConfigurableApplicationContext service = ServiceRuns.start("demo",
 						Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
 								"spring.datasource.username", "postgres", "spring.datasource.password", "postgres"))) {
-			TaskListBenchmark bench = new TaskListBenchmark(service, results());
-			log("service up on " + bench.baseUrl + ", PostgreSQL at " + postgres.getJdbcUrl("postgres", "postgres"));
+			TaskListBenchmark bench = new TaskListBenchmark(service, BenchRun.results());
+			BenchRun.log("service up on " + bench.baseUrl + ", PostgreSQL at " + postgres.getJdbcUrl("postgres", "postgres"));
 			bench.openCases(cases);
 			bench.claimSome();
 			bench.jdbc.execute("analyze");
@@ -195,7 +194,7 @@ public final class TaskListBenchmark {
 				}
 				int done = opened.addAndGet(to - from);
 				if (done % 1000 < BATCH) {
-					log("opened " + done + " cases");
+					BenchRun.log("opened " + done + " cases");
 				}
 			}));
 		}
@@ -203,7 +202,7 @@ public final class TaskListBenchmark {
 			batch.get();
 		}
 		workers.shutdown();
-		log("opened " + count + " cases in " + (System.nanoTime() - start) / 1_000_000_000 + " s");
+		BenchRun.log("opened " + count + " cases in " + (System.nanoTime() - start) / 1_000_000_000 + " s");
 	}
 
 	/**
@@ -234,7 +233,7 @@ public final class TaskListBenchmark {
 				}
 			}
 		}
-		log("claimed some tasks");
+		BenchRun.log("claimed some tasks");
 	}
 
 	// ---- the four ways of asking
@@ -333,7 +332,7 @@ public final class TaskListBenchmark {
 			if (first.values().stream().distinct().count() != 1) {
 				throw new IllegalStateException("The ways of asking disagree for " + userId + ": " + first);
 			}
-			log(userId + " sees " + first.values().iterator().next().total() + " tasks, on every path");
+			BenchRun.log(userId + " sees " + first.values().iterator().next().total() + " tasks, on every path");
 		}
 	}
 
@@ -352,7 +351,7 @@ public final class TaskListBenchmark {
 					times.add(System.nanoTime() - start);
 				}
 			}
-			log("round " + (round + 1) + " of " + rounds);
+			BenchRun.log("round " + (round + 1) + " of " + rounds);
 		}
 	}
 
@@ -374,7 +373,7 @@ public final class TaskListBenchmark {
 				"req/s");
 		this.out.println("|---|---|---|---|---|---|");
 		this.samples.forEach((name, times) -> this.out.printf("| %-34s | %4d | %7.1f | %7.1f | %7.1f | %6.1f |%n", name,
-				times.size(), ms(times, 50), ms(times, 95), ms(times, 99),
+				times.size(), BenchRun.ms(times, 50), BenchRun.ms(times, 95), BenchRun.ms(times, 99),
 				times.size() / (times.stream().mapToLong(Long::longValue).sum() / 1e9)));
 		this.out.println();
 		// The target of the issue: ours with authorization on against the bare engine with it off.
@@ -390,7 +389,7 @@ public final class TaskListBenchmark {
 		}
 		this.out.println();
 		this.out.printf("machine: %d cores, %d GiB, Java %s, PostgreSQL %s, %s%n",
-				Runtime.getRuntime().availableProcessors(), memoryGiB(), System.getProperty("java.version"),
+				Runtime.getRuntime().availableProcessors(), BenchRun.memoryGiB(), System.getProperty("java.version"),
 				this.jdbc.queryForObject("show server_version", String.class), LocalDate.now());
 	}
 
@@ -406,34 +405,11 @@ public final class TaskListBenchmark {
 	}
 
 	private double ratio(String a, boolean aOn, String b, boolean bOn, String userId, int percentile) {
-		return ms(this.samples.get(key(a, aOn, userId)), percentile) / ms(this.samples.get(key(b, bOn, userId)), percentile);
-	}
-
-	/** Percentile with linear interpolation, as in {@code src/bench/startup/measure.sh}. */
-	static double ms(List<Long> nanos, int percentile) {
-		List<Long> sorted = new ArrayList<>(nanos);
-		Collections.sort(sorted);
-		double k = (sorted.size() - 1) * percentile / 100.0;
-		int f = (int) k;
-		int c = Math.min(f + 1, sorted.size() - 1);
-		return (sorted.get(f) + (sorted.get(c) - sorted.get(f)) * (k - f)) / 1e6;
+		return BenchRun.ms(this.samples.get(key(a, aOn, userId)), percentile) / BenchRun.ms(this.samples.get(key(b, bOn, userId)), percentile);
 	}
 
 	private long count(String sql) {
 		return this.jdbc.queryForObject(sql, Long.class);
-	}
-
-	private static long memoryGiB() {
-		try {
-			return Files.readAllLines(Path.of("/proc/meminfo")).stream()
-				.filter(line -> line.startsWith("MemTotal:"))
-				.mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 / 1024)
-				.findFirst()
-				.orElse(-1);
-		}
-		catch (IOException ex) {
-			return -1;
-		}
 	}
 
 	private static Map<String, Integer> share() {
@@ -443,39 +419,5 @@ public final class TaskListBenchmark {
 		share.put("ngo", 20);
 		share.put("health", 15);
 		return share;
-	}
-
-	private static PrintStream results() throws IOException {
-		String file = System.getProperty("bench.results");
-		if (file == null) {
-			return System.out;
-		}
-		Path path = Path.of(file);
-		Files.createDirectories(path.toAbsolutePath().getParent());
-		OutputStream copy = Files.newOutputStream(path);
-		return new PrintStream(new OutputStream() {
-
-			@Override
-			public void write(int b) throws IOException {
-				System.out.write(b);
-				copy.write(b);
-			}
-
-			@Override
-			public void write(byte[] bytes, int offset, int length) throws IOException {
-				System.out.write(bytes, offset, length);
-				copy.write(bytes, offset, length);
-			}
-
-			@Override
-			public void flush() throws IOException {
-				System.out.flush();
-				copy.flush();
-			}
-		}, true, StandardCharsets.UTF_8);
-	}
-
-	private static void log(String message) {
-		System.err.println("[bench] " + message);
 	}
 }
