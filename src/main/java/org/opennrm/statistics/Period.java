@@ -1,6 +1,5 @@
 package org.opennrm.statistics;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -64,11 +63,6 @@ public record Period(Quarter from, Quarter to) {
 			if (quarter < 1 || quarter > 4) {
 				throw Problems.badRequest("A quarter is 1 to 4.");
 			}
-		}
-
-		public static Quarter of(Instant at) {
-			ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
-			return new Quarter(utc.getYear(), (utc.getMonthValue() - 1) / 3 + 1);
 		}
 
 		static int checkedYear(int year) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.opennrm.handoff.ServiceHandoffProcess;
 import org.opennrm.identification.VictimIdentificationProcess;
 import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
@@ -118,6 +119,23 @@ class StatisticsIT {
 	}
 
 	@Test
+	void a_service_counts_for_the_person_once_it_is_delivered() {
+		// Given an adult with a shelter hand-off offered to the NGO
+		String reference = this.journey.adultWithOpenShelterHandoff();
+		String caseId = this.journey.caseId(reference);
+		this.journey.complete("demo-ngo", reference, ServiceHandoffProcess.TASK_RESPOND_TO_REFERRAL,
+				Api.body("referralAccepted", true));
+		assertThat(services(caseId)).as("accepted is not delivered").isEmpty();
+
+		// When the NGO records that the shelter was provided
+		this.journey.complete("demo-ngo", reference, ServiceHandoffProcess.TASK_RECORD_SERVICE_DELIVERY,
+				Api.body("serviceOutcome", "Delivered"));
+
+		// Then the person counts among those who received shelter
+		assertThat(services(caseId)).containsExactly("Shelter");
+	}
+
+	@Test
 	void only_the_coordinator_and_supervisors_get_statistics_and_every_release_is_audited() {
 		for (String release : RELEASES) {
 			for (String caseworker : List.of("demo-police", "demo-social", "demo-ngo", "demo-auditor",
@@ -164,6 +182,15 @@ class StatisticsIT {
 			.forEach((column, value) -> row.put(column.toLowerCase(java.util.Locale.ROOT),
 					value instanceof Number number && !(value instanceof Long) ? number.intValue() : value));
 		return row;
+	}
+
+	private List<String> services(String caseId) {
+		return this.jdbc.sql("""
+				select code from nrm_statistics_attribute where kind = 'Service'
+				and stat_id = (select stat_id from nrm_statistics_link where case_id = :caseId)""")
+			.param("caseId", caseId)
+			.query(String.class)
+			.list();
 	}
 
 	private long exportsAudited() {

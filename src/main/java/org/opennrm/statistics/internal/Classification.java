@@ -15,9 +15,6 @@ final class Classification {
 
 	static final String UNKNOWN = "Unknown";
 
-	/** HTCDS {@code prs_Gender} values as recorded. */
-	static final List<String> GENDERS = List.of("Female", "Male", "TransgenderNonConforming", UNKNOWN);
-
 	/**
 	 * The sexes tables break down by: Eurostat's three, so that the Eurostat release is the national tables recoded
 	 * rather than regrouped (a regrouping would release sums of withheld cells). Transgender and non-conforming persons
@@ -66,15 +63,6 @@ final class Classification {
 		return facts.gender().name();
 	}
 
-	/** The table category of a recorded gender. */
-	static String sexGroup(String gender) {
-		return gender.equals("Female") || gender.equals("Male") ? gender : "OtherOrUnknown";
-	}
-
-	/** The table category of a recorded form of exploitation. */
-	static String exploitationForm(String recorded) {
-		return recorded.equals("SexAndLabour") ? "Other" : recorded;
-	}
 
 	/**
 	 * The CTDC age band for an age in whole years; without one, {@code MinorAgeUnknown} or {@code AdultAgeUnknown} by

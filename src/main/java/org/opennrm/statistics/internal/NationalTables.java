@@ -54,14 +54,15 @@ class NationalTables {
 		return this.policy.threshold();
 	}
 
+	/** One table, protected together with all the others, so that it releases exactly what {@link #all} does. */
 	StatisticsTable table(Indicator indicator, Period period, String jurisdiction) {
 		Scope scope = new Scope(period, jurisdiction);
 		return view(indicator, scope, released(scope));
 	}
 
 	private StatisticsTable view(Indicator indicator, Scope scope, Released released) {
-		List<StatisticsTable.Summary> summaries = indicator == Indicator.DECISIONS_WITHIN_DEADLINE ? daysToDecisions(scope)
-				: List.of();
+		List<StatisticsTable.Summary> summaries = indicator == Indicator.DECISIONS_WITHIN_DEADLINE
+				? daysToDecisions(scope, released.counts().get(indicator)) : List.of();
 		return TableViews.of(indicator, scope, released.tables().get(indicator), this.policy, summaries);
 	}
 
@@ -201,15 +202,16 @@ class NationalTables {
 
 	/**
 	 * The days to each decision, released only where they stand for at least threshold persons, and the share taken
-	 * in time, released only where those in time, those late and all are each at least the threshold.
+	 * in time (from the counts of the decisions table), released only where those in time, those late and all are
+	 * each at least the threshold.
 	 */
-	private List<StatisticsTable.Summary> daysToDecisions(Scope scope) {
+	private List<StatisticsTable.Summary> daysToDecisions(Scope scope, CountTable inTime) {
 		List<StatisticsTable.Summary> summaries = new ArrayList<>();
-		Map<String, Map<String, Long>> inTime = this.queries.decisionsInTime(scope);
 		for (String decision : List.of("Preliminary", "Formal")) {
 			DaysSummary days = this.queries.daysToDecision(scope, decision);
-			long timely = inTime.getOrDefault(decision, Map.of()).getOrDefault("InTime", 0L);
-			long late = inTime.getOrDefault(decision, Map.of()).getOrDefault("Late", 0L);
+			int row = inTime.rows().indexOf(decision);
+			long timely = inTime.count(row, inTime.columns().indexOf("InTime"));
+			long late = inTime.count(row, inTime.columns().indexOf("Late"));
 			java.util.OptionalDouble share = CellSuppression.protectShare(timely, timely + late, this.policy);
 			Double inTimeShare = share.isPresent() ? Math.round(share.getAsDouble() * 1000) / 1000.0 : null;
 			summaries.add(CellSuppression.protectSummary(days.persons(), days, this.policy)

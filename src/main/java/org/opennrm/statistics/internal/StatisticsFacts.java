@@ -1,7 +1,6 @@
 package org.opennrm.statistics.internal;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -58,7 +57,7 @@ class StatisticsFacts {
 
 	@EventListener
 	void on(CaseChanged changed) {
-		refresh(changed.after().caseId(), null);
+		refresh(changed.after(), null);
 	}
 
 	@EventListener
@@ -77,10 +76,8 @@ class StatisticsFacts {
 
 	@EventListener
 	void on(DeadlineMissed missed) {
-		this.cases.findByReference(missed.caseReference()).ifPresent(found -> {
-			refresh(found.caseId(), null);
-			this.ledger.addEscalation(found.caseId());
-		});
+		this.cases.findByReference(missed.caseReference())
+			.ifPresent(found -> this.ledger.addEscalation(found.caseId()));
 	}
 
 	/**
@@ -88,11 +85,11 @@ class StatisticsFacts {
 	 * @param referringAgency the agency that registered the case, when known from the registration itself
 	 */
 	void refresh(String caseId, String referringAgency) {
-		Optional<Case> found = this.cases.findById(caseId);
-		if (found.isEmpty()) {
-			return;
-		}
-		Case current = found.get();
+		this.cases.findById(caseId).ifPresent(found -> refresh(found, referringAgency));
+	}
+
+	private void refresh(Case current, String referringAgency) {
+		String caseId = current.caseId();
 		JurisdictionProfile profile = this.jurisdictions.profile(current.jurisdiction());
 		LocalDate registeredOn = current.openedAt().atZone(profile.timeZone()).toLocalDate();
 		StatisticalFacts facts = this.caseFile.statisticalFacts(caseId, registeredOn);

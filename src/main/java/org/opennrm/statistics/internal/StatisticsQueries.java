@@ -196,10 +196,10 @@ class StatisticsQueries {
 	/** Derived breakdowns. */
 	static final class QueryExpressions {
 
-		/** {@link Classification#sexGroup}. */
+		/** The table's sex: Female and Male as recorded, every other gender (and none) {@code OtherOrUnknown}. */
 		static final String SEX = "case when p.sex in ('Female', 'Male') then p.sex else 'OtherOrUnknown' end";
 
-		/** {@link Classification#exploitationForm}. */
+		/** The table's form: sexual and labour exploitation together count under {@code Other}, as Eurostat's forms. */
 		static final String EXPLOITATION = "case when p.exploitation = 'SexAndLabour' then 'Other' else p.exploitation end";
 
 		static final String QUARTER = "cast(p.registered_year as varchar(4)) || '-Q' || cast(p.registered_quarter as varchar(1))";

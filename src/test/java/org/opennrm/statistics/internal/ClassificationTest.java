@@ -63,7 +63,7 @@ class ClassificationTest {
 	}
 
 	@Test
-	void sexual_and_labour_exploitation_together_count_once_and_tables_use_eurostats_forms_and_sexes() {
+	void sexual_and_labour_exploitation_together_count_once_as_recorded() {
 		assertThat(Classification.exploitation(facts(Set.of(LabourExploitation.Agriculture),
 				Set.of(SexExploitation.Prostitution), Set.of()))).isEqualTo("SexAndLabour");
 		assertThat(Classification.exploitation(facts(Set.of(), Set.of(SexExploitation.Pornography),
@@ -71,10 +71,6 @@ class ClassificationTest {
 		assertThat(Classification.exploitation(facts(Set.of(), Set.of(), Set.of(OtherExploitation.OrganRemoval))))
 			.isEqualTo("Other");
 		assertThat(Classification.exploitation(StatisticalFacts.NONE)).isEqualTo("Unknown");
-		assertThat(Classification.exploitationForm("SexAndLabour")).isEqualTo("Other");
-		assertThat(Classification.exploitationForm("Labour")).isEqualTo("Labour");
-		assertThat(Classification.sexGroup("TransgenderNonConforming")).isEqualTo("OtherOrUnknown");
-		assertThat(Classification.sexGroup("Female")).isEqualTo("Female");
 	}
 
 	private static StatisticalFacts facts(Set<LabourExploitation> labour, Set<SexExploitation> sexual,
