@@ -54,7 +54,8 @@ class ArchitectureTests {
 			"org.opennrm.casework.internal.CaseWorkflows", "org.opennrm.returns.internal.StopReturnsWhenProtected",
 			"org.opennrm.deadlines.internal.DeadlineMetListener", "org.opennrm.risk.internal.RiskAssessmentDeadlineMet",
 			"org.opennrm.child.internal.RecordBestInterests", "org.opennrm.child.internal.Guardians",
-			"org.opennrm.oversight.internal.Workers", "org.opennrm.oversight.internal.AbsenceCover" };
+			"org.opennrm.oversight.internal.Workers", "org.opennrm.oversight.internal.AbsenceCover",
+			"org.opennrm.tasks.internal.TaskWorkRules", "org.opennrm.returns.internal.ReturnRequests" };
 
 	@Test
 	void trusted_calls_bypassing_engine_authorization_are_used_only_where_reviewed() {

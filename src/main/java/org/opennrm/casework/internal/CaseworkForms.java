@@ -5,16 +5,24 @@ import static org.opennrm.casework.NrmCaseProcess.KEY;
 import org.opennrm.casework.AssessWitnessProtection;
 import org.opennrm.casework.CloseAfterFollowUp;
 import org.opennrm.casework.NrmCaseProcess;
+import org.opennrm.casework.OpenCase;
 import org.opennrm.casework.RecordConsent;
 import org.opennrm.casework.ReviewCaseForClosure;
 import org.opennrm.casework.TakeStatement;
+import org.opennrm.tasks.StartForm;
 import org.opennrm.tasks.TaskForm;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The typed bodies of the case process's own user tasks. */
+/** The typed bodies of the case process's start and of its own user tasks. */
 @Configuration(proxyBeanMethods = false)
 class CaseworkForms {
+
+	/** A case is opened with routing facts only; who opens it is the engine's authenticated user. */
+	@Bean
+	StartForm<OpenCase> openCaseForm() {
+		return StartForm.of(KEY, OpenCase.class);
+	}
 
 	@Bean
 	TaskForm<RecordConsent> recordConsentForm() {

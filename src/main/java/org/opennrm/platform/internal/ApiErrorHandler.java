@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.opennrm.platform.ActionRefused;
 import org.opennrm.platform.InvalidFields;
 import org.opennrm.platform.JsonProblems;
 import org.slf4j.Logger;
@@ -44,6 +45,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+	/** A rule of the engine's (ADR 20) refused it: the rule says why, in words for the user. */
+	@ExceptionHandler(ActionRefused.class)
+	ProblemDetail refused(ActionRefused ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(ex.status()), ex.getMessage());
+	}
 
 	@ExceptionHandler(AuthorizationException.class)
 	ProblemDetail forbidden(AuthorizationException ex) {
@@ -95,6 +102,9 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 			}
 			if (cause instanceof ErrorResponseException problem) {
 				return problem.getBody();
+			}
+			if (cause instanceof ActionRefused refused) {
+				return refused(refused);
 			}
 			if (cause instanceof AuthorizationException denied) {
 				return forbidden(denied);

@@ -8,8 +8,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.opennrm.cases.Case;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.cases.Cases;
+import org.opennrm.casefile.CaseAccess;
 import org.opennrm.deadlines.Deadlines;
 import org.opennrm.platform.Problems;
+import org.opennrm.platform.TrustedEngineCalls;
 import org.opennrm.returns.ReturnReason;
 import org.opennrm.returns.ReturnRequested;
 import org.opennrm.returns.VoluntaryReturnProcess;
@@ -20,8 +22,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Starts a voluntary return as the signed-in worker. Police, or social services leading the case, may ask; anyone
- * else gets a 404, so they cannot learn that the case exists.
+ * Starts a voluntary return for the signed-in worker. Police involved in the case (or who opened it), or social
+ * services leading it, may ask; anyone else gets the same 404 as for a reference that does not exist, so they learn
+ * neither that the case exists nor whether the person is protected.
+ * <p>
+ * The return process has no start form: users cannot start it directly (ADR 20). It is started here as a trusted call
+ * once these checks have passed, with the facts the registry holds, and its initiator is still the worker.
  */
 @Service
 @Transactional
@@ -31,15 +37,22 @@ class ReturnRequests {
 
 	private final Cases cases;
 
-	ReturnRequests(RuntimeService runtimeService, Cases cases) {
+	private final CaseAccess access;
+
+	private final TrustedEngineCalls trustedCalls;
+
+	ReturnRequests(RuntimeService runtimeService, Cases cases, CaseAccess access, TrustedEngineCalls trustedCalls) {
 		this.runtimeService = runtimeService;
 		this.cases = cases;
+		this.access = access;
+		this.trustedCalls = trustedCalls;
 	}
 
 	ReturnRequested request(String reference, ReturnReason reason) {
 		NrmUser user = CurrentUser.get();
 		Case found = this.cases.findByReference(reference)
-			.filter(candidate -> ReturnRules.mayRequest(candidate, user.groupIds()))
+			.filter(candidate -> ReturnRules.mayRequest(candidate, user.groupIds())
+					&& (this.access.involved(user, candidate) || user.userId().equals(candidate.openedBy())))
 			.orElseThrow(() -> Problems.notFound("No such case, or it is not visible to you."));
 		if (!found.isOpen()) {
 			throw Problems.conflict("Case " + reference + " is closed.");
@@ -51,11 +64,11 @@ class ReturnRequests {
 		variables.put(Variables.IS_CHILD, found.isChild());
 		variables.put(Variables.RETURN_REASON, reason.name());
 		variables.put(Variables.REQUESTING_AGENCY, ReturnRules.requestingAgency(found, user.groupIds()));
-		ProcessInstanceWithVariables started = this.runtimeService
+		ProcessInstanceWithVariables started = this.trustedCalls.run(() -> this.runtimeService
 			.createProcessInstanceByKey(VoluntaryReturnProcess.KEY)
 			.businessKey(found.reference())
 			.setVariables(variables)
-			.executeWithVariablesInReturn();
+			.executeWithVariablesInReturn());
 		boolean blocked = Boolean.TRUE.equals(started.getVariables().get(Variables.REMOVAL_BLOCKED));
 		return new ReturnRequested(found.reference(), reason,
 				blocked ? ReturnRequested.Outcome.Blocked : ReturnRequested.Outcome.InProgress);

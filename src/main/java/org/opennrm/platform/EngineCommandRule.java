@@ -1,0 +1,18 @@
+package org.opennrm.platform;
+
+/**
+ * A rule every command a signed-in user sends to the engine must pass, whatever path sent it: our API, Tasklist and
+ * Cockpit through the webapps' engine API, or a client of the engine REST API. The engine calls the rules before the
+ * command runs, for the outermost command only: what the engine or our own code does inside a command that passed
+ * (a listener, a delegate, a trusted call) is the service's own work. Commands without a signed-in user (start-up,
+ * the job executor) are the service's own work too.
+ */
+@FunctionalInterface
+public interface EngineCommandRule {
+
+	/**
+	 * @throws ActionRefused when the user may not do this
+	 * @throws InvalidFields when the values sent are not the fields this command takes
+	 */
+	void check(UserCommand command, EngineActor actor);
+}

@@ -1,0 +1,48 @@
+package org.opennrm.platform.internal;
+
+import org.opennrm.platform.ActionRefused;
+import org.opennrm.platform.EngineActor;
+import org.opennrm.platform.EngineCommandRule;
+import org.opennrm.platform.UserCommand;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * What no user does to the engine, in any role and by any path: a case moves only by claiming and completing its tasks
+ * with their forms' fields (and a supervisor's reassignment). Refused:
+ * <ul>
+ * <li>deployments: models are code and come from {@code processes/} at start-up;</li>
+ * <li>writing, changing or deleting variables outside a completion: routing flags are set by the steps that decide
+ * them;</li>
+ * <li>creating, editing, delegating or deleting tasks, and their due dates (legal clocks run on the process's own
+ * timers, and the task's date is how people see them);</li>
+ * <li>comments and attachments: notes about a person belong in the encrypted case file, never in engine tables;</li>
+ * <li>BPMN errors and escalations from a task: no task's form offers one, and one would skip the step's rules (an
+ * age assessment, a decision);</li>
+ * <li>messages and signals: the service sends them itself, once its own checks have passed;</li>
+ * <li>changing who may start a process: that comes from the models.</li>
+ * </ul>
+ */
+@Component
+@Order(0)
+class ChangesOutsideTheWorkflow implements EngineCommandRule {
+
+	@Override
+	public void check(UserCommand command, EngineActor actor) {
+		String refusal = switch (command.kind()) {
+			case DEPLOY -> "Process models are deployed from processes/ when the service starts, never through an API.";
+			case WRITE_VARIABLES -> "Process variables are written only by completing a task with its form's fields.";
+			case CHANGE_TASK, DELEGATE_TASK, SET_TASK_OWNER, RESOLVE_TASK -> "Tasks come from the case's process: "
+					+ "they are claimed, completed or (by a supervisor) reassigned, never created, delegated, edited or deleted.";
+			case NOTE -> "Notes about a case belong in its case file, not in comments or attachments of the engine.";
+			case TASK_BPMN_ERROR, TASK_ESCALATION -> "A task ends by completing its form; no task lets a user raise a BPMN "
+					+ "error or escalation.";
+			case SEND_EVENT -> "Messages and signals are sent by the service itself, after its own checks.";
+			case CHANGE_STARTERS -> "Who may start a process comes from its model.";
+			default -> null;
+		};
+		if (refusal != null) {
+			throw ActionRefused.forbidden(refusal);
+		}
+	}
+}

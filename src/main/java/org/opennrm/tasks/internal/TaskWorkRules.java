@@ -1,0 +1,255 @@
+package org.opennrm.tasks.internal;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.opennrm.platform.ActionRefused;
+import org.opennrm.platform.EngineActor;
+import org.opennrm.platform.EngineCommandRule;
+import org.opennrm.platform.InvalidFields;
+import org.opennrm.platform.TrustedEngineCalls;
+import org.opennrm.platform.UserCommand;
+import org.opennrm.security.Role;
+import org.opennrm.tasks.StartForm;
+import org.opennrm.tasks.TaskForm;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of working on tasks and starting cases, applied inside the engine to every command a signed-in user sends
+ * (ADR 20), so that our API, Tasklist and the engine REST API cannot differ:
+ * <ul>
+ * <li>a task is held only by someone it is for: a member of one of its candidate groups, or a candidate user (a
+ * substitute covering an absence);</li>
+ * <li>a user claims or takes a task only for themselves, and only one nobody else holds; a supervisor may hand a
+ * task to someone it is for, or release it; nobody changes which groups a task is for;</li>
+ * <li>only the user who holds a task completes it, while it is still for them, and only with its form's fields;</li>
+ * <li>a user starts only a process that has a start form, from its start, with that form's fields and no business
+ * key of their own; actor fields (who opened a case) come from the engine, never from the caller.</li>
+ * </ul>
+ * Facts about the task are read as trusted calls: the user may not be allowed to read its identity links or other
+ * users' groups, and the answer is a yes or no, never returned to them.
+ */
+@Component
+@Order(1)
+class TaskWorkRules implements EngineCommandRule {
+
+	static final String NOT_A_FIELD = "is not a field of this form";
+
+	private final TaskService taskService;
+
+	private final RepositoryService repositoryService;
+
+	private final IdentityService identityService;
+
+	private final TrustedEngineCalls trustedCalls;
+
+	private final TaskForms forms;
+
+	private final Map<String, String> processKeys = new ConcurrentHashMap<>();
+
+	TaskWorkRules(TaskService taskService, RepositoryService repositoryService, IdentityService identityService,
+			TrustedEngineCalls trustedCalls, TaskForms forms) {
+		this.taskService = taskService;
+		this.repositoryService = repositoryService;
+		this.identityService = identityService;
+		this.trustedCalls = trustedCalls;
+		this.forms = forms;
+	}
+
+	@Override
+	public void check(UserCommand command, EngineActor actor) {
+		switch (command.kind()) {
+			case COMPLETE_TASK, SUBMIT_TASK_FORM -> completion(command, actor);
+			case CLAIM_TASK -> take(command.taskId(), command.userId(), actor, false);
+			case ASSIGN_TASK -> take(command.taskId(), command.userId(), actor, true);
+			case ADD_TASK_IDENTITY_LINK, DELETE_TASK_IDENTITY_LINK -> identityLink(command, actor);
+			case START_PROCESS -> start(command);
+			default -> {
+			}
+		}
+	}
+
+	private void completion(UserCommand command, EngineActor actor) {
+		TaskFacts task = facts(command.taskId());
+		if (task == null) {
+			return;
+		}
+		if (task.assignee() == null) {
+			throw ActionRefused.conflict("Claim the task before completing it.");
+		}
+		if (!task.assignee().equals(actor.userId())) {
+			throw ActionRefused.conflict("This task is claimed by someone else; only they can complete it.");
+		}
+		if (!task.isFor(actor.userId(), actor.groupIds())) {
+			throw ActionRefused.forbidden("This task is no longer for you: you are not in a group it is for.");
+		}
+		Set<String> fields = this.forms.find(task.processKey(), task.taskKey())
+			.map(TaskForm::type)
+			.map(TaskForms::fields)
+			.orElse(Set.of());
+		refuseOtherFields(command.variables().keySet(), fields);
+	}
+
+	/**
+	 * Claiming ({@code claim}) or setting the assignee ({@code assign}): to oneself, a task nobody else holds and that
+	 * is for you; a supervisor may also assign it to someone it is for. With no user, it is released: by whoever
+	 * holds it, or a supervisor.
+	 */
+	private void take(String taskId, String userId, EngineActor actor, boolean assign) {
+		TaskFacts task = facts(taskId);
+		if (task == null) {
+			return;
+		}
+		boolean supervisor = actor.isMemberOf(Role.SUPERVISOR.groupId());
+		if (userId == null) {
+			if (task.assignee() != null && !task.assignee().equals(actor.userId()) && !supervisor) {
+				throw ActionRefused.conflict("This task is claimed by someone else; only they or a supervisor can "
+						+ "release it.");
+			}
+			return;
+		}
+		if (!userId.equals(actor.userId())) {
+			if (!assign || !supervisor) {
+				throw ActionRefused.forbidden("You can take a task only for yourself; supervisors reassign tasks.");
+			}
+			if (!task.isFor(userId, groupsOf(userId))) {
+				throw ActionRefused.forbidden(userId + " is not in a group this task is for ("
+						+ String.join(", ", task.candidateGroups()) + ").");
+			}
+			return;
+		}
+		if (task.assignee() != null && !task.assignee().equals(actor.userId())) {
+			throw ActionRefused.conflict("Someone else has already claimed this task.");
+		}
+		if (!task.isFor(actor.userId(), actor.groupIds())) {
+			throw ActionRefused.forbidden("This task is for " + String.join(", ", task.candidateGroups())
+					+ "; only their members can take it.");
+		}
+	}
+
+	private void identityLink(UserCommand command, EngineActor actor) {
+		boolean adding = command.kind() == UserCommand.Kind.ADD_TASK_IDENTITY_LINK;
+		if (IdentityLinkType.ASSIGNEE.equals(command.linkType()) && command.groupId() == null) {
+			take(command.taskId(), adding ? command.userId() : null, actor, true);
+			return;
+		}
+		if (command.groupId() != null || !IdentityLinkType.CANDIDATE.equals(command.linkType())) {
+			throw ActionRefused.forbidden("Which agencies a task is for, and who owns it, come from the case's "
+					+ "process; they are not changed by hand.");
+		}
+		if (!actor.isMemberOf(Role.SUPERVISOR.groupId())) {
+			throw ActionRefused.forbidden("Only supervisors add or remove the colleagues who cover a task.");
+		}
+		if (adding) {
+			TaskFacts task = facts(command.taskId());
+			if (task != null && groupsOf(command.userId()).stream().noneMatch(task.candidateGroups()::contains)) {
+				throw ActionRefused.forbidden(command.userId() + " is not in a group this task is for ("
+						+ String.join(", ", task.candidateGroups()) + ").");
+			}
+		}
+	}
+
+	private void start(UserCommand command) {
+		if (command.atActivities()) {
+			throw ActionRefused.forbidden("A case starts at its beginning, never part-way through its process.");
+		}
+		String processKey = command.processDefinitionKey() != null ? command.processDefinitionKey()
+				: processKey(command.processDefinitionId());
+		StartForm<?> form = processKey == null ? null : this.forms.findStart(processKey).orElse(null);
+		if (form == null) {
+			throw ActionRefused.forbidden("This process is started by the service as part of a case, not by users.");
+		}
+		Map<String, String> errors = new TreeMap<>();
+		if (command.businessKey() != null && !command.businessKey().isBlank()) {
+			errors.put("businessKey", "the service gives each case its reference; leave it empty");
+		}
+		otherFields(command.variables().keySet(), TaskForms.fields(form.type()))
+			.forEach(name -> errors.put(name, NOT_A_FIELD));
+		if (!errors.isEmpty()) {
+			throw new InvalidFields(errors);
+		}
+	}
+
+	private static void refuseOtherFields(Set<String> sent, Set<String> fields) {
+		Set<String> other = otherFields(sent, fields);
+		if (!other.isEmpty()) {
+			throw new InvalidFields(other.stream().collect(Collectors.toMap(name -> name, name -> NOT_A_FIELD)));
+		}
+	}
+
+	private static Set<String> otherFields(Set<String> sent, Set<String> fields) {
+		return sent.stream().filter(name -> !fields.contains(name)).collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	/** What the rules need to know of a task, or {@code null} if there is none (the engine then says so itself). */
+	private TaskFacts facts(String taskId) {
+		if (taskId == null) {
+			return null;
+		}
+		return this.trustedCalls.run(() -> {
+			Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
+			if (task == null) {
+				return null;
+			}
+			Set<String> groups = new TreeSet<>();
+			Set<String> users = new TreeSet<>();
+			for (IdentityLink link : this.taskService.getIdentityLinksForTask(taskId)) {
+				if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+					if (link.getGroupId() != null) {
+						groups.add(link.getGroupId());
+					}
+					if (link.getUserId() != null) {
+						users.add(link.getUserId());
+					}
+				}
+			}
+			return new TaskFacts(task.getAssignee(), processKey(task.getProcessDefinitionId()),
+					task.getTaskDefinitionKey(), groups, users);
+		});
+	}
+
+	private Set<String> groupsOf(String userId) {
+		return this.trustedCalls.run(() -> this.identityService.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.map(Group::getId)
+			.collect(Collectors.toSet()));
+	}
+
+	private String processKey(String processDefinitionId) {
+		if (processDefinitionId == null) {
+			return null;
+		}
+		return this.processKeys.computeIfAbsent(processDefinitionId, id -> this.trustedCalls
+			.run(() -> this.repositoryService.createProcessDefinitionQuery()
+				.processDefinitionId(id)
+				.list()
+				.stream()
+				.findFirst()
+				.map(definition -> definition.getKey())
+				.orElse(null)));
+	}
+
+	/** A task as the rules see it. */
+	private record TaskFacts(String assignee, String processKey, String taskKey, Set<String> candidateGroups,
+			Set<String> candidateUsers) {
+
+		/** Whether the task is for this user: a candidate user, or a member of a candidate group. */
+		boolean isFor(String userId, Set<String> groupsOfUser) {
+			return this.candidateUsers.contains(userId) || groupsOfUser.stream().anyMatch(this.candidateGroups::contains);
+		}
+	}
+}
