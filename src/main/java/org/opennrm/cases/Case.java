@@ -40,6 +40,14 @@ public record Case(String caseId, String reference, String jurisdiction, String 
 		return this.ageGroup.treatedAsChild();
 	}
 
+	/**
+	 * Whether this user is the child's guardian now. A guardian's appointment is for a child: it ends when the person
+	 * is assessed as an adult, and so do the guardian's access to the case and authority to act for the person.
+	 */
+	public boolean isGuardedBy(String userId) {
+		return this.guardian != null && isChild() && this.guardian.equals(userId);
+	}
+
 	/** The same case led by another agency; only an open case changes hands. */
 	public Case ledBy(String agency) {
 		requireOpen();
@@ -111,12 +119,15 @@ public record Case(String caseId, String reference, String jurisdiction, String 
 				this.riskLevel, this.riskAssessedAt, this.guardian, determination);
 	}
 
-	/** An age assessment found an adult: the case moves to the adult track; its services go on. */
+	/**
+	 * An age assessment found an adult: the case moves to the adult track and its services go on. The guardian's
+	 * appointment ends: an adult decides for themselves.
+	 */
 	public Case assessedAsAdult() {
 		requireOpen();
 		return new Case(this.caseId, this.reference, this.jurisdiction, this.leadAgency, this.openedBy, this.openedAt,
 				this.status, this.closureReason, this.closedAt, AgeGroup.Adult, this.personStatus, this.protection,
-				this.riskLevel, this.riskAssessedAt, this.guardian, this.bestInterests);
+				this.riskLevel, this.riskAssessedAt, null, this.bestInterests);
 	}
 
 	private void requireOpen() {

@@ -147,7 +147,7 @@ class PolicyCaseAccess implements CaseAccess {
 				.contains(PolicyCaseAccess.this.jurisdictions.profile(this.target.jurisdiction()).competentAuthority())) {
 				add(found, Basis.CompetentAuthority, null);
 			}
-			if (this.user.userId().equals(this.target.guardian())) {
+			if (this.user.has(Role.GUARDIAN) && this.target.isGuardedBy(this.user.userId())) {
 				add(found, Basis.Guardian, null);
 			}
 			if (groups.contains(Role.SUPERVISOR.groupId())) {

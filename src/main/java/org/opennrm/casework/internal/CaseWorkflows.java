@@ -99,7 +99,7 @@ class CaseWorkflows {
 		if (!found.isOpen()) {
 			throw Problems.conflict("Case " + reference + " is closed.");
 		}
-		boolean byGuardian = user.userId().equals(found.guardian());
+		boolean byGuardian = isGuardian(found, user);
 		this.ledger.record(found.caseId(), purpose, recipient, false,
 				byGuardian ? ConsentDecision.GivenBy.Guardian : ConsentDecision.GivenBy.Person, user.userId());
 		Map<String, Object> withdrawal = new java.util.HashMap<>();
@@ -130,6 +130,11 @@ class CaseWorkflows {
 
 	private static boolean isInvolved(Case found, NrmUser user) {
 		return user.groupIds().contains(found.leadAgency()) || user.userId().equals(found.openedBy())
-				|| user.userId().equals(found.guardian());
+				|| isGuardian(found, user);
+	}
+
+	/** The child's guardian now: appointed, still a guardian, and the person still a child. */
+	private static boolean isGuardian(Case found, NrmUser user) {
+		return user.has(Role.GUARDIAN) && found.isGuardedBy(user.userId());
 	}
 }
