@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import org.opennrm.platform.OperatorFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 
 /**
@@ -32,11 +32,7 @@ class CaseFileConfiguration {
 
 	@Bean
 	AccessPolicy accessPolicy(@Value("${nrm.access-policy.location:}") String location) throws IOException {
-		DefaultResourceLoader loader = new DefaultResourceLoader();
-		Resource resource = !location.isBlank() ? loader.getResource(location)
-				: Files.isRegularFile(Path.of("config", "access-policy.yml"))
-						? loader.getResource("file:config/access-policy.yml")
-						: loader.getResource("classpath:config/access-policy.yml");
+		Resource resource = OperatorFiles.locate(location, "access-policy.yml");
 		AccessPolicy policy = AccessPolicy.read(resource);
 		log.info("Access policy from {}", resource.getDescription());
 		return policy;

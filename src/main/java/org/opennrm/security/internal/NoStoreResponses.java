@@ -20,10 +20,10 @@ class NoStoreResponses extends OncePerRequestFilter {
 
 	static final String NO_STORE = "no-store";
 
+	/** By the servlet the container mapped the request to, whatever the spelling of its URL. */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !path.startsWith("/engine-rest/") && !path.startsWith("/camunda/api/");
+		return EngineApi.ofServletPath(request.getServletPath()).isEmpty();
 	}
 
 	@Override

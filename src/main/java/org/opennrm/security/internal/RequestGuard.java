@@ -109,10 +109,12 @@ class RequestGuard extends OncePerRequestFilter {
 		return null;
 	}
 
-	/** Whether the request is for the engine's REST resources, directly or through the webapps. */
+	/**
+	 * Whether the request is for the engine's REST resources, directly or through the webapps: decided by the servlet
+	 * the container mapped it to, so no spelling of the URL (percent-encoding included) can route around it.
+	 */
 	static boolean reachesEngine(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/engine/");
+		return EngineApi.ofServletPath(request.getServletPath()).filter(EngineApi::servesEngineResources).isPresent();
 	}
 
 	private static boolean hasBodyWeRead(HttpServletRequest request) {

@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
+import org.opennrm.platform.OperatorFiles;
 import org.opennrm.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -33,18 +38,22 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may reach what over HTTP. Deny by default: only the health endpoint and the webapps' own pages are open.
  * <ul>
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin authenticate with their own session login against the same
- * identity store and apply engine authorization to the signed-in user.</li>
+ * identity store and apply engine authorization to the signed-in user; which operations of their APIs each role may
+ * call is decided inside those APIs ({@link EngineOperationGuard}).</li>
  * <li>{@code /oversight/**}, {@code /audit/**} and {@code /statistics/**}: the supervisor's and the auditor's
  * workspaces and the statistics page, pages of the service. Form login at {@code /login} against the same identity
  * store, a session, CSRF tokens on every form; each for its roles only.</li>
  * <li>Everything else (our API, the engine REST API, the API description, metrics): HTTP Basic against the identity
- * store, stateless, with the engine's authenticated identity set for the request.</li>
+ * store, stateless, with the engine's authenticated identity set for the request. The engine REST API is opened
+ * operation by operation, like the webapps' ({@link EngineOperationGuard}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity
 class WebSecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(WebSecurityConfiguration.class);
 
 	/**
 	 * Matches the whole request path: the engine REST API and the webapps' APIs are Jersey servlets, not Spring MVC,
@@ -63,6 +72,15 @@ class WebSecurityConfiguration {
 		return new ProviderManager(new IdentityStoreAuthenticationProvider(identityService, events));
 	}
 
+	/** One spelling per path, before anything (Spring Security's matchers included) reads it. */
+	@Bean
+	FilterRegistrationBean<CanonicalPaths> canonicalPaths(ObjectMapper objectMapper) {
+		FilterRegistrationBean<CanonicalPaths> registration = new FilterRegistrationBean<>(
+				new CanonicalPaths(new ProblemResponses(objectMapper)));
+		registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+		return registration;
+	}
+
 	/** Body limits and the engine query guard, right after authentication and before any servlet reads the body. */
 	@Bean
 	FilterRegistrationBean<RequestGuard> requestGuard(ObjectMapper objectMapper, SecurityProperties properties) {
@@ -73,13 +91,17 @@ class WebSecurityConfiguration {
 		return registration;
 	}
 
-	/** Server errors of the engine's REST resources and the webapps' APIs without exception messages or SQL. */
+	/**
+	 * Which operations of the engine's HTTP APIs each role may call: {@code nrm.engine-api.location}, else
+	 * {@code ./config/engine-api.yml}, else the copy packaged in the jar. {@link EngineOperationGuard} applies it
+	 * inside each of those APIs.
+	 */
 	@Bean
-	FilterRegistrationBean<EngineServerErrors> engineServerErrors(ObjectMapper objectMapper) {
-		FilterRegistrationBean<EngineServerErrors> registration = new FilterRegistrationBean<>(
-				new EngineServerErrors(objectMapper));
-		registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 3);
-		return registration;
+	EngineApiSurface engineApiSurface(@Value("${nrm.engine-api.location:}") String location) throws IOException {
+		Resource resource = OperatorFiles.locate(location, "engine-api.yml");
+		EngineApiSurface surface = EngineApiSurface.read(resource);
+		log.info("Engine API surface from {}", resource.getDescription());
+		return surface;
 	}
 
 	/** {@code Cache-Control: no-store} on the engine's REST resources and the webapps' APIs. */
@@ -95,15 +117,10 @@ class WebSecurityConfiguration {
 	SecurityFilterChain webapps(HttpSecurity http) throws Exception {
 		// The webapps run their own authentication, CSRF protection and security headers (see application.yml).
 		return http.securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/camunda-welcome/**")))
-			.authorizeHttpRequests(requests -> requests
-				// Administrators come from the environment (or the demo profile), never from a web form that the
-				// first visitor could fill in.
-				.requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
-				// Deployments are code: they come from processes/ at start-up, never over HTTP.
-				.requestMatchers(path("/camunda/api/engine/engine/*/deployment/create"),
-						path("/camunda/api/engine/engine/*/deployment/*/redeploy"))
-				.denyAll()
-				.anyRequest().permitAll())
+			// Which operations of their APIs are open is decided inside those APIs, on the operation they resolved
+			// (EngineOperationGuard and config/engine-api.yml): the first-administrator setup and deployments are
+			// open to nobody.
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()).cacheControl(cache -> cache.disable()))
 			.requestCache(cache -> cache.disable())
@@ -173,15 +190,11 @@ class WebSecurityConfiguration {
 				.requestMatchers(path(HttpMethod.GET, "/"), path(HttpMethod.GET, "/favicon.ico")).permitAll()
 				.requestMatchers(path("/actuator/prometheus")).hasRole(Role.ADMIN.name())
 				.requestMatchers(path("/actuator/**")).denyAll()
-				// Deployments are code: they come from processes/ at start-up, never over HTTP.
-				.requestMatchers(path("/engine-rest/deployment/create"), path("/engine-rest/deployment/*/redeploy"),
-						path("/engine-rest/engine/*/deployment/create"),
-						path("/engine-rest/engine/*/deployment/*/redeploy"))
-				.denyAll()
 				// The supervisor workspace's API.
 				.requestMatchers(path("/api/oversight/**")).hasRole(Role.SUPERVISOR.name())
 				// Statistics: aggregates only, for the national coordinator and the supervisors.
 				.requestMatchers(path("/api/statistics/**")).hasAnyRole(STATISTICS_ROLES)
+				// The engine REST API: which operation is open to whom is decided inside it (EngineOperationGuard).
 				.requestMatchers(path("/engine-rest/**"), path("/api/**"), path("/v3/api-docs"),
 						path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html"))
 				.authenticated()
