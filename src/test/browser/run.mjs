@@ -4,6 +4,7 @@ import * as tasklist from './tasklist.mjs';
 import * as oversight from './oversight.mjs';
 import * as audit from './audit.mjs';
 import * as statistics from './statistics.mjs';
+import * as webapps from './webapps.mjs';
 import { withBrowser } from './browser.mjs';
 
 const scenarios = {
@@ -15,6 +16,7 @@ const scenarios = {
   'audit-reconstruct-case': audit.reconstructCase,
   'statistics-coordinator-reads': statistics.coordinatorReads,
   'statistics-refuses-others': statistics.refusesOthers,
+  'webapps-open-every-view': webapps.openEveryView,
 };
 
 const [name, json] = process.argv.slice(2);

@@ -39,6 +39,7 @@ export async function walkCase(page, shots, { baseUrl, password, caseReference, 
     expect(await card.count() === 1, `expected one "${step.task}" card for ${caseReference}, saw ${await card.count()}`);
     await card.click();
     await page.getByRole('heading', { level: 2, name: step.task }).waitFor();
+    await offersOnlyWhatTheEngineAllows(page);
     await page.getByRole('link', { name: /^\s*Claim\s*$/ }).or(page.getByRole('button', { name: /^\s*Claim\s*$/ }))
       .first().click();
     for (const answer of step.answers) {
@@ -63,6 +64,19 @@ export async function walkCase(page, shots, { baseUrl, password, caseReference, 
     done.push(step.task);
   }
   return { completed: done };
+}
+
+/**
+ * Tasks come from the case's process (ADR 20): the engine refuses new tasks, comments and edits of a task's dates or
+ * groups, so Tasklist must not offer them.
+ */
+async function offersOnlyWhatTheEngineAllows(page) {
+  for (const text of ['Set due date', 'Set follow up', 'Add groups']) {
+    expect(!(await page.getByText(text, { exact: true }).first().isVisible()), `Tasklist offers "${text}"`);
+  }
+  for (const selector of ['.create-task-action', '.createCommentLink']) {
+    expect(!(await page.locator(selector).first().isVisible()), `Tasklist offers ${selector}`);
+  }
 }
 
 /** Another agency's worker signs in: the case's task is not in their list. */

@@ -51,12 +51,15 @@ class EngineSettingsIT {
 	void the_engine_rest_api_requires_authentication() {
 		assertThat(this.api.anonymous().get("/engine-rest/engine").status()).isEqualTo(401);
 		assertThat(this.api.anonymous().get("/engine-rest/task").status()).isEqualTo(401);
-		assertThat(this.api.as("demo-social").get("/engine-rest/task?maxResults=15").status()).isEqualTo(200);
+		assertThat(this.api.as("demo-admin").get("/engine-rest/task?maxResults=15").status()).isEqualTo(200);
+		assertThat(this.api.as("demo-social").get("/engine-rest/task?maxResults=15").status())
+			.as("caseworkers work through our API and Tasklist, not the engine REST API (ADR 20)")
+			.isEqualTo(403);
 	}
 
 	@Test
 	void unbounded_engine_queries_by_a_user_are_refused() {
-		Api.Response unbounded = this.api.as("demo-supervisor").get("/engine-rest/task?maxResults=100000");
+		Api.Response unbounded = this.api.as("demo-admin").get("/engine-rest/task?maxResults=100000");
 
 		assertThat(unbounded.status()).isEqualTo(400);
 	}

@@ -49,7 +49,8 @@ class ReturnRequestApiIT {
 	@EnumSource(value = Protection.class, names = { "PendingIdentification", "RecoveryPeriod" })
 	void a_return_requested_while_the_person_is_protected_is_blocked_at_once_and_never_creates_a_return_task(
 			Protection protection) {
-		String reference = open("demo-social");
+		String reference = open("demo-police");
+		lead(reference, "social");
 		protect(reference, protection);
 
 		Api.Response response = this.api.as("demo-police").post(path(reference), REQUEST);
@@ -93,11 +94,30 @@ class ReturnRequestApiIT {
 	}
 
 	@Test
-	void police_may_ask_for_any_case_they_can_name() {
-		String reference = open("demo-social");
+	void police_who_opened_a_case_may_ask_for_it_after_it_passed_to_social_services() {
+		String reference = open("demo-police");
+		lead(reference, "social");
 
 		assertThat(this.api.as("demo-police").post(path(reference), REQUEST).json().path("outcome").asText())
 			.isEqualTo("InProgress");
+	}
+
+	@Test
+	void police_not_involved_in_a_case_learn_neither_that_it_exists_nor_whether_the_person_is_protected() {
+		String unprotected = open("demo-social");
+		String protectedCase = open("demo-social");
+		protect(protectedCase, Protection.RecoveryPeriod);
+		Api.Response unknown = this.api.as("demo-police").post(path("DEMO-2026-999998"), REQUEST);
+
+		for (String reference : List.of(unprotected, protectedCase)) {
+			Api.Response response = this.api.as("demo-police").post(path(reference), REQUEST);
+			assertThat(response.status()).isEqualTo(404);
+			assertThat(response.body()).isEqualTo(unknown.body().replace("DEMO-2026-999998", reference));
+			assertThat(this.runtimeService.createProcessInstanceQuery()
+				.processDefinitionKey(VoluntaryReturnProcess.KEY)
+				.processInstanceBusinessKey(reference)
+				.count()).isZero();
+		}
 	}
 
 	@Test
@@ -160,6 +180,11 @@ class ReturnRequestApiIT {
 			}
 		}
 		return count;
+	}
+
+	private void lead(String reference, String agency) {
+		Case found = this.cases.findByReference(reference).orElseThrow();
+		this.cases.change(found.caseId(), current -> current.ledBy(agency));
 	}
 
 	private void protect(String reference, Protection protection) {

@@ -101,14 +101,16 @@ class SecurityBaselineIT {
 	}
 
 	@Test
-	void the_engine_rest_api_applies_engine_authorization_to_the_signed_in_user() {
+	void the_engines_apis_apply_engine_authorization_to_the_signed_in_user() {
 		long allTasks = this.api.as("demo-admin").get("/engine-rest/task/count").json().path("count").asLong();
-		Api.Response socialTasks = this.api.as("demo-social").get("/engine-rest/task/count");
+		WebappSession tasklist = WebappSession.signIn(this.api, "tasklist", "demo-social", Api.DEMO_PASSWORD);
+		Api.Response socialTasks = tasklist.get("/camunda/api/engine/engine/default/task/count");
 
 		assertThat(this.api.anonymous().get("/engine-rest/task/count").status()).isEqualTo(401);
 		assertThat(socialTasks.status()).isEqualTo(200);
 		assertThat(socialTasks.json().path("count").asLong()).isLessThan(allTasks);
-		assertThat(this.api.as("demo-social").get("/engine-rest/authorization?maxResults=10").json().size()).isZero();
+		assertThat(tasklist.get("/camunda/api/engine/engine/default/authorization?maxResults=10").status())
+			.isEqualTo(403);
 	}
 
 	@Test
@@ -185,10 +187,13 @@ class SecurityBaselineIT {
 
 	@Test
 	void case_data_from_the_engine_rest_api_is_never_cached() {
-		Api.Response tasks = this.api.as("demo-police").get("/engine-rest/task?maxResults=5");
+		Api.Response tasks = this.api.as("demo-admin").get("/engine-rest/task?maxResults=5");
+		Api.Response refused = this.api.as("demo-police").get("/engine-rest/task?maxResults=5");
 
 		assertThat(tasks.status()).isEqualTo(200);
 		assertThat(tasks.header("Cache-Control")).contains("no-store");
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.header("Cache-Control")).contains("no-store");
 	}
 
 	@Test

@@ -53,7 +53,11 @@ public class Api {
 
 		private final RestClient rest;
 
+		private final String authorization;
+
 		Client(String userId, String password) {
+			this.authorization = userId == null ? null : "Basic " + java.util.Base64.getEncoder()
+				.encodeToString((userId + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			RestClient.Builder builder = RestClient.builder()
 				.requestFactory(new JdkClientHttpRequestFactory())
 				.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
@@ -79,6 +83,33 @@ public class Api {
 		/** A raw body, sent as it is (malformed JSON, wrong content types). */
 		public Response postRaw(String path, String body, MediaType contentType) {
 			return exchange(HttpMethod.POST, path, body, contentType);
+		}
+
+		/**
+		 * A raw body with a content type written as it is, parameters and mistakes included: sent by the JDK's own
+		 * client, which, unlike Spring's, does not parse the header first.
+		 */
+		public Response postRaw(String path, String body, String contentType) {
+			java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(uri(path))
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+				.header("Content-Type", contentType);
+			if (this.authorization != null) {
+				request.header("Authorization", this.authorization);
+			}
+			try {
+				java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+					.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+				HttpHeaders headers = new HttpHeaders();
+				response.headers().map().forEach(headers::addAll);
+				return new Response(response.statusCode(), headers, response.body());
+			}
+			catch (java.io.IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
 		}
 
 		public Response put(String path, Object body) {

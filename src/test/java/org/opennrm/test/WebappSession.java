@@ -25,11 +25,19 @@ public final class WebappSession {
 
 	private final HttpClient client;
 
-	private final java.util.List<String> setCookieHeaders = new java.util.ArrayList<>();
+	private final java.util.List<String> setCookieHeaders = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
 	private WebappSession(Api api) {
 		this.api = api;
 		this.client = HttpClient.newBuilder().cookieHandler(this.cookies).build();
+	}
+
+	/** A visitor who opened a webapp's page but has not signed in: a session and its CSRF token, no user. */
+	public static WebappSession anonymous(Api api) {
+		WebappSession session = new WebappSession(api);
+		session.send("GET", "/camunda/app/welcome/default/", null, null);
+		session.send("GET", "/camunda/api/admin/auth/user/default", null, null);
+		return session;
 	}
 
 	/** Signs in to one webapp ({@code tasklist}, {@code cockpit}, {@code admin}). */
@@ -54,6 +62,11 @@ public final class WebappSession {
 		return send("POST", path, json, "application/json");
 	}
 
+	/** A raw body with its content type, sent as it is (multipart, odd types). */
+	public Api.Response postRaw(String path, String body, String contentType) {
+		return send("POST", path, body, contentType);
+	}
+
 	public JsonNode getJson(String path) {
 		Api.Response response = get(path);
 		try {
@@ -62,6 +75,11 @@ public final class WebappSession {
 		catch (IOException ex) {
 			throw new AssertionError("Not JSON from " + path + ": " + response, ex);
 		}
+	}
+
+	/** Any request the pages could send, with the session's cookie and CSRF token; safe to call from several threads. */
+	public Api.Response request(String method, String path, String body, String contentType) {
+		return send(method, path, body, contentType);
 	}
 
 	private Api.Response send(String method, String path, String body, String contentType) {
