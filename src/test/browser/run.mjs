@@ -5,6 +5,7 @@ import * as oversight from './oversight.mjs';
 import * as audit from './audit.mjs';
 import * as statistics from './statistics.mjs';
 import * as webapps from './webapps.mjs';
+import * as forms from './forms.mjs';
 import { withBrowser } from './browser.mjs';
 
 const scenarios = {
@@ -17,6 +18,8 @@ const scenarios = {
   'statistics-coordinator-reads': statistics.coordinatorReads,
   'statistics-refuses-others': statistics.refusesOthers,
   'webapps-open-every-view': webapps.openEveryView,
+  'tasklist-walk-forms': forms.walkForms,
+  'tasklist-service-answers-in-words': forms.serviceAnswersInWords,
 };
 
 const [name, json] = process.argv.slice(2);
