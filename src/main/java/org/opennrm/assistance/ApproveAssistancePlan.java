@@ -19,7 +19,7 @@ public record ApproveAssistancePlan(@DisplayOnly String planReference, @DisplayO
 		@NotNull Boolean planApproved, RevisionReason revisionReason) {
 
 	@JsonIgnore
-	@AssertTrue(message = "give a reason when sending the plan back")
+	@AssertTrue(message = "{validation.plan.revisionReason}")
 	public boolean isRevisionReasonGiven() {
 		return this.planApproved == null || this.planApproved || this.revisionReason != null;
 	}

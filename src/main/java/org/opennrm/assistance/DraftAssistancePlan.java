@@ -22,13 +22,13 @@ import org.opennrm.tasks.DisplayOnly;
 public record DraftAssistancePlan(@DisplayOnly String revisionReason,
 		@NotEmpty List<@NotNull PlannedService> plannedServices, @NotNull WrittenWith writtenWith,
 		@NotNull @Pattern(regexp = DraftAssistancePlan.PLAN_REFERENCE,
-				message = "must be a file reference: letters, digits and / _ . - only, up to 40 characters") String planReference) {
+				message = "{validation.fileReference}") String planReference) {
 
 	/** A case file reference: letters, digits and {@code / _ . -}, at most 40. */
 	public static final String PLAN_REFERENCE = "[A-Za-z0-9/_.-]{1,40}";
 
 	@JsonIgnore
-	@AssertTrue(message = "name each service once")
+	@AssertTrue(message = "{validation.plan.serviceOnce}")
 	public boolean isEachServiceOnce() {
 		return this.plannedServices == null
 				|| new HashSet<>(this.plannedServices).size() == this.plannedServices.size();

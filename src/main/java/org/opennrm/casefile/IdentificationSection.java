@@ -74,7 +74,7 @@ public record IdentificationSection(List<Screening> screenings,
 	/** One event of the trafficking (HTCDS {@code hte_Type}, {@code hte_Date}, {@code hte_City}, ...). */
 	public record TraffickingEvent(@NotNull EventType type, @PastOrPresent LocalDate date,
 			@Size(max = NAME) String city,
-			@Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166 two-letter country code") String country,
+			@Pattern(regexp = "[A-Z]{2}", message = "{validation.countryCode}") String country,
 			@Size(max = TEXT) String description) {
 
 		public enum EventType {

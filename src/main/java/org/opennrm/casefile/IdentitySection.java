@@ -28,9 +28,9 @@ import jakarta.validation.constraints.Size;
 public record IdentitySection(@Size(max = NAME) String firstName, @Size(max = NAME) String middleName,
 		@Size(max = NAME) String secondName, @Size(max = 20) List<@NotBlank @Size(max = NAME) String> aliases,
 		@Past LocalDate birthdate, Boolean birthdateEstimated, Gender gender,
-		@Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166 two-letter country code") String nationality,
-		@Size(max = 10) List<@Pattern(regexp = "[a-z]{2,3}", message = "an ISO 639 language code") String> languages,
-		@Pattern(regexp = "\\+?[1-9]\\d{1,14}", message = "a phone number in E.164 form") String mobilePhone,
+		@Pattern(regexp = "[A-Z]{2}", message = "{validation.countryCode}") String nationality,
+		@Size(max = 10) List<@Pattern(regexp = "[a-z]{2,3}", message = "{validation.languageCode}") String> languages,
+		@Pattern(regexp = "\\+?[1-9]\\d{1,14}", message = "{validation.phoneNumber}") String mobilePhone,
 		@Size(max = NAME) String identityDocument) implements SectionContent {
 
 	/** HTCDS {@code prs_Gender}. */

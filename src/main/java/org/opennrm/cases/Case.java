@@ -63,7 +63,7 @@ public record Case(String caseId, String reference, String jurisdiction, String 
 			throw new IllegalArgumentException("Not a closed status: " + closedStatus);
 		}
 		if (reason == null || reason.isBlank()) {
-			throw Problems.badRequest("A case is closed with a reason.");
+			throw Problems.badRequest("problem.case.closeWithReason");
 		}
 		return new Case(this.caseId, this.reference, this.jurisdiction, this.leadAgency, this.openedBy, this.openedAt,
 				closedStatus, reason, at, this.ageGroup, this.personStatus, this.protection, this.riskLevel,
@@ -102,7 +102,7 @@ public record Case(String caseId, String reference, String jurisdiction, String 
 	public Case withGuardian(String userId) {
 		requireOpen();
 		if (!isChild()) {
-			throw Problems.conflict("Case " + this.reference + " is not a child's case.");
+			throw Problems.conflict("problem.case.notAChild", this.reference);
 		}
 		return new Case(this.caseId, this.reference, this.jurisdiction, this.leadAgency, this.openedBy, this.openedAt,
 				this.status, this.closureReason, this.closedAt, this.ageGroup, this.personStatus, this.protection,
@@ -112,7 +112,7 @@ public record Case(String caseId, String reference, String jurisdiction, String 
 	public Case withBestInterests(BestInterests determination) {
 		requireOpen();
 		if (!isChild()) {
-			throw Problems.conflict("Case " + this.reference + " is not a child's case.");
+			throw Problems.conflict("problem.case.notAChild", this.reference);
 		}
 		return new Case(this.caseId, this.reference, this.jurisdiction, this.leadAgency, this.openedBy, this.openedAt,
 				this.status, this.closureReason, this.closedAt, this.ageGroup, this.personStatus, this.protection,
@@ -132,7 +132,7 @@ public record Case(String caseId, String reference, String jurisdiction, String 
 
 	private void requireOpen() {
 		if (!this.status.isOpen()) {
-			throw Problems.conflict("Case " + this.reference + " is closed.");
+			throw Problems.conflict("problem.case.closed", this.reference);
 		}
 	}
 }

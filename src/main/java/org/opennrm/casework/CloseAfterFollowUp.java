@@ -13,7 +13,7 @@ import jakarta.validation.constraints.NotNull;
 public record CloseAfterFollowUp(@NotNull Closure caseStatus, @NotNull ClosureReason reasonForCaseClosure) {
 
 	@JsonIgnore
-	@AssertTrue(message = "\"not presumed a victim\" is recorded by the screening; choose the reason the case ends now")
+	@AssertTrue(message = "{validation.closure.notPresumedByScreening}")
 	public boolean isReasonChosenByCaseManager() {
 		return this.reasonForCaseClosure == null || this.reasonForCaseClosure.isChosenByCaseManager();
 	}

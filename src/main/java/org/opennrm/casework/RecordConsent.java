@@ -20,7 +20,7 @@ public record RecordConsent(@NotNull Boolean consentToReferral, Boolean consentT
 		List<@Agency String> consentToShareWith, Boolean consentToPoliceCooperation) {
 
 	@JsonIgnore
-	@AssertTrue(message = "answer every purpose when the person agrees to referral")
+	@AssertTrue(message = "{validation.consent.everyPurpose}")
 	public boolean isEveryPurposeAnswered() {
 		return !Boolean.TRUE.equals(this.consentToReferral)
 				|| (this.consentToServices != null && this.consentToPoliceCooperation != null);

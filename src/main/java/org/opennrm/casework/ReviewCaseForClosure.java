@@ -13,13 +13,13 @@ import jakarta.validation.constraints.NotNull;
 public record ReviewCaseForClosure(@NotNull Next caseStatus, ClosureReason reasonForCaseClosure) {
 
 	@JsonIgnore
-	@AssertTrue(message = "give a reason for closing the case")
+	@AssertTrue(message = "{validation.closure.reason}")
 	public boolean isReasonGivenWhenClosing() {
 		return this.caseStatus == null || this.caseStatus == Next.FollowUp || this.reasonForCaseClosure != null;
 	}
 
 	@JsonIgnore
-	@AssertTrue(message = "\"not presumed a victim\" is recorded by the screening; choose the reason the case ends now")
+	@AssertTrue(message = "{validation.closure.notPresumedByScreening}")
 	public boolean isReasonChosenByCaseManager() {
 		return this.reasonForCaseClosure == null || this.reasonForCaseClosure.isChosenByCaseManager();
 	}

@@ -12,5 +12,5 @@ import jakarta.validation.constraints.Size;
  */
 public record AppointGuardian(
 		@NotNull @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*",
-				message = "must be a user id: letters and digits, joined by single dots, hyphens or underscores") String guardianUserId) {
+				message = "{validation.guardian.userId}") String guardianUserId) {
 }

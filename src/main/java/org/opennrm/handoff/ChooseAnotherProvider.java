@@ -22,7 +22,7 @@ public record ChooseAnotherProvider(@DisplayOnly String service, @NotNull Boolea
 	}
 
 	@JsonIgnore
-	@AssertTrue(message = "choose the agency to offer the service to")
+	@AssertTrue(message = "{validation.handoff.chooseAgency}")
 	public boolean isReceivingAgencyChosen() {
 		return this.withdrawHandoff == null || this.withdrawHandoff || this.receivingAgency != null;
 	}

@@ -21,7 +21,7 @@ public record RespondToReferral(@DisplayOnly String service, @NotNull Boolean re
 	}
 
 	@JsonIgnore
-	@AssertTrue(message = "give a reason when declining")
+	@AssertTrue(message = "{validation.referral.declineReason}")
 	public boolean isDeclineReasonGiven() {
 		return this.referralAccepted == null || this.referralAccepted || this.declineReason != null;
 	}

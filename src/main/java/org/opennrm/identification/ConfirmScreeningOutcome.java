@@ -3,6 +3,7 @@ package org.opennrm.identification;
 import java.util.Map;
 
 import jakarta.validation.constraints.NotNull;
+import org.opennrm.i18n.Text;
 import org.opennrm.tasks.DisplayOnly;
 
 /**
@@ -26,12 +27,12 @@ public record ConfirmScreeningOutcome(@DisplayOnly String screeningRecommendatio
 	 * recommendation at all counts as a departure).
 	 * @return field name to what is wrong; empty when valid
 	 */
-	public Map<String, String> violationsGiven(ScreeningRecommendation recommended) {
+	public Map<String, Text> violationsGiven(ScreeningRecommendation recommended) {
 		if (this.presumedVictim == null || this.overrideReason != null) {
 			return Map.of();
 		}
 		if (recommended == null || recommended.departsFrom(this.presumedVictim)) {
-			return Map.of("overrideReason", "give a reason when your decision differs from the recommendation");
+			return Map.of("overrideReason", Text.of("problem.screening.overrideReason"));
 		}
 		return Map.of();
 	}

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.NotNull;
 public record DecideFormalIdentification(@NotNull Boolean identified, NotIdentifiedReason notIdentifiedReason) {
 
 	@JsonIgnore
-	@AssertTrue(message = "give a reason when the person is not identified")
+	@AssertTrue(message = "{validation.identification.reason}")
 	public boolean isNotIdentifiedReasonGiven() {
 		return this.identified == null || this.identified || this.notIdentifiedReason != null;
 	}

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.NotNull;
 public record DecideReasonableGrounds(@NotNull Grounds reasonableGrounds, NoGroundsReason noGroundsReason) {
 
 	@JsonIgnore
-	@AssertTrue(message = "give a reason when there are no reasonable grounds")
+	@AssertTrue(message = "{validation.reasonableGrounds.reason}")
 	public boolean isNoGroundsReasonGiven() {
 		return this.reasonableGrounds != Grounds.Negative || this.noGroundsReason != null;
 	}

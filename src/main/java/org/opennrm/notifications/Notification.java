@@ -2,6 +2,8 @@ package org.opennrm.notifications;
 
 import java.time.Instant;
 
+import org.opennrm.i18n.Text;
+
 /**
  * Something a user or a group should know about a case.
  *
@@ -10,12 +12,13 @@ import java.time.Instant;
  * @param recipientGroup the group it is for, or {@code null} when it is for a user
  * @param caseReference the case it is about
  * @param kind what happened
- * @param subject a short line naming the step (a task's name), never personal data
+ * @param subject a short line naming the step (a task's name), never personal data, to be said in the reader's
+ * language
  * @param createdAt when it was raised
  * @param readAt when its recipient marked it read
  */
 public record Notification(long id, String recipientUser, String recipientGroup, String caseReference, Kind kind,
-		String subject, Instant createdAt, Instant readAt) {
+		Text subject, Instant createdAt, Instant readAt) {
 
 	public enum Kind {
 		/** A deadline is close. */

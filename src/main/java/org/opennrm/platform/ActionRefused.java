@@ -1,12 +1,13 @@
 package org.opennrm.platform;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.opennrm.i18n.Text;
 
 /**
  * A command refused by one of our rules inside the engine (see {@link EngineCommandRule}): what the user asked for is
  * not theirs to do, whatever path it came by. It is an {@link AuthorizationException} so that every engine HTTP
  * resource passes it on unwrapped; the status says how to answer it (403 for a rule, 409 for a conflict with someone
- * else's work), and the message is for the user.
+ * else's work), and the text, said in the user's language when the answer is written, why.
  */
 public class ActionRefused extends AuthorizationException {
 
@@ -14,23 +15,31 @@ public class ActionRefused extends AuthorizationException {
 
 	private final int status;
 
-	private ActionRefused(int status, String message) {
-		super(message);
+	private final transient Text text;
+
+	private ActionRefused(int status, Text text) {
+		super(text.toString());
 		this.status = status;
+		this.text = text;
 	}
 
 	/** Not permitted, whoever asks in this role or situation. */
-	public static ActionRefused forbidden(String message) {
-		return new ActionRefused(403, message);
+	public static ActionRefused forbidden(String code, Object... arguments) {
+		return new ActionRefused(403, Text.of(code, arguments));
 	}
 
 	/** Not possible now, because of someone else's work on the same thing (a task they hold). */
-	public static ActionRefused conflict(String message) {
-		return new ActionRefused(409, message);
+	public static ActionRefused conflict(String code, Object... arguments) {
+		return new ActionRefused(409, Text.of(code, arguments));
 	}
 
 	/** The HTTP status that answers it. */
 	public int status() {
 		return this.status;
+	}
+
+	/** Why, for the user. */
+	public Text text() {
+		return this.text;
 	}
 }

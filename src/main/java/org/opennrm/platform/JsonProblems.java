@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.opennrm.i18n.Text;
+import org.springframework.web.ErrorResponseException;
 
 /** Says which field of a JSON body is wrong, without echoing the value that was sent. */
 public final class JsonProblems {
@@ -12,9 +14,9 @@ public final class JsonProblems {
 	private JsonProblems() {
 	}
 
-	public static String describe(JsonProcessingException ex) {
+	public static Text describe(JsonProcessingException ex) {
 		if (ex instanceof UnrecognizedPropertyException unknown) {
-			return "Unknown field '" + unknown.getPropertyName() + "'.";
+			return Text.of("problem.json.unknownField", unknown.getPropertyName());
 		}
 		if (ex instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			String field = mapping.getPath()
@@ -22,11 +24,17 @@ public final class JsonProblems {
 				.map(reference -> reference.getFieldName() != null ? reference.getFieldName()
 						: String.valueOf(reference.getIndex()))
 				.collect(Collectors.joining("."));
-			return "Field '" + field + "' has the wrong type or value.";
+			return Text.of("problem.json.wrongField", field);
 		}
 		if (ex instanceof JsonMappingException) {
-			return "The body does not have the expected shape.";
+			return Text.of("problem.json.wrongShape");
 		}
-		return "The body is not well-formed JSON.";
+		return Text.of("problem.json.malformed");
+	}
+
+	/** The same, as a 400 problem. */
+	public static ErrorResponseException badRequest(JsonProcessingException ex) {
+		Text text = describe(ex);
+		return Problems.badRequest(text.code(), text.arguments());
 	}
 }

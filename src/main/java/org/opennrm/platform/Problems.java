@@ -1,44 +1,36 @@
 package org.opennrm.platform;
 
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Problem responses (RFC 9457) that business code raises. The text is for the caller: it names what is wrong with
- * the request, never internals, SQL or personal data.
+ * Problem responses (RFC 9457) that business code raises. The detail is a catalogue code with its arguments
+ * ({@code config/i18n/messages.properties}), said in the caller's language when the answer is written: it names
+ * what is wrong with the request, never internals, SQL or personal data. Field errors are {@link InvalidFields}.
  */
 public final class Problems {
 
 	private Problems() {
 	}
 
-	public static ErrorResponseException notFound(String detail) {
-		return of(HttpStatus.NOT_FOUND, detail);
+	public static ErrorResponseException notFound(String code, Object... arguments) {
+		return of(HttpStatus.NOT_FOUND, code, arguments);
 	}
 
-	public static ErrorResponseException conflict(String detail) {
-		return of(HttpStatus.CONFLICT, detail);
+	public static ErrorResponseException conflict(String code, Object... arguments) {
+		return of(HttpStatus.CONFLICT, code, arguments);
 	}
 
-	public static ErrorResponseException forbidden(String detail) {
-		return of(HttpStatus.FORBIDDEN, detail);
+	public static ErrorResponseException forbidden(String code, Object... arguments) {
+		return of(HttpStatus.FORBIDDEN, code, arguments);
 	}
 
-	public static ErrorResponseException badRequest(String detail) {
-		return of(HttpStatus.BAD_REQUEST, detail);
+	public static ErrorResponseException badRequest(String code, Object... arguments) {
+		return of(HttpStatus.BAD_REQUEST, code, arguments);
 	}
 
-	/** A 400 naming each invalid field and what is wrong with it. */
-	public static ErrorResponseException invalid(String detail, Map<String, String> fieldErrors) {
-		ErrorResponseException exception = of(HttpStatus.BAD_REQUEST, detail);
-		exception.getBody().setProperty("errors", Map.copyOf(fieldErrors));
-		return exception;
-	}
-
-	private static ErrorResponseException of(HttpStatus status, String detail) {
-		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+	private static ErrorResponseException of(HttpStatus status, String code, Object[] arguments) {
+		return new ErrorResponseException(status, ProblemDetail.forStatus(status), null, code, arguments.clone());
 	}
 }

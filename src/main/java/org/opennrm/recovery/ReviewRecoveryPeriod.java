@@ -13,7 +13,7 @@ import jakarta.validation.constraints.NotNull;
 public record ReviewRecoveryPeriod(@NotNull Boolean extendPeriod, ExtensionReason extensionReason) {
 
 	@JsonIgnore
-	@AssertTrue(message = "give a reason when the period is extended")
+	@AssertTrue(message = "{validation.recovery.extensionReason}")
 	public boolean isExtensionReasonGiven() {
 		return this.extendPeriod == null || !this.extendPeriod || this.extensionReason != null;
 	}

@@ -16,15 +16,15 @@ import jakarta.validation.constraints.Pattern;
  * @param receivingCountry ISO 3166 alpha-2 code of the country of return
  */
 public record ArrangeReceivingPartner(
-		@NotNull @AssertTrue(message = "a return goes ahead only with a confirmed receiving partner")
+		@NotNull @AssertTrue(message = "{validation.return.confirmedPartner}")
 		Boolean receivingPartnerConfirmed,
 		@NotNull @Pattern(regexp = "[A-Z]{2}",
-				message = "must be a two-letter country code in capitals, such as MK or AL") String receivingCountry) {
+				message = "{validation.return.countryCode}") String receivingCountry) {
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
 	@JsonIgnore
-	@AssertTrue(message = "must be an ISO 3166 alpha-2 country code")
+	@AssertTrue(message = "{validation.return.isoCountry}")
 	public boolean isReceivingCountryKnown() {
 		return this.receivingCountry == null || COUNTRIES.contains(this.receivingCountry);
 	}

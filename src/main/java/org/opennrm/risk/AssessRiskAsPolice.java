@@ -21,7 +21,7 @@ public record AssessRiskAsPolice(@DisplayOnly String assessmentReason, @NotNull 
 		@Sensitive(section = "risk") @NotEmpty List<@NotNull RiskFactor> riskFactors) {
 
 	@JsonIgnore
-	@AssertTrue(message = "choose \"None\" alone, or the factors that apply")
+	@AssertTrue(message = "{validation.risk.noneAlone}")
 	public boolean isNoneChosenAlone() {
 		return RiskFactor.noneAlone(this.riskFactors);
 	}

@@ -18,7 +18,7 @@ public record Period(Quarter from, Quarter to) {
 
 	public Period {
 		if (from.index() > to.index()) {
-			throw Problems.badRequest("The period starts after it ends: " + from + " > " + to + ".");
+			throw Problems.badRequest("problem.statistics.periodReversed", from.toString(), to.toString());
 		}
 	}
 
@@ -61,13 +61,13 @@ public record Period(Quarter from, Quarter to) {
 		public Quarter {
 			checkedYear(year);
 			if (quarter < 1 || quarter > 4) {
-				throw Problems.badRequest("A quarter is 1 to 4.");
+				throw Problems.badRequest("problem.statistics.quarter");
 			}
 		}
 
 		static int checkedYear(int year) {
 			if (year < 1990 || year > 2100) {
-				throw Problems.badRequest("A year between 1990 and 2100.");
+				throw Problems.badRequest("problem.statistics.year");
 			}
 			return year;
 		}

@@ -68,13 +68,13 @@ public class FormValues {
 	/** Parses and validates a JSON body strictly. */
 	public <F extends Record> Submission fromBody(Class<F> type, JsonNode body) {
 		if (body == null || !body.isObject()) {
-			throw Problems.badRequest("The body must be a JSON object of the fields of " + type.getSimpleName() + ".");
+			throw Problems.badRequest("problem.form.notAnObject", type.getSimpleName());
 		}
 		try {
 			return submissionOf(validated(this.strict.treeToValue(body, type)));
 		}
 		catch (JsonProcessingException ex) {
-			throw Problems.badRequest(JsonProblems.describe(ex));
+			throw JsonProblems.badRequest(ex);
 		}
 	}
 
@@ -97,7 +97,7 @@ public class FormValues {
 			value = this.lenient.convertValue(fields, type);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidFields(Map.of("form", "Some fields have the wrong type or value."));
+			throw InvalidFields.of("form", "problem.form.wrongTypes");
 		}
 		return submissionOf(validated(value));
 	}
@@ -156,7 +156,7 @@ public class FormValues {
 				return this.lenient.readValue(value.toString(), Object.class);
 			}
 			catch (JsonProcessingException ex) {
-				throw new InvalidFields(Map.of("form", "A field holds JSON that cannot be read."));
+				throw InvalidFields.of("form", "problem.form.unreadableJson");
 			}
 		}
 		return value;
@@ -168,7 +168,7 @@ public class FormValues {
 			Map<String, String> byField = new TreeMap<>();
 			violations.forEach(violation -> byField.merge(violation.getPropertyPath().toString(), violation.getMessage(),
 					(first, second) -> first + "; " + second));
-			throw new InvalidFields(byField);
+			throw InvalidFields.said(byField);
 		}
 		return value;
 	}

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.opennrm.i18n.Text;
 
 /**
  * The typed body that completes one kind of user task. The record's components are the names of the process
@@ -51,7 +52,7 @@ public record TaskForm<F extends Record>(String processKey, String taskKey, Clas
 	public interface Check<F extends Record> {
 
 		/** @return field name to what is wrong; empty when valid */
-		Map<String, String> violations(F form, DelegateTask task);
+		Map<String, Text> violations(F form, DelegateTask task);
 	}
 
 	/** Keeps a completion's sensitive fields, in the completing transaction. */

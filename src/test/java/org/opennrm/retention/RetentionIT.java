@@ -1,8 +1,5 @@
 package org.opennrm.retention;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.opennrm.test.Api.body;
-
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +24,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +41,7 @@ import org.opennrm.consent.ConsentDecision;
 import org.opennrm.consent.ConsentLedger;
 import org.opennrm.consent.ConsentPurpose;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.i18n.Text;
 import org.opennrm.identification.VictimIdentificationProcess;
 import org.opennrm.notifications.Notification;
 import org.opennrm.notifications.Notifications;
@@ -54,6 +51,9 @@ import org.opennrm.test.IntegrationTest;
 import org.opennrm.test.PublishedEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opennrm.test.Api.body;
 
 /**
  * Retention end to end: a case closed longer ago than its retention period is erased from every table of ours and of
@@ -249,7 +249,7 @@ class RetentionIT {
 			.status()).isEqualTo(201);
 		this.consents.record(caseId, ConsentPurpose.Referral, null, true, ConsentDecision.GivenBy.Person,
 				"demo-police");
-		this.notifications.notifyUser("demo-police", reference, Notification.Kind.DeadlineReminder, "About " + reference);
+		this.notifications.notifyUser("demo-police", reference, Notification.Kind.DeadlineReminder, Text.said("About " + reference));
 		String handoffId = UUID.randomUUID().toString();
 		this.jdbc.sql("""
 				insert into nrm_handoff (id, case_id, process_instance_id, service, referring_agency, receiving_agency,

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.opennrm.assistance.ApproveAssistancePlan;
 import org.opennrm.assistance.AssistancePlanProcess.Variables;
 import org.opennrm.assistance.DraftAssistancePlan;
+import org.opennrm.i18n.Text;
 
 /**
  * The rules of an assistance plan that need the process: a child's plan is written with the guardian, and its author
@@ -14,21 +15,21 @@ import org.opennrm.assistance.DraftAssistancePlan;
  */
 final class AssistancePlanRules {
 
-	static final String WRITTEN_WITH_GUARDIAN = "a child's plan is written with the guardian";
+	static final Text WRITTEN_WITH_GUARDIAN = Text.of("problem.plan.writtenWithGuardian");
 
-	static final String AUTHOR_CANNOT_APPROVE = "the plan's author cannot approve it: another supervisor must";
+	static final Text AUTHOR_CANNOT_APPROVE = Text.of("problem.plan.authorCannotApprove");
 
 	private AssistancePlanRules() {
 	}
 
-	static Map<String, String> childsPlanWrittenWithGuardian(DraftAssistancePlan plan, DelegateTask task) {
+	static Map<String, Text> childsPlanWrittenWithGuardian(DraftAssistancePlan plan, DelegateTask task) {
 		boolean child = Boolean.TRUE.equals(task.getVariable(Variables.IS_CHILD));
 		return child && plan.writtenWith() != DraftAssistancePlan.WrittenWith.Guardian
 				? Map.of(Variables.WRITTEN_WITH, WRITTEN_WITH_GUARDIAN) : Map.of();
 	}
 
 	/** The decision is refused when whoever holds the task, or whoever submits it, wrote the plan. */
-	static Map<String, String> notByTheAuthor(ApproveAssistancePlan decision, DelegateTask task) {
+	static Map<String, Text> notByTheAuthor(ApproveAssistancePlan decision, DelegateTask task) {
 		return isAuthor(task, task.getAssignee()) || isAuthor(task, authenticatedUser(task))
 				? Map.of(Variables.PLAN_APPROVED, AUTHOR_CANNOT_APPROVE) : Map.of();
 	}

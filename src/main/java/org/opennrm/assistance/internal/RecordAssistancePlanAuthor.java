@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opennrm.assistance.AssistancePlanProcess.Variables;
+import org.opennrm.i18n.Text;
 import org.opennrm.platform.InvalidFields;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component("recordAssistancePlanAuthor")
 class RecordAssistancePlanAuthor implements TaskListener {
 
-	static final String NO_AUTHOR = "claim the task before completing it: four eyes need to know who wrote the plan";
+	static final Text NO_AUTHOR = Text.of("problem.plan.noAuthor");
 
 	@Override
 	public void notify(DelegateTask task) {

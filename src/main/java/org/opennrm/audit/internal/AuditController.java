@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.opennrm.audit.AuditEventType;
-import org.opennrm.audit.AuditTrail;
 import org.opennrm.audit.AuditTrail.Filter;
+import org.opennrm.audit.AuditTrail;
 import org.opennrm.audit.TimelineItem;
 import org.opennrm.platform.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -83,7 +83,7 @@ class AuditController {
 
 	private static Filter filter(Instant from, Instant to, String user, List<AuditEventType> types, int limit) {
 		if (from != null && to != null && !from.isBefore(to)) {
-			throw Problems.badRequest("'from' must be before 'to'.");
+			throw Problems.badRequest("problem.audit.fromBeforeTo");
 		}
 		return new Filter(from, to, user, types == null ? List.of() : types, limit);
 	}

@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.opennrm.audit.AuditEventType;
-import org.opennrm.audit.AuditTrail;
 import org.opennrm.audit.AuditTrail.Filter;
 import org.opennrm.audit.AuditTrail.NewEntry;
+import org.opennrm.audit.AuditTrail;
 import org.opennrm.audit.TimelineItem;
 import org.opennrm.cases.Case;
 import org.opennrm.cases.Cases;
@@ -61,7 +61,7 @@ class AuditorViews {
 	@Transactional
 	List<TimelineItem> caseTimeline(String reference, Filter filter) {
 		NrmUser auditor = auditor();
-		Case target = this.cases.findByReference(reference).orElseThrow(() -> Problems.notFound("No such case."));
+		Case target = this.cases.findByReference(reference).orElseThrow(() -> Problems.notFound("problem.case.noSuchCase"));
 		List<HistoricProcessInstance> instances = this.historyService.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(reference)
 			.listPage(0, 500);
@@ -101,7 +101,7 @@ class AuditorViews {
 	AuditTrail.Verification verify() {
 		NrmUser user = CurrentUser.get();
 		if (!user.has(Role.AUDITOR) && !user.has(Role.ADMIN)) {
-			throw Problems.forbidden("Only auditors and administrators verify the audit trail.");
+			throw Problems.forbidden("problem.audit.verifyAuditorsOnly");
 		}
 		AuditTrail.Verification verification = this.trail.verify();
 		this.trail.append(new NewEntry(user.userId(), AuditEventType.AuditRead, null, null, null, "verification",
@@ -162,7 +162,7 @@ class AuditorViews {
 	private static NrmUser auditor() {
 		NrmUser user = CurrentUser.get();
 		if (!user.has(Role.AUDITOR)) {
-			throw Problems.forbidden("Only auditors read the audit trail.");
+			throw Problems.forbidden("problem.audit.auditorsOnly");
 		}
 		return user;
 	}

@@ -1,9 +1,9 @@
 package org.opennrm.casefile.internal;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +21,7 @@ import org.opennrm.casefile.CaseFile;
 import org.opennrm.casefile.Section;
 import org.opennrm.casefile.SectionContent;
 import org.opennrm.casefile.SectionView;
+import org.opennrm.i18n.Text;
 import org.opennrm.platform.JsonProblems;
 import org.opennrm.platform.Problems;
 import org.springframework.http.HttpStatus;
@@ -86,14 +87,14 @@ class CaseFileController {
 			@RequestHeader(name = "If-Match", required = false) @Pattern(regexp = "\"?[0-9]{1,9}\"?") String ifMatch) {
 		Section target = section(section);
 		if (!body.isObject()) {
-			throw Problems.badRequest("The body is not a " + target.key() + " section.");
+			throw Problems.badRequest("problem.caseFile.notThatSection", Text.of("section." + target.key()));
 		}
 		SectionContent content;
 		try {
 			content = this.objectMapper.treeToValue(body, target.type());
 		}
 		catch (JsonProcessingException ex) {
-			throw Problems.badRequest(JsonProblems.describe(ex));
+			throw JsonProblems.badRequest(ex);
 		}
 		Integer expected = ifMatch == null ? null : Integer.valueOf(ifMatch.replace("\"", ""));
 		return this.caseFile.write(reference, target, content, expected);
@@ -125,7 +126,7 @@ class CaseFileController {
 	}
 
 	private static Section section(String key) {
-		return Section.byKey(key).orElseThrow(() -> Problems.notFound("No such section."));
+		return Section.byKey(key).orElseThrow(() -> Problems.notFound("problem.caseFile.noSuchSection"));
 	}
 
 	private static List<String> keys(Set<Section> sections) {

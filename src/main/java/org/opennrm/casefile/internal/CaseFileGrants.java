@@ -4,14 +4,15 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.opennrm.cases.Case;
-import org.opennrm.cases.Cases;
 import org.opennrm.casefile.BreakGlassOpened;
 import org.opennrm.casefile.CaseAccess;
 import org.opennrm.casefile.ReferralSharesChanged;
 import org.opennrm.casefile.Section;
+import org.opennrm.cases.Case;
+import org.opennrm.cases.Cases;
 import org.opennrm.handoff.Handoff;
 import org.opennrm.handoff.Handoffs;
+import org.opennrm.i18n.Text;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.platform.Problems;
 import org.opennrm.security.CurrentUser;
@@ -54,10 +55,10 @@ class CaseFileGrants {
 	Instant breakGlass(String reference, String reason) {
 		NrmUser user = CurrentUser.get();
 		if (user.groupIds().stream().noneMatch(this.policy.breakGlass().roles()::contains)) {
-			throw Problems.forbidden("Your role may not break the glass.");
+			throw Problems.forbidden("problem.breakGlass.notYourRole");
 		}
 		Case target = this.cases.findByReference(reference)
-			.orElseThrow(() -> Problems.notFound("No such case, or it is not visible to you."));
+			.orElseThrow(() -> Problems.notFound("problem.case.notFound"));
 		Instant now = EngineClock.now();
 		Instant until = now.plus(this.policy.breakGlass().duration());
 		this.breakGlass.open(target.caseId(), user.userId(), reason, now, until);
@@ -78,20 +79,18 @@ class CaseFileGrants {
 		NrmUser user = CurrentUser.get();
 		Handoff handoff = partyTo(reference, handoffId, user, true);
 		if (handoff.status().isEnded()) {
-			throw Problems.conflict("This hand-off has ended; it shares nothing any more.");
+			throw Problems.conflict("problem.handoff.ended");
 		}
 		Set<Section> refused = EnumSet.noneOf(Section.class);
 		sections.stream().filter(section -> !this.policy.shareable().contains(section)).forEach(refused::add);
 		if (!refused.isEmpty()) {
-			throw Problems.badRequest("These sections are never shared with a receiving agency: "
-					+ refused.stream().map(Section::key).sorted().toList());
+			throw Problems.badRequest("problem.handoff.neverShared", sectionNames(refused));
 		}
 		sections.stream()
 			.filter(section -> !this.policy.sections().get(section).read().contains(handoff.receivingAgency()))
 			.forEach(refused::add);
 		if (!refused.isEmpty()) {
-			throw Problems.badRequest("The receiving agency's role may never read these sections: "
-					+ refused.stream().map(Section::key).sorted().toList());
+			throw Problems.badRequest("problem.handoff.roleNeverReads", sectionNames(refused));
 		}
 		Instant now = EngineClock.now();
 		this.shares.set(handoff, sections, user.userId(), now);
@@ -103,19 +102,24 @@ class CaseFileGrants {
 	private Handoff partyTo(String reference, String handoffId, NrmUser user, boolean mustRefer) {
 		Case target = this.cases.findByReference(reference)
 			.filter(found -> this.access.involved(user, found))
-			.orElseThrow(() -> Problems.notFound("No such case, or it is not visible to you."));
+			.orElseThrow(() -> Problems.notFound("problem.case.notFound"));
 		Handoff handoff = this.handoffs.ofCase(target.caseId())
 			.stream()
 			.filter(candidate -> candidate.id().equals(handoffId))
 			.findFirst()
-			.orElseThrow(() -> Problems.notFound("No such hand-off on this case."));
+			.orElseThrow(() -> Problems.notFound("problem.handoff.notFound"));
 		boolean refers = user.groupIds().contains(handoff.referringAgency());
 		if (mustRefer && !refers) {
-			throw Problems.forbidden("Only the referring agency chooses what a hand-off shares.");
+			throw Problems.forbidden("problem.handoff.referrerChooses");
 		}
 		if (!refers && !handoff.hasParty(user.groupIds())) {
-			throw Problems.notFound("No such hand-off on this case.");
+			throw Problems.notFound("problem.handoff.notFound");
 		}
 		return handoff;
+	}
+
+	/** Sections named in the reader's language, as a list. */
+	private static Text sectionNames(java.util.Collection<Section> sections) {
+		return Text.list(sections.stream().map(Section::key).sorted().map(key -> Text.of("section." + key)).toList());
 	}
 }

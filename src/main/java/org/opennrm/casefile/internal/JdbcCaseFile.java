@@ -22,11 +22,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.opennrm.cases.Case;
-import org.opennrm.cases.Cases;
 import org.opennrm.casefile.AccessDecision;
-import org.opennrm.casefile.CaseAccess;
 import org.opennrm.casefile.CaseAccess.Operation;
+import org.opennrm.casefile.CaseAccess;
 import org.opennrm.casefile.CaseFile;
 import org.opennrm.casefile.IdentificationSection;
 import org.opennrm.casefile.IdentitySection;
@@ -37,6 +35,9 @@ import org.opennrm.casefile.SectionRead;
 import org.opennrm.casefile.SectionView;
 import org.opennrm.casefile.SectionWritten;
 import org.opennrm.casefile.StatisticalFacts;
+import org.opennrm.cases.Case;
+import org.opennrm.cases.Cases;
+import org.opennrm.i18n.Text;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.platform.InvalidFields;
 import org.opennrm.platform.Problems;
@@ -106,7 +107,7 @@ class JdbcCaseFile implements CaseFile {
 		Case target = visibleCase(reference, user);
 		AccessDecision decision = this.access.decide(user, target, section, Operation.Read);
 		if (!decision.allowed()) {
-			throw Problems.forbidden("You may not read the " + section.key() + " section of this case.");
+			throw Problems.forbidden("problem.caseFile.mayNotRead", sectionName(section));
 		}
 		return readFor(user, target, section, decision);
 	}
@@ -118,15 +119,15 @@ class JdbcCaseFile implements CaseFile {
 		Case target = visibleCase(reference, user);
 		AccessDecision decision = this.access.decide(user, target, section, Operation.Write);
 		if (!decision.allowed()) {
-			throw Problems.forbidden("You may not write the " + section.key() + " section of this case.");
+			throw Problems.forbidden("problem.caseFile.mayNotWrite", sectionName(section));
 		}
 		if (!section.type().isInstance(content)) {
-			throw Problems.badRequest("The body is not a " + section.key() + " section.");
+			throw Problems.badRequest("problem.caseFile.notThatSection", sectionName(section));
 		}
 		validate(content);
 		Optional<Stored> stored = load(target.caseId(), section);
 		if (expectedVersion != null && expectedVersion != stored.map(Stored::version).orElse(0)) {
-			throw Problems.conflict("The " + section.key() + " section changed meanwhile; reload it and try again.");
+			throw Problems.conflict("problem.caseFile.sectionChanged", sectionName(section));
 		}
 		SectionContent merged = keepSystemWrittenParts(content, stored.map(Stored::content).orElse(null));
 		SectionView written = store(target, section, merged, stored, user.userId());
@@ -198,10 +199,15 @@ class JdbcCaseFile implements CaseFile {
 			.orElseGet(() -> new SectionView(section, 0, null, null, empty(section)));
 	}
 
+	/** A section's name in the reader's language. */
+	private static Text sectionName(Section section) {
+		return Text.of("section." + section.key());
+	}
+
 	private Case visibleCase(String reference, NrmUser user) {
 		return this.cases.findByReference(reference)
 			.filter(found -> this.access.involved(user, found))
-			.orElseThrow(() -> Problems.notFound("No such case, or it is not visible to you."));
+			.orElseThrow(() -> Problems.notFound("problem.case.notFound"));
 	}
 
 	private void validate(SectionContent content) {
@@ -209,7 +215,7 @@ class JdbcCaseFile implements CaseFile {
 		if (!violations.isEmpty()) {
 			Map<String, String> errors = new TreeMap<>();
 			violations.forEach(violation -> errors.put(violation.getPropertyPath().toString(), violation.getMessage()));
-			throw new InvalidFields(errors);
+			throw InvalidFields.said(errors);
 		}
 	}
 
@@ -217,13 +223,13 @@ class JdbcCaseFile implements CaseFile {
 	private static SectionContent keepSystemWrittenParts(SectionContent content, SectionContent stored) {
 		if (content instanceof IdentificationSection identification) {
 			if (!identification.screenings().isEmpty()) {
-				throw new InvalidFields(Map.of("screenings", "screenings are written by the screening task only"));
+				throw InvalidFields.of("screenings", "problem.caseFile.screeningsBySystem");
 			}
 			return identification.keepingScreeningsOf((IdentificationSection) stored);
 		}
 		if (content instanceof RiskSection risk) {
 			if (!risk.assessments().isEmpty()) {
-				throw new InvalidFields(Map.of("assessments", "assessments are written by the risk assessment only"));
+				throw InvalidFields.of("assessments", "problem.caseFile.assessmentsBySystem");
 			}
 			return risk.keepingAssessmentsOf((RiskSection) stored);
 		}
@@ -245,7 +251,7 @@ class JdbcCaseFile implements CaseFile {
 				.param("section", section.key()).param("previous", version - 1)
 				.update();
 			if (updated == 0) {
-				throw Problems.conflict("The " + section.key() + " section changed meanwhile; reload it and try again.");
+				throw Problems.conflict("problem.caseFile.sectionChanged", sectionName(section));
 			}
 		}
 		else {
@@ -259,7 +265,7 @@ class JdbcCaseFile implements CaseFile {
 					.update();
 			}
 			catch (DuplicateKeyException ex) {
-				throw Problems.conflict("The " + section.key() + " section changed meanwhile; reload it and try again.");
+				throw Problems.conflict("problem.caseFile.sectionChanged", sectionName(section));
 			}
 		}
 		return new SectionView(section, version, now, userId, content);

@@ -122,7 +122,7 @@ class JdbcCases implements Cases {
 			.param("caseId", caseId)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> Problems.notFound("No such case."));
+			.orElseThrow(() -> Problems.notFound("problem.case.noSuchCase"));
 		Case before = findById(caseId).orElseThrow();
 		Case after = transition.apply(before);
 		if (after.equals(before)) {
@@ -182,9 +182,9 @@ class JdbcCases implements Cases {
 
 	@Override
 	public void remove(String caseId) {
-		Case found = findById(caseId).orElseThrow(() -> Problems.notFound("No such case."));
+		Case found = findById(caseId).orElseThrow(() -> Problems.notFound("problem.case.noSuchCase"));
 		if (found.isOpen()) {
-			throw Problems.conflict("Case " + found.reference() + " is open.");
+			throw Problems.conflict("problem.case.open", found.reference());
 		}
 		this.jdbc.sql("delete from nrm_case where case_id = :caseId").param("caseId", caseId).update();
 	}

@@ -1,5 +1,7 @@
 package org.opennrm.casework.internal;
 
+import org.opennrm.i18n.Text;
+import org.opennrm.i18n.ProcessTexts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -58,6 +60,8 @@ class ApplyConsentWithdrawal implements JavaDelegate {
 		Case current = this.cases.findById((String) execution.getVariable(CaseVariables.CASE_ID)).orElseThrow();
 		this.notifications.notifyGroups(List.of(current.leadAgency()), current.reference(),
 				Notification.Kind.ConsentWithdrawn,
-				"Consent withdrawn: " + purpose + (recipient == null ? "" : " (" + recipient + ")"));
+				recipient == null ? Text.of("notification.subject.consentWithdrawn", Text.of("enum.ConsentPurpose." + purpose))
+						: Text.of("notification.subject.consentWithdrawnFor", Text.of("enum.ConsentPurpose." + purpose),
+								Text.orElse(ProcessTexts.group(recipient.toString()), recipient.toString())));
 	}
 }

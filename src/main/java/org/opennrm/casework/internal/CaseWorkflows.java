@@ -5,15 +5,16 @@ import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.opennrm.casefile.CaseAccess;
 import org.opennrm.cases.Case;
 import org.opennrm.cases.Cases;
-import org.opennrm.casefile.CaseAccess;
-import org.opennrm.casework.NrmCaseProcess;
 import org.opennrm.casework.NrmCaseProcess.Variables;
+import org.opennrm.casework.NrmCaseProcess;
 import org.opennrm.casework.OpenCase;
 import org.opennrm.consent.ConsentDecision;
 import org.opennrm.consent.ConsentLedger;
 import org.opennrm.consent.ConsentPurpose;
+import org.opennrm.platform.InvalidFields;
 import org.opennrm.platform.Problems;
 import org.opennrm.platform.TrustedEngineCalls;
 import org.opennrm.security.CurrentUser;
@@ -61,7 +62,7 @@ class CaseWorkflows {
 	Case open(OpenCase intake) {
 		NrmUser user = CurrentUser.get();
 		if (!user.groupIds().contains(intake.referringAgency())) {
-			throw Problems.forbidden("You can open a case only for your own agency.");
+			throw Problems.forbidden("problem.case.openForOwnAgency");
 		}
 		Map<String, Object> variables = this.formValues.fromRecord(intake).variables();
 		ProcessInstance instance = this.runtimeService.createProcessInstanceByKey(NrmCaseProcess.KEY)
@@ -80,7 +81,7 @@ class CaseWorkflows {
 		return this.cases.findByReference(reference)
 			.filter(found -> this.access.involved(user, found) || user.userId().equals(found.openedBy())
 					|| user.has(Role.AUDITOR))
-			.orElseThrow(() -> Problems.notFound("No such case, or it is not visible to you."));
+			.orElseThrow(() -> Problems.notFound("problem.case.notFound"));
 	}
 
 	/**
@@ -91,13 +92,13 @@ class CaseWorkflows {
 		NrmUser user = CurrentUser.get();
 		Case found = this.cases.findByReference(reference)
 			.filter(candidate -> isInvolved(candidate, user))
-			.orElseThrow(() -> Problems.notFound("No such case, or it is not yours to record consent on."));
+			.orElseThrow(() -> Problems.notFound("problem.consent.notYourCase"));
 		if (purpose.hasRecipient() != (recipient != null)) {
-			throw Problems.invalid("Some fields are not valid.", Map.of("recipient",
-					purpose.hasRecipient() ? "name the agency" : "only sharing names an agency"));
+			throw InvalidFields.of("recipient",
+					purpose.hasRecipient() ? "problem.consent.nameAgency" : "problem.consent.onlySharingNamesAgency");
 		}
 		if (!found.isOpen()) {
-			throw Problems.conflict("Case " + reference + " is closed.");
+			throw Problems.conflict("problem.case.closed", reference);
 		}
 		boolean byGuardian = isGuardian(found, user);
 		this.ledger.record(found.caseId(), purpose, recipient, false,
@@ -117,14 +118,14 @@ class CaseWorkflows {
 		NrmUser user = CurrentUser.get();
 		this.cases.findByReference(reference)
 			.filter(candidate -> isInvolved(candidate, user) || user.has(Role.AUTHORITY))
-			.orElseThrow(() -> Problems.notFound("No such case, or it is not yours to submit evidence on."));
+			.orElseThrow(() -> Problems.notFound("problem.evidence.notYourCase"));
 		try {
 			this.trustedCalls.run(() -> this.runtimeService.createMessageCorrelation(NEW_EVIDENCE_SUBMITTED)
 				.processInstanceBusinessKey(reference)
 				.correlateWithResult());
 		}
 		catch (MismatchingMessageCorrelationException ex) {
-			throw Problems.conflict("No reconsideration window is open for case " + reference + ".");
+			throw Problems.conflict("problem.evidence.noWindow", reference);
 		}
 	}
 

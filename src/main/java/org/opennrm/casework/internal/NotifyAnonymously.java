@@ -1,5 +1,6 @@
 package org.opennrm.casework.internal;
 
+import org.opennrm.i18n.Text;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,6 +28,6 @@ class NotifyAnonymously implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		this.notifications.notifyGroups(List.of(Role.COORDINATOR.groupId()),
 				(String) execution.getVariable(CaseVariables.CASE_REFERENCE), Notification.Kind.AnonymousReferral,
-				"A presumed victim declined referral");
+				Text.of("notification.subject.anonymousReferral"));
 	}
 }

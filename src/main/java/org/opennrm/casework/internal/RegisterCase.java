@@ -42,7 +42,7 @@ class RegisterCase implements ExecutionListener {
 		String agency = (String) intake.get(Variables.REFERRING_AGENCY);
 		Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		if (starter != null && (starter.getGroupIds() == null || !starter.getGroupIds().contains(agency))) {
-			throw new InvalidFields(Map.of(Variables.REFERRING_AGENCY, "you can open a case only for your own agency"));
+			throw InvalidFields.of(Variables.REFERRING_AGENCY, "problem.case.ownAgencyOnly");
 		}
 		AgeGroup ageGroup = AgeGroup.valueOf((String) intake.get("ageGroup"));
 		Case opened = this.cases.open(

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.opennrm.child.AppointGuardian;
 import org.opennrm.child.ChildProtectionProcess.Variables;
+import org.opennrm.i18n.Text;
 import org.opennrm.platform.TrustedEngineCalls;
 import org.opennrm.security.Role;
 
@@ -16,12 +17,12 @@ import org.opennrm.security.Role;
  */
 final class Guardians {
 
-	static final String NOT_A_GUARDIAN = "must be a user in the guardians group";
+	static final Text NOT_A_GUARDIAN = Text.of("problem.guardian.notAGuardian");
 
 	private Guardians() {
 	}
 
-	static Map<String, String> mustBeGuardian(AppointGuardian appointment, DelegateTask task) {
+	static Map<String, Text> mustBeGuardian(AppointGuardian appointment, DelegateTask task) {
 		return isGuardian(task.getProcessEngineServices().getIdentityService(), appointment.guardianUserId()) ? Map.of()
 				: Map.of(Variables.GUARDIAN_USER_ID, NOT_A_GUARDIAN);
 	}

@@ -1,5 +1,7 @@
 package org.opennrm.deadlines.internal;
 
+import org.opennrm.i18n.Text;
+import org.opennrm.i18n.ProcessTexts;
 import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
@@ -48,9 +50,12 @@ class MarkOverdue implements JavaDelegate {
 		String name = overdue.isEmpty() ? (String) execution.getVariable(Variables.OVERDUE_TASK_KEY)
 				: overdue.get(0).getName();
 		execution.setVariable(Variables.OVERDUE_TASK_NAME, name);
+		Text taskName = overdue.isEmpty() ? Text.modelName(name)
+				: ProcessTexts.taskName(overdue.get(0).getProcessDefinitionId(), overdue.get(0).getTaskDefinitionKey(),
+						name);
 		this.notifications.notifyGroups(List.of(Role.SUPERVISOR.groupId()),
 				(String) execution.getVariable(CaseVariables.CASE_REFERENCE), Notification.Kind.DeadlineMissed,
-				"Overdue: " + name);
+				Text.of("notification.subject.overdue", taskName));
 		this.events.publishEvent(new DeadlineMissed((String) execution.getVariable(CaseVariables.CASE_REFERENCE),
 				(String) execution.getVariable(Variables.OVERDUE_TASK_KEY), EngineClock.now()));
 	}

@@ -1,5 +1,6 @@
 package org.opennrm.deadlines.internal;
 
+import org.opennrm.i18n.Text;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,6 +26,7 @@ class NotifyCoordinator implements TaskListener {
 	public void notify(DelegateTask task) {
 		this.notifications.notifyGroups(List.of(Role.COORDINATOR.groupId()),
 				(String) task.getVariable(CaseVariables.CASE_REFERENCE), Notification.Kind.EscalatedToCoordinator,
-				"Escalated: " + task.getVariable(Variables.OVERDUE_TASK_NAME));
+				Text.of("notification.subject.escalated",
+						Text.modelName(String.valueOf(task.getVariable(Variables.OVERDUE_TASK_NAME)))));
 	}
 }

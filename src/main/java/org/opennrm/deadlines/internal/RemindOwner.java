@@ -1,5 +1,7 @@
 package org.opennrm.deadlines.internal;
 
+import org.opennrm.i18n.Text;
+import org.opennrm.i18n.ProcessTexts;
 import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
@@ -37,7 +39,8 @@ class RemindOwner implements JavaDelegate {
 			.processInstanceId(execution.getProcessInstanceId())
 			.taskDefinitionKey((String) execution.getVariableLocal(REMINDER_FOR))
 			.listPage(0, 10)) {
-			String subject = "Due soon: " + task.getName();
+			Text subject = Text.of("notification.subject.dueSoon",
+					ProcessTexts.taskName(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName()));
 			if (task.getAssignee() != null) {
 				this.notifications.notifyUser(task.getAssignee(), reference, Notification.Kind.DeadlineReminder, subject);
 			}

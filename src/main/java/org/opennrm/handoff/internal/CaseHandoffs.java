@@ -50,6 +50,6 @@ class CaseHandoffs {
 	}
 
 	private static RuntimeException notVisible() {
-		return Problems.notFound("No such case, or it is not visible to you.");
+		return Problems.notFound("problem.case.notFound");
 	}
 }

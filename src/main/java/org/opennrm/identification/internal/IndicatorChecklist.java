@@ -80,12 +80,17 @@ record IndicatorChecklist(String id, int version, String title, String exploitat
 		items = List.copyOf(items);
 	}
 
-	/** The items as the checklist field of a Camunda Form takes them: {@code [{label, value}]}. */
+	/**
+	 * The items as the checklist field of a Camunda Form takes them: {@code [{label, value}]}, each naming its
+	 * checklist too, so that the label is said in the reader's language when the form is delivered (catalogue code
+	 * {@code indicator.<checklist>.<code>}).
+	 */
 	List<Map<String, String>> options() {
 		return this.items.stream().map(item -> {
 			Map<String, String> option = new LinkedHashMap<>();
 			option.put("label", item.label());
 			option.put("value", item.code());
+			option.put("checklist", this.id);
 			return option;
 		}).toList();
 	}

@@ -9,9 +9,9 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.opennrm.cases.CaseVariables;
 import org.opennrm.casefile.CaseFile;
 import org.opennrm.casefile.IdentificationSection;
+import org.opennrm.cases.CaseVariables;
 import org.opennrm.identification.VictimIdentificationProcess.Variables;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.platform.InvalidFields;
@@ -46,8 +46,8 @@ class ScreeningSink implements TaskForm.SensitiveSink {
 		IndicatorChecklist checklist = this.checklists.forScreening(task);
 		Set<String> unknown = checklist.unknownCodes(codes);
 		if (!unknown.isEmpty()) {
-			throw new InvalidFields(Map.of(Variables.OBSERVED_INDICATORS, "not on checklist " + checklist.id()
-					+ " version " + checklist.version() + ": entries " + positionsOf(unknown, values)));
+			throw InvalidFields.of(Variables.OBSERVED_INDICATORS, "problem.screening.notOnChecklist", checklist.id(),
+					checklist.version(), positionsOf(unknown, values));
 		}
 		String caseId = (String) task.getVariable(CaseVariables.CASE_ID);
 		String screenedBy = TaskForm.SensitiveSink.completingUser(task);
@@ -83,7 +83,7 @@ class ScreeningSink implements TaskForm.SensitiveSink {
 			return List.of();
 		}
 		if (!(value instanceof List<?> list) || list.stream().anyMatch(code -> !(code instanceof String))) {
-			throw new InvalidFields(Map.of(Variables.OBSERVED_INDICATORS, "a list of indicator codes"));
+			throw InvalidFields.of(Variables.OBSERVED_INDICATORS, "problem.screening.notCodes");
 		}
 		Set<String> codes = new LinkedHashSet<>();
 		list.forEach(code -> codes.add((String) code));

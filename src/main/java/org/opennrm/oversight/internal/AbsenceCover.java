@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.deadlines.Jurisdictions;
+import org.opennrm.i18n.ProcessTexts;
 import org.opennrm.oversight.AbsenceEnded;
 import org.opennrm.oversight.internal.AbsenceLedger.Cover;
 import org.opennrm.platform.EngineClock;
@@ -192,7 +193,9 @@ class AbsenceCover {
 			filter.setProperties(Map.of("description",
 					"Tasks of " + absence.userId() + ", away until " + absence.lastDay(), "priority", -5, "refresh",
 					true, FILTER_ABSENCE_PROPERTY, absence.id(), "variables",
-					List.of(Map.of("name", CaseVariables.CASE_REFERENCE, "label", "Case"))));
+					List.of(Map.of("name", CaseVariables.CASE_REFERENCE, "label", "Case")), ProcessTexts.FILTER_TEXT,
+					"filter.absence", ProcessTexts.FILTER_TEXT_ARGUMENTS,
+					List.of(absence.userId(), absence.lastDay().toString())));
 			filter = this.filterService.saveFilter(filter);
 			Authorization read = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 			read.setUserId(absence.substitute());

@@ -8,9 +8,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.opennrm.i18n.Text;
 import org.opennrm.oversight.AbsenceEnded;
 import org.opennrm.oversight.AbsenceRecorded;
 import org.opennrm.platform.EngineClock;
+import org.opennrm.platform.InvalidFields;
 import org.opennrm.platform.Problems;
 import org.opennrm.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,34 +42,34 @@ class Absences {
 	Absence record(RecordAbsence request) {
 		String by = CurrentUser.get().userId();
 		LocalDate today = this.cover.today();
-		Map<String, String> errors = new TreeMap<>();
+		Map<String, Text> errors = new TreeMap<>();
 		if (request.to().isBefore(request.from())) {
-			errors.put("to", "must not be before 'from'");
+			errors.put("to", Text.of("problem.absence.toBeforeFrom"));
 		}
 		else if (request.to().isBefore(today)) {
-			errors.put("to", "must not be in the past");
+			errors.put("to", Text.of("problem.absence.toInPast"));
 		}
 		if (request.userId().equals(request.substitute())) {
-			errors.put("substitute", "must be someone other than the absent worker");
+			errors.put("substitute", Text.of("problem.absence.substituteIsAbsent"));
 		}
 		Set<String> absentGroups = this.workers.groupsOf(request.userId()).orElse(null);
 		Set<String> substituteGroups = this.workers.groupsOf(request.substitute()).orElse(null);
 		if (absentGroups == null) {
-			errors.put("userId", "no such user");
+			errors.put("userId", Text.of("problem.user.noSuchUser"));
 		}
 		if (substituteGroups == null) {
-			errors.put("substitute", "no such user");
+			errors.put("substitute", Text.of("problem.user.noSuchUser"));
 		}
 		if (absentGroups != null && substituteGroups != null && Workers.caseworkGroups(absentGroups)
 			.stream()
 			.noneMatch(substituteGroups::contains)) {
-			errors.put("substitute", "must share a casework group with the absent worker");
+			errors.put("substitute", Text.of("problem.absence.substituteGroup"));
 		}
 		if (!errors.isEmpty()) {
-			throw Problems.invalid("Some fields are not valid.", errors);
+			throw new InvalidFields(errors);
 		}
 		if (this.ledger.overlaps(request.userId(), request.from(), request.to())) {
-			throw Problems.conflict("An absence of " + request.userId() + " already covers some of these days.");
+			throw Problems.conflict("problem.absence.overlaps", request.userId());
 		}
 		Instant now = EngineClock.now();
 		Absence absence = new Absence(UUID.randomUUID().toString(), request.userId(), request.substitute(),
@@ -95,7 +97,7 @@ class Absences {
 	void end(String absenceId) {
 		String by = CurrentUser.get().userId();
 		Absence absence = this.ledger.lockOpen(absenceId, this.cover.today())
-			.orElseThrow(() -> Problems.notFound("No such absence, or it has ended."));
+			.orElseThrow(() -> Problems.notFound("problem.absence.notFound"));
 		Instant now = EngineClock.now();
 		this.ledger.end(absenceId, by, now);
 		this.events.publishEvent(new AbsenceEnded(absenceId, absence.userId(), absence.substitute(), by, now));

@@ -53,7 +53,7 @@ class OversightController {
 	@GetMapping("/tasks")
 	@Operation(summary = "Open tasks that are overdue or due soon (past the jurisdiction's reminder), most urgent first")
 	List<DeadlineTask> tasks(@RequestParam(required = false) @Pattern(regexp = "overdue|due-soon",
-			message = "must be overdue or due-soon") String state) {
+			message = "{validation.oversight.state}") String state) {
 		DeadlineState wanted = state == null ? null : "overdue".equals(state) ? DeadlineState.Overdue : DeadlineState.DueSoon;
 		return this.supervision.deadlineTasks(wanted);
 	}

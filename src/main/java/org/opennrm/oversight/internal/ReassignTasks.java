@@ -15,8 +15,8 @@ import jakarta.validation.constraints.Size;
  * @param assignee the user id of the new assignee; they must belong to one of each task's candidate groups
  * @param reason why, 10 to 500 characters (no personal data)
  */
-record ReassignTasks(@NotEmpty @Size(max = 100) List<@NotNull @Pattern(regexp = TASK_ID, message = "is not a task id") String> taskIds,
-		@NotBlank @Pattern(regexp = USER_ID, message = "is not a user id") String assignee,
+record ReassignTasks(@NotEmpty @Size(max = 100) List<@NotNull @Pattern(regexp = TASK_ID, message = "{validation.taskId}") String> taskIds,
+		@NotBlank @Pattern(regexp = USER_ID, message = "{validation.userId}") String assignee,
 		@NotBlank @Size(min = 10, max = 500) String reason) {
 
 	static final String TASK_ID = "[0-9a-fA-F-]{36}";

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.opennrm.cases.CaseVariables;
+import org.opennrm.i18n.ProcessTexts;
+import org.opennrm.i18n.Text;
 import org.opennrm.oversight.TasksReassigned;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.platform.Problems;
@@ -50,21 +52,20 @@ class Reassignments {
 	TasksReassigned reassign(ReassignTasks request) {
 		String by = CurrentUser.get().userId();
 		Set<String> assigneeGroups = this.workers.groupsOf(request.assignee())
-			.orElseThrow(() -> withProperty(Problems.badRequest("There is no user '" + request.assignee() + "'."),
+			.orElseThrow(() -> withProperty(Problems.badRequest("problem.reassign.noSuchUser", request.assignee()),
 					"assignee", request.assignee()));
 		List<Task> tasks = new ArrayList<>();
 		for (String taskId : new LinkedHashSet<>(request.taskIds())) {
 			Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
 			if (task == null) {
-				throw withProperty(Problems.conflict("Task " + taskId
-						+ " no longer exists: it was completed or cancelled meanwhile. Nothing was reassigned."),
+				throw withProperty(Problems.conflict("problem.reassign.taskGone", taskId),
 						"taskId", taskId);
 			}
 			Set<String> groups = candidateGroups(taskId);
 			if (groups.stream().noneMatch(assigneeGroups::contains)) {
-				throw withProperty(Problems.badRequest("Task " + taskId + " (" + task.getName() + ") may only go to a member of "
-						+ String.join(", ", groups.stream().sorted().toList()) + "; " + request.assignee()
-						+ " is not one. Nothing was reassigned."), "taskId", taskId);
+				throw withProperty(Problems.badRequest("problem.reassign.notInGroups", taskId,
+						Text.orElse(ProcessTexts.element(processKeyOf(task), task.getTaskDefinitionKey()), task.getName()),
+						ProcessTexts.groups(groups.stream().sorted().toList()), request.assignee()), "taskId", taskId);
 			}
 			tasks.add(task);
 		}
@@ -102,6 +103,12 @@ class Reassignments {
 			.stream()
 			.collect(Collectors.toMap(variable -> variable.getTaskId(), variable -> String.valueOf(variable.getValue()),
 					(first, second) -> first));
+	}
+
+	/** The key of a task's process, from its definition id ({@code key:version:id}). */
+	private static String processKeyOf(Task task) {
+		String definition = task.getProcessDefinitionId();
+		return definition == null ? "" : definition.substring(0, Math.max(0, definition.indexOf(':')));
 	}
 
 	private static ErrorResponseException withProperty(ErrorResponseException problem, String name, String value) {

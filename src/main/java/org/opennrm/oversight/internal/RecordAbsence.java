@@ -16,8 +16,8 @@ import jakarta.validation.constraints.Size;
  * @param substitute a colleague who shares one of the worker's casework groups
  * @param reason why, 10 to 500 characters (no personal data: "annual leave", not a diagnosis)
  */
-record RecordAbsence(@NotBlank @Pattern(regexp = ReassignTasks.USER_ID, message = "is not a user id") String userId,
+record RecordAbsence(@NotBlank @Pattern(regexp = ReassignTasks.USER_ID, message = "{validation.userId}") String userId,
 		@NotNull LocalDate from, @NotNull LocalDate to,
-		@NotBlank @Pattern(regexp = ReassignTasks.USER_ID, message = "is not a user id") String substitute,
+		@NotBlank @Pattern(regexp = ReassignTasks.USER_ID, message = "{validation.userId}") String substitute,
 		@NotBlank @Size(min = 10, max = 500) String reason) {
 }

@@ -13,12 +13,15 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.opennrm.i18n.Text;
+import org.opennrm.i18n.Texts;
 import org.opennrm.platform.ActionRefused;
 import org.opennrm.platform.InvalidFields;
 import org.opennrm.platform.JsonProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,38 +49,43 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
+	private final Texts texts;
+
+	ApiErrorHandler(Texts texts) {
+		this.texts = texts;
+	}
+
 	/** A rule of the engine's (ADR 20) refused it: the rule says why, in words for the user. */
 	@ExceptionHandler(ActionRefused.class)
 	ProblemDetail refused(ActionRefused ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(ex.status()), ex.getMessage());
+		return problem(HttpStatus.valueOf(ex.status()), this.texts.say(ex.text()));
 	}
 
 	@ExceptionHandler(AuthorizationException.class)
 	ProblemDetail forbidden(AuthorizationException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this.");
+		return problem(HttpStatus.FORBIDDEN, this.texts.say("problem.roleDoesNotAllow"));
 	}
 
 	@ExceptionHandler({ TaskAlreadyClaimedException.class, OptimisticLockingException.class })
 	ProblemDetail conflict(ProcessEngineException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-				"Someone else changed this at the same moment; reload and try again.");
+		return problem(HttpStatus.CONFLICT, this.texts.say("problem.changedMeanwhile"));
 	}
 
 	@ExceptionHandler({ NotFoundException.class, NullValueException.class })
 	ProblemDetail notFound(ProcessEngineException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource, or it is not visible to you.");
+		return problem(HttpStatus.NOT_FOUND, this.texts.say("problem.notFoundOrNotVisible"));
 	}
 
 	@ExceptionHandler(BadUserRequestException.class)
 	ProblemDetail badRequest(BadUserRequestException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid here.");
+		return problem(HttpStatus.BAD_REQUEST, this.texts.say("problem.notValidHere"));
 	}
 
 	@ExceptionHandler(InvalidFields.class)
 	ProblemDetail invalidFields(InvalidFields ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are not valid.");
-		problem.setProperty("errors", new TreeMap<>(ex.errors()));
-		return problem;
+		Map<String, String> errors = new TreeMap<>();
+		ex.errors().forEach((field, text) -> errors.put(field, this.texts.say(text)));
+		return invalid(errors);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -85,9 +93,7 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 		Map<String, String> errors = new TreeMap<>();
 		ex.getConstraintViolations()
 			.forEach(violation -> errors.put(violation.getPropertyPath().toString(), violation.getMessage()));
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are not valid.");
-		problem.setProperty("errors", errors);
-		return problem;
+		return invalid(errors);
 	}
 
 	/**
@@ -101,7 +107,7 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 				return invalidFields(invalid);
 			}
 			if (cause instanceof ErrorResponseException problem) {
-				return problem.getBody();
+				return titled(problem.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale()));
 			}
 			if (cause instanceof ActionRefused refused) {
 				return refused(refused);
@@ -111,8 +117,7 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		log.error("Request failed in the engine or the database ({})", ex.getClass().getSimpleName(), ex);
-		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"The request could not be completed. Nothing was changed.");
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, this.texts.say("problem.failedNothingChanged"));
 	}
 
 	@Override
@@ -122,17 +127,16 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 			.getFieldErrors()
 			.stream()
 			.collect(Collectors.toMap(error -> error.getField(),
-					error -> error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage(),
+					error -> error.getDefaultMessage() == null ? this.texts.say("problem.fieldInvalid")
+							: error.getDefaultMessage(),
 					(first, second) -> first, TreeMap::new));
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are not valid.");
-		problem.setProperty("errors", errors);
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+		return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableBody(ex));
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, this.texts.say(unreadableBody(ex)));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
@@ -140,16 +144,44 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		String name = ex.getPropertyName() == null ? "A path or query value" : "'" + ex.getPropertyName() + "'";
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, name + " has the wrong type.");
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+		String detail = ex.getPropertyName() == null ? this.texts.say("problem.valueWrongType")
+				: this.texts.say("problem.namedValueWrongType", ex.getPropertyName());
+		return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, detail), headers, HttpStatus.BAD_REQUEST,
+				request);
+	}
+
+	/**
+	 * Every problem this advice answers, Spring's own included, leaves titled in the caller's language (Spring words
+	 * the details of its own exceptions from the catalogue's {@code problemDetail.*} codes).
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		return super.createResponseEntity(body instanceof ProblemDetail problem ? titled(problem) : body, headers,
+				statusCode, request);
 	}
 
 	/** Names the field that is wrong (unknown, of the wrong type) without echoing the value sent. */
-	static String unreadableBody(HttpMessageNotReadableException ex) {
+	static Text unreadableBody(HttpMessageNotReadableException ex) {
 		if (ex.getCause() instanceof JsonProcessingException json) {
 			return JsonProblems.describe(json);
 		}
-		return "The request body is missing or cannot be read.";
+		return Text.of("problem.bodyUnreadable");
+	}
+
+	private ProblemDetail invalid(Map<String, String> errors) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, this.texts.say("problem.invalidFields"));
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	private ProblemDetail problem(HttpStatus status, String detail) {
+		return titled(ProblemDetail.forStatusAndDetail(status, detail));
+	}
+
+	private ProblemDetail titled(ProblemDetail problem) {
+		problem.setTitle(this.texts.sayOr(LocaleContextHolder.getLocale(), "problem.title." + problem.getStatus(),
+				problem.getTitle()));
+		return problem;
 	}
 }

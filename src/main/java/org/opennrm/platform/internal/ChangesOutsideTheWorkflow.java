@@ -30,15 +30,13 @@ class ChangesOutsideTheWorkflow implements EngineCommandRule {
 	@Override
 	public void check(UserCommand command, EngineActor actor) {
 		String refusal = switch (command.kind()) {
-			case DEPLOY -> "Process models are deployed from processes/ when the service starts, never through an API.";
-			case WRITE_VARIABLES -> "Process variables are written only by completing a task with its form's fields.";
-			case CHANGE_TASK, DELEGATE_TASK, SET_TASK_OWNER, RESOLVE_TASK -> "Tasks come from the case's process: "
-					+ "they are claimed, completed or (by a supervisor) reassigned, never created, delegated, edited or deleted.";
-			case NOTE -> "Notes about a case belong in its case file, not in comments or attachments of the engine.";
-			case TASK_BPMN_ERROR, TASK_ESCALATION -> "A task ends by completing its form; no task lets a user raise a BPMN "
-					+ "error or escalation.";
-			case SEND_EVENT -> "Messages and signals are sent by the service itself, after its own checks.";
-			case CHANGE_STARTERS -> "Who may start a process comes from its model.";
+			case DEPLOY -> "problem.engine.deploy";
+			case WRITE_VARIABLES -> "problem.engine.writeVariables";
+			case CHANGE_TASK, DELEGATE_TASK, SET_TASK_OWNER, RESOLVE_TASK -> "problem.engine.changeTask";
+			case NOTE -> "problem.engine.note";
+			case TASK_BPMN_ERROR, TASK_ESCALATION -> "problem.engine.bpmnError";
+			case SEND_EVENT -> "problem.engine.sendEvent";
+			case CHANGE_STARTERS -> "problem.engine.changeStarters";
 			default -> null;
 		};
 		if (refusal != null) {

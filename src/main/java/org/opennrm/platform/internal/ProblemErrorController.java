@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.opennrm.i18n.Texts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.BasicErrorController;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +26,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemErrorController extends BasicErrorController {
 
+	private final Texts texts;
+
 	ProblemErrorController(ErrorAttributes errorAttributes, ServerProperties serverProperties,
-			ObjectProvider<ErrorViewResolver> errorViewResolvers) {
+			ObjectProvider<ErrorViewResolver> errorViewResolvers, Texts texts) {
 		super(errorAttributes, serverProperties.getError(), errorViewResolvers.orderedStream().toList());
+		this.texts = texts;
 	}
 
 	@Override
@@ -37,24 +42,23 @@ class ProblemErrorController extends BasicErrorController {
 		}
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
+		problem.put("title", this.texts.sayOr(LocaleContextHolder.getLocale(), "problem.title." + status.value(),
+				status.getReasonPhrase()));
 		problem.put("status", status.value());
-		problem.put("detail", detail(status));
+		problem.put("detail", this.texts.say(detail(status)));
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
+	/** The catalogue code of what to say about a status. */
 	static String detail(HttpStatus status) {
 		return switch (status) {
-			case BAD_REQUEST -> "The request was refused before it reached the service: its path or headers are not in a "
-					+ "form this service accepts.";
-			case UNAUTHORIZED -> "Authentication is required to use this resource.";
-			case FORBIDDEN -> "The request was refused before it reached the service (a missing or wrong CSRF token, or a "
-					+ "path that is closed).";
-			case NOT_FOUND -> "No such resource.";
-			case METHOD_NOT_ALLOWED -> "This resource does not take this method.";
-			case PAYLOAD_TOO_LARGE -> "The request is too large.";
-			default -> status.is5xxServerError() ? "The request could not be completed. Nothing was changed."
-					: "The request was refused.";
+			case BAD_REQUEST -> "problem.container.badRequest";
+			case UNAUTHORIZED -> "problem.signInRequired";
+			case FORBIDDEN -> "problem.container.forbidden";
+			case NOT_FOUND -> "problem.noSuchResource";
+			case METHOD_NOT_ALLOWED -> "problem.methodNotAllowed";
+			case PAYLOAD_TOO_LARGE -> "problem.tooLarge";
+			default -> status.is5xxServerError() ? "problem.failedNothingChanged" : "problem.refused";
 		};
 	}
 }

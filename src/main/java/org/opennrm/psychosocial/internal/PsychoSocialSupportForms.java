@@ -1,14 +1,8 @@
 package org.opennrm.psychosocial.internal;
 
-import static org.opennrm.psychosocial.PsychoSocialSupportProcess.KEY;
-import static org.opennrm.psychosocial.PsychoSocialSupportProcess.TASK_AGREE_SUPPORT_PLAN;
-import static org.opennrm.psychosocial.PsychoSocialSupportProcess.TASK_ASSESS_PSYCHO_SOCIAL_NEEDS;
-import static org.opennrm.psychosocial.PsychoSocialSupportProcess.TASK_HAND_OVER_SUPPORT;
-import static org.opennrm.psychosocial.PsychoSocialSupportProcess.TASK_RECORD_SUPPORT_SESSION;
-import static org.opennrm.psychosocial.PsychoSocialSupportProcess.TASK_REVIEW_SUPPORT_PROGRESS;
-
 import java.util.Map;
 
+import org.opennrm.i18n.Text;
 import org.opennrm.psychosocial.AgreeSupportPlan;
 import org.opennrm.psychosocial.AssessPsychoSocialNeeds;
 import org.opennrm.psychosocial.HandOverSupport;
@@ -18,6 +12,13 @@ import org.opennrm.psychosocial.ReviewSupportProgress;
 import org.opennrm.tasks.TaskForm;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import static org.opennrm.psychosocial.PsychoSocialSupportProcess.KEY;
+import static org.opennrm.psychosocial.PsychoSocialSupportProcess.TASK_AGREE_SUPPORT_PLAN;
+import static org.opennrm.psychosocial.PsychoSocialSupportProcess.TASK_ASSESS_PSYCHO_SOCIAL_NEEDS;
+import static org.opennrm.psychosocial.PsychoSocialSupportProcess.TASK_HAND_OVER_SUPPORT;
+import static org.opennrm.psychosocial.PsychoSocialSupportProcess.TASK_RECORD_SUPPORT_SESSION;
+import static org.opennrm.psychosocial.PsychoSocialSupportProcess.TASK_REVIEW_SUPPORT_PROGRESS;
 
 /** The typed bodies of the psycho-social support's user tasks. */
 @Configuration(proxyBeanMethods = false)
@@ -44,7 +45,7 @@ class PsychoSocialSupportForms {
 		return TaskForm.of(KEY, TASK_HAND_OVER_SUPPORT, HandOverSupport.class)
 			.checkedBy((form, task) -> form.handOverTo() != null
 					&& form.handOverTo().equals(task.getVariable(Variables.PROVIDER))
-							? Map.of("handOverTo", "hand over to another agency than yours") : Map.of());
+							? Map.of("handOverTo", Text.of("problem.support.handOverElsewhere")) : Map.of());
 	}
 
 	@Bean

@@ -31,7 +31,7 @@ class ErasureController {
 	ErasureRun run() {
 		NrmUser user = CurrentUser.get();
 		if (!user.has(Role.ADMIN)) {
-			throw Problems.forbidden("Only administrators run erasure.");
+			throw Problems.forbidden("problem.erasure.administratorsOnly");
 		}
 		return new ErasureRun(this.erasures.run(user.userId()));
 	}

@@ -33,12 +33,12 @@ class ReadRemovalProtection implements ExecutionListener {
 		Object caseId = execution.getVariable(CaseVariables.CASE_ID);
 		Case found = caseId == null ? null : this.cases.findById(caseId.toString()).filter(Case::isOpen).orElse(null);
 		if (found == null) {
-			throw new InvalidFields(Map.of(CaseVariables.CASE_ID, "no open case with this id"));
+			throw InvalidFields.of(CaseVariables.CASE_ID, "problem.return.noOpenCase");
 		}
 		Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		List<String> groups = starter == null || starter.getGroupIds() == null ? List.of() : starter.getGroupIds();
 		if (starter != null && !ReturnRules.mayRequest(found, groups)) {
-			throw new InvalidFields(Map.of(CaseVariables.CASE_ID, "you may not request a return for this case"));
+			throw InvalidFields.of(CaseVariables.CASE_ID, "problem.return.mayNotRequest");
 		}
 		execution.setProcessBusinessKey(found.reference());
 		execution.setVariable(CaseVariables.CASE_REFERENCE, found.reference());

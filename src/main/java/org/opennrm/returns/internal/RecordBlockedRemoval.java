@@ -1,5 +1,6 @@
 package org.opennrm.returns.internal;
 
+import org.opennrm.i18n.Text;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component("recordBlockedRemoval")
 class RecordBlockedRemoval implements JavaDelegate {
 
-	static final String SUBJECT = "Return blocked: the person is protected from removal";
+	static final Text SUBJECT = Text.of("notification.subject.removalBlocked");
 
 	private final Notifications notifications;
 

@@ -39,7 +39,7 @@ class ReturnRequestController {
 			+ "is protected from removal it is blocked at once and nothing else happens")
 	ResponseEntity<ReturnRequested> request(@PathVariable String reference, @Valid @RequestBody ReturnRequest body) {
 		if (!REFERENCE.matcher(reference).matches()) {
-			throw Problems.badRequest("Not a case reference.");
+			throw Problems.badRequest("problem.case.notAReference");
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.requests.request(reference, body.reason()));
 	}

@@ -5,17 +5,17 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.opennrm.casefile.CaseAccess;
 import org.opennrm.cases.Case;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.cases.Cases;
-import org.opennrm.casefile.CaseAccess;
 import org.opennrm.deadlines.Deadlines;
 import org.opennrm.platform.Problems;
 import org.opennrm.platform.TrustedEngineCalls;
 import org.opennrm.returns.ReturnReason;
 import org.opennrm.returns.ReturnRequested;
-import org.opennrm.returns.VoluntaryReturnProcess;
 import org.opennrm.returns.VoluntaryReturnProcess.Variables;
+import org.opennrm.returns.VoluntaryReturnProcess;
 import org.opennrm.security.CurrentUser;
 import org.opennrm.security.NrmUser;
 import org.springframework.stereotype.Service;
@@ -53,9 +53,9 @@ class ReturnRequests {
 		Case found = this.cases.findByReference(reference)
 			.filter(candidate -> ReturnRules.mayRequest(candidate, user.groupIds())
 					&& (this.access.involved(user, candidate) || user.userId().equals(candidate.openedBy())))
-			.orElseThrow(() -> Problems.notFound("No such case, or it is not visible to you."));
+			.orElseThrow(() -> Problems.notFound("problem.case.notFound"));
 		if (!found.isOpen()) {
-			throw Problems.conflict("Case " + reference + " is closed.");
+			throw Problems.conflict("problem.case.closed", reference);
 		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(CaseVariables.CASE_ID, found.caseId());

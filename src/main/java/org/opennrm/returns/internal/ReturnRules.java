@@ -8,6 +8,7 @@ import org.opennrm.cases.Case;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.cases.Cases;
 import org.opennrm.consent.ConsentDecision.GivenBy;
+import org.opennrm.i18n.Text;
 import org.opennrm.returns.ArrangeReceivingPartner;
 import org.opennrm.returns.ConfirmDeparture;
 import org.opennrm.returns.RecordReturnConsent;
@@ -17,9 +18,9 @@ import org.opennrm.security.Role;
 /** Who may request a return, and the rules of its steps that need the process or the registry. */
 final class ReturnRules {
 
-	static final String GUARDIAN_CONSENTS = "a child's consent to return is given by the guardian";
+	static final Text GUARDIAN_CONSENTS = Text.of("problem.return.guardianConsents");
 
-	static final String PROTECTED = "the person is protected from removal: no return step may go ahead";
+	static final Text PROTECTED = Text.of("problem.return.protected");
 
 	private ReturnRules() {
 	}
@@ -35,16 +36,16 @@ final class ReturnRules {
 		return groups.contains(Role.POLICE.groupId()) ? Role.POLICE.groupId() : found.leadAgency();
 	}
 
-	static Map<String, String> childConsentsThroughGuardian(RecordReturnConsent consent, DelegateTask task) {
+	static Map<String, Text> childConsentsThroughGuardian(RecordReturnConsent consent, DelegateTask task) {
 		return Boolean.TRUE.equals(task.getVariable(Variables.IS_CHILD)) && consent.consentGivenBy() != GivenBy.Guardian
 				? Map.of(Variables.CONSENT_GIVEN_BY, GUARDIAN_CONSENTS) : Map.of();
 	}
 
-	static Map<String, String> notWhileProtected(Cases cases, ArrangeReceivingPartner arrangement, DelegateTask task) {
+	static Map<String, Text> notWhileProtected(Cases cases, ArrangeReceivingPartner arrangement, DelegateTask task) {
 		return isProtected(cases, task) ? Map.of(Variables.RECEIVING_PARTNER_CONFIRMED, PROTECTED) : Map.of();
 	}
 
-	static Map<String, String> noDepartureWhileProtected(Cases cases, ConfirmDeparture departure, DelegateTask task) {
+	static Map<String, Text> noDepartureWhileProtected(Cases cases, ConfirmDeparture departure, DelegateTask task) {
 		return Boolean.TRUE.equals(departure.departed()) && isProtected(cases, task)
 				? Map.of(Variables.DEPARTED, PROTECTED) : Map.of();
 	}

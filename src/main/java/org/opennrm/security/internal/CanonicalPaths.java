@@ -37,13 +37,11 @@ class CanonicalPaths extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (ENCODED_UNRESERVED.matcher(request.getRequestURI()).find()) {
-			this.problems.write(request, response, HttpStatus.BAD_REQUEST,
-					"The path spells a letter, digit or one of - . _ ~ as a percent-escape; send it as itself.");
+			this.problems.write(request, response, HttpStatus.BAD_REQUEST, "problem.path.escapedUnreserved");
 			return;
 		}
 		if (METHOD_OVERRIDES.stream().anyMatch(header -> request.getHeader(header) != null)) {
-			this.problems.write(request, response, HttpStatus.BAD_REQUEST,
-					"The HTTP method cannot be overridden by a header.");
+			this.problems.write(request, response, HttpStatus.BAD_REQUEST, "problem.path.methodOverride");
 			return;
 		}
 		chain.doFilter(request, response);

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.opennrm.cases.CaseVariables;
+import org.opennrm.i18n.ProcessTexts;
 import org.opennrm.platform.ProcessModels;
 import org.opennrm.platform.StartupOrder;
 import org.opennrm.security.Role;
@@ -132,7 +133,10 @@ class EngineAccessSetup implements ApplicationRunner {
 		Map<String, Object> properties = Map.of("description", "Tasks for " + role.displayName(), "priority", -10,
 				"refresh", true, FILTER_GROUP_PROPERTY, role.groupId(),
 				// Shown on every task card; tasks carry their case reference as a task variable.
-				"variables", List.of(Map.of("name", CaseVariables.CASE_REFERENCE, "label", "Case")));
+				"variables", List.of(Map.of("name", CaseVariables.CASE_REFERENCE, "label", "Case")),
+				// Name and description in the reader's language (the engine's answers are translated as they leave).
+				ProcessTexts.FILTER_TEXT, "filter.group", ProcessTexts.FILTER_TEXT_ARGUMENTS,
+				List.of(ProcessTexts.GROUP_ARGUMENT + role.groupId()));
 		if (filter == null) {
 			filter = this.filterService.newTaskFilter(GROUP_FILTER_NAME);
 			filter.setQuery(this.taskService.createTaskQuery()

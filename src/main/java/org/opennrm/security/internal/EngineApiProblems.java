@@ -7,6 +7,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -28,6 +30,7 @@ import org.glassfish.jersey.server.monitoring.ApplicationEvent;
 import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
 import org.glassfish.jersey.server.monitoring.RequestEvent;
 import org.glassfish.jersey.server.monitoring.RequestEventListener;
+import org.opennrm.i18n.Text;
 import org.opennrm.platform.ActionRefused;
 import org.opennrm.platform.InvalidFields;
 import org.slf4j.Logger;
@@ -51,6 +54,9 @@ import org.slf4j.LoggerFactory;
  */
 class EngineApiProblems implements ContainerResponseFilter, ApplicationEventListener {
 
+	@Context
+	private ServletContext servletContext;
+
 	static final String THROWN = EngineApiProblems.class.getName() + ".thrown";
 
 	private static final Logger log = LoggerFactory.getLogger(EngineApiProblems.class);
@@ -61,7 +67,7 @@ class EngineApiProblems implements ContainerResponseFilter, ApplicationEventList
 	 * What a request gets when no operation answers it: no template matched, or a sub-resource locator on the way
 	 * found nothing (an unknown engine name, a definition key nobody may read). It says no more than that.
 	 */
-	static final Problem NO_SUCH_RESOURCE = new Problem(404, "No such resource.", Map.of());
+	static final Problem NO_SUCH_RESOURCE = new Problem(404, Text.of("problem.noSuchResource"), Map.of());
 
 	@Override
 	public void onEvent(ApplicationEvent event) {
@@ -90,7 +96,8 @@ class EngineApiProblems implements ContainerResponseFilter, ApplicationEventList
 		}
 		response.setStatus(problem.status());
 		response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, "application/problem+json");
-		response.setEntity(ProblemBodies.json(problem.status(), problem.detail(), problem.errors()), new Annotation[0],
+		response.setEntity(ProblemBodies.json(ProblemBodies.texts(this.servletContext), problem.status(), problem.detail(),
+				problem.errors()), new Annotation[0],
 				MediaType.valueOf("application/problem+json"));
 	}
 
@@ -98,59 +105,64 @@ class EngineApiProblems implements ContainerResponseFilter, ApplicationEventList
 	static Problem problem(Throwable thrown, int status, Object entity) {
 		for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			if (cause instanceof InvalidFields invalid) {
-				return new Problem(400, "Some fields are not valid.", new TreeMap<>(invalid.errors()));
+				return new Problem(400, Text.of("problem.invalidFields"), new TreeMap<>(invalid.errors()));
 			}
 			if (cause instanceof ActionRefused refused) {
-				return new Problem(refused.status(), refused.getMessage(), Map.of());
+				return new Problem(refused.status(), refused.text(), Map.of());
 			}
 			if (cause instanceof AuthorizationException) {
-				return new Problem(403, "Your role does not allow this.", Map.of());
+				return new Problem(403, Text.of("problem.roleDoesNotAllow"), Map.of());
 			}
 			if (cause instanceof TaskAlreadyClaimedException) {
-				return new Problem(409, "Someone else has already claimed this task.", Map.of());
+				return new Problem(409, Text.of("problem.task.alreadyClaimed"), Map.of());
 			}
 			if (cause instanceof OptimisticLockingException) {
-				return new Problem(409, "Someone else changed this at the same moment; reload and try again.", Map.of());
+				return new Problem(409, Text.of("problem.changedMeanwhile"), Map.of());
 			}
 			if (cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException
 					|| cause instanceof NotValidException) {
-				return new Problem(400, shortened(cause.getMessage(), "The request is not valid here."), Map.of());
+				return new Problem(400, engineSaid(cause.getMessage(), "problem.notValidHere"), Map.of());
 			}
 			if (cause instanceof UnsupportedCharsetException || cause instanceof IllegalCharsetNameException
 					|| cause instanceof CharacterCodingException) {
-				return new Problem(415, "The body's character set is not supported: send UTF-8.", Map.of());
+				return new Problem(415, Text.of("problem.charset"), Map.of());
 			}
 			if (cause instanceof NotFoundException) {
-				return new Problem(404, "No such resource.", Map.of());
+				return new Problem(404, Text.of("problem.noSuchResource"), Map.of());
 			}
 			if (cause instanceof NotAllowedException) {
-				return new Problem(405, "This resource does not take this method.", Map.of());
+				return new Problem(405, Text.of("problem.methodNotAllowed"), Map.of());
 			}
 			if (cause instanceof NotSupportedException) {
-				return new Problem(415, "This resource does not take this content type.", Map.of());
+				return new Problem(415, Text.of("problem.contentType"), Map.of());
 			}
 			if (cause instanceof NotAcceptableException) {
-				return new Problem(406, "This resource cannot answer in the type asked for.", Map.of());
+				return new Problem(406, Text.of("problem.notAcceptable"), Map.of());
 			}
 		}
 		if (status >= 500) {
-			return new Problem(500, "The request could not be completed. Nothing was changed.", Map.of());
+			return new Problem(500, Text.of("problem.failedNothingChanged"), Map.of());
 		}
 		String message = entity instanceof ExceptionDto dto ? dto.getMessage() : null;
-		return new Problem(status, shortened(message, "The request was refused."), Map.of());
+		return new Problem(status, engineSaid(message, "problem.refused"), Map.of());
 	}
 
-	private static String shortened(String message, String otherwise) {
+	/**
+	 * An engine refusal in its own words (the engine speaks English only), after a lead-in in the reader's language;
+	 * the code's text alone when the engine gave none.
+	 */
+	private static Text engineSaid(String message, String otherwise) {
 		if (message == null || message.isBlank()) {
-			return otherwise;
+			return Text.of(otherwise);
 		}
-		return message.length() <= LONGEST_DETAIL ? message : message.substring(0, LONGEST_DETAIL) + "…";
+		return Text.of("problem.engine.refusedBecause",
+				message.length() <= LONGEST_DETAIL ? message : message.substring(0, LONGEST_DETAIL) + "…");
 	}
 
 	private static boolean isProblem(MediaType type) {
 		return type != null && "problem+json".equals(type.getSubtype());
 	}
 
-	record Problem(int status, String detail, Map<String, String> errors) {
+	record Problem(int status, Text detail, Map<String, Text> errors) {
 	}
 }

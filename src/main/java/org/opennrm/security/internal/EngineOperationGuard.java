@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.uri.UriTemplate;
+import org.opennrm.i18n.Text;
+import org.opennrm.i18n.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.context.WebApplicationContext;
@@ -48,7 +50,7 @@ class EngineOperationGuard implements ContainerRequestFilter {
 		Authentication caller = spring.getBean(ProcessEngine.class).getIdentityService().getCurrentAuthentication();
 		boolean signedIn = caller != null && caller.getUserId() != null;
 		if (api == null) {
-			refuse(request, signedIn, "This API is not open.");
+			refuse(request, signedIn, "problem.engineApi.notOpen");
 			return;
 		}
 		String template = template(uriInfo);
@@ -64,13 +66,14 @@ class EngineOperationGuard implements ContainerRequestFilter {
 		if (!spring.getBean(EngineApiSurface.class).allows(api, request.getMethod(), query, path, groups, signedIn)) {
 			log.debug("Refused {} {} {} (operation {} {}) for {}", api.id(), request.getMethod(),
 					request.getUriInfo().getPath(), request.getMethod(), path, signedIn ? caller.getUserId() : "anonymous");
-			refuse(request, signedIn, "This operation of the engine's API is not open to your role.");
+			refuse(request, signedIn, "problem.engineApi.notForYourRole");
 		}
 	}
 
-	private static void refuse(ContainerRequestContext request, boolean signedIn, String detail) {
-		request.abortWith(signedIn ? ProblemBodies.response(403, detail)
-				: ProblemBodies.response(401, "Sign in to use this resource."));
+	private void refuse(ContainerRequestContext request, boolean signedIn, String code) {
+		Texts texts = ProblemBodies.texts(this.servletContext);
+		request.abortWith(signedIn ? ProblemBodies.response(texts, 403, Text.of(code))
+				: ProblemBodies.response(texts, 401, Text.of("problem.engineApi.signIn")));
 	}
 
 	/** The matched templates from the application's root to the resource method, joined. */

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.opennrm.i18n.Text;
 import org.opennrm.platform.EngineActor;
 import org.opennrm.platform.EngineCommandRule;
 import org.opennrm.platform.InvalidFields;
@@ -34,23 +35,31 @@ class PasswordPolicyRule implements EngineCommandRule {
 		PasswordPolicyResult result = this.identityService.checkPasswordAgainstPolicy(command.newPassword().get(),
 				command.user());
 		if (!result.isValid()) {
-			throw new InvalidFields(Map.of("password", "does not meet the password policy: "
-					+ describe(result.getViolatedRules())));
+			throw InvalidFields.of("password", "problem.password.policy", describe(result.getViolatedRules()));
 		}
 	}
 
-	private static String describe(List<org.camunda.bpm.engine.identity.PasswordPolicyRule> violated) {
-		return violated.stream().map(rule -> {
+	private static Text describe(List<org.camunda.bpm.engine.identity.PasswordPolicyRule> violated) {
+		return Text.list(violated.stream().map(rule -> {
 			Map<String, String> parameters = rule.getParameters() == null ? Map.of() : rule.getParameters();
 			return switch (rule.getPlaceholder()) {
-				case "PASSWORD_POLICY_LENGTH" -> "at least " + parameters.get("minLength") + " characters";
-				case "PASSWORD_POLICY_DIGIT" -> "at least " + parameters.get("minDigit") + " digit(s)";
-				case "PASSWORD_POLICY_LOWERCASE" -> "at least " + parameters.get("minLowerCase") + " lower-case letter(s)";
-				case "PASSWORD_POLICY_UPPERCASE" -> "at least " + parameters.get("minUpperCase") + " upper-case letter(s)";
-				case "PASSWORD_POLICY_SPECIAL" -> "at least " + parameters.get("minSpecial") + " special character(s)";
-				case "PASSWORD_POLICY_USER_DATA" -> "no part of the user's name or id";
-				default -> rule.getPlaceholder();
+				case "PASSWORD_POLICY_LENGTH" -> Text.of("password.rule.length", number(parameters.get("minLength")));
+				case "PASSWORD_POLICY_DIGIT" -> Text.of("password.rule.digit", number(parameters.get("minDigit")));
+				case "PASSWORD_POLICY_LOWERCASE" -> Text.of("password.rule.lowerCase", number(parameters.get("minLowerCase")));
+				case "PASSWORD_POLICY_UPPERCASE" -> Text.of("password.rule.upperCase", number(parameters.get("minUpperCase")));
+				case "PASSWORD_POLICY_SPECIAL" -> Text.of("password.rule.special", number(parameters.get("minSpecial")));
+				case "PASSWORD_POLICY_USER_DATA" -> Text.of("password.rule.userData");
+				default -> Text.said(rule.getPlaceholder());
 			};
-		}).collect(Collectors.joining(", "));
+		}).toList());
+	}
+
+	private static int number(String parameter) {
+		try {
+			return Integer.parseInt(parameter);
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
 	}
 }

@@ -2,13 +2,19 @@ package org.opennrm.security.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.core.Response;
+import org.opennrm.i18n.Text;
+import org.opennrm.i18n.Texts;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Problem responses (RFC 9457) for the engine's HTTP APIs, shaped like our API's. They carry a {@code message} as
@@ -21,32 +27,34 @@ final class ProblemBodies {
 	private ProblemBodies() {
 	}
 
-	static Response response(int status, String detail) {
-		return response(status, detail, Map.of());
-	}
-
-	/**
-	 * @param errors field name to what is wrong with it; empty for none
-	 */
-	static Response response(int status, String detail, Map<String, String> errors) {
+	static Response response(Texts texts, int status, Text detail) {
 		return Response.status(status)
 			.type(MediaType.APPLICATION_PROBLEM_JSON_VALUE)
-			.entity(json(status, detail, errors))
+			.entity(json(texts, status, detail, Map.of()))
 			.build();
 	}
 
-	static String json(int status, String detail, Map<String, String> errors) {
+	/**
+	 * The body, in the language of the request being answered.
+	 *
+	 * @param errors field name to what is wrong with it; empty for none
+	 */
+	static String json(Texts texts, int status, Text detail, Map<String, Text> errors) {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		HttpStatus known = HttpStatus.resolve(status);
+		String said = texts.say(detail);
+		Map<String, String> fields = new TreeMap<>();
+		errors.forEach((field, error) -> fields.put(field, texts.say(error)));
 		problem.put("type", "about:blank");
-		problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+		problem.put("title", texts.sayOr(LocaleContextHolder.getLocale(), "problem.title." + status,
+				known == null ? String.valueOf(status) : known.getReasonPhrase()));
 		problem.put("status", status);
-		problem.put("detail", detail);
-		if (!errors.isEmpty()) {
-			problem.put("errors", errors);
+		problem.put("detail", said);
+		if (!fields.isEmpty()) {
+			problem.put("errors", fields);
 		}
-		problem.put("message", errors.isEmpty() ? detail
-				: detail + " " + errors.entrySet()
+		problem.put("message", fields.isEmpty() ? said
+				: said + " " + fields.entrySet()
 					.stream()
 					.map(error -> error.getKey() + ": " + error.getValue())
 					.collect(Collectors.joining("; ")));
@@ -56,5 +64,10 @@ final class ProblemBodies {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The service's texts, for a Jersey component that Spring did not make. */
+	static Texts texts(ServletContext servletContext) {
+		return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext).getBean(Texts.class);
 	}
 }

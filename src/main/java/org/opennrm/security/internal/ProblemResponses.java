@@ -3,10 +3,11 @@ package org.opennrm.security.internal;
 import java.io.IOException;
 import java.net.URI;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.opennrm.i18n.Texts;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,26 +25,32 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private final ObjectMapper objectMapper;
 
-	ProblemResponses(ObjectMapper objectMapper) {
+	private final Texts texts;
+
+	ProblemResponses(ObjectMapper objectMapper, Texts texts) {
 		this.objectMapper = objectMapper;
+		this.texts = texts;
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
 		response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-		write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required to use this resource.");
+		write(request, response, HttpStatus.UNAUTHORIZED, "problem.signInRequired");
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			org.springframework.security.access.AccessDeniedException accessDeniedException) throws IOException {
-		write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this.");
+		write(request, response, HttpStatus.FORBIDDEN, "problem.roleDoesNotAllow");
 	}
 
-	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
-			throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+	/** Writes a problem whose detail is the catalogue text of a code, in the request's language. */
+	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+			Object... arguments) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, this.texts.say(code, arguments));
+		problem.setTitle(this.texts.sayOr(LocaleContextHolder.getLocale(), "problem.title." + status.value(),
+				status.getReasonPhrase()));
 		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

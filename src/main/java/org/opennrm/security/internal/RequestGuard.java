@@ -5,13 +5,12 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,12 +36,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RequestGuard extends OncePerRequestFilter {
 
-	private static final String EXPRESSION_REFUSED = "Expressions are not allowed in requests to the engine.";
+	private static final String EXPRESSION_REFUSED = "problem.engine.expression";
 
-	private static final String UNREADABLE = "The body is not well-formed JSON.";
+	private static final String UNREADABLE = "problem.json.malformed";
 
-	private static final String OBJECT_VARIABLE_REFUSED = "Variables of type Object or Xml cannot be written over HTTP; "
-			+ "send plain values or Json.";
+	private static final String OBJECT_VARIABLE_REFUSED = "problem.engine.objectVariable";
 
 	private final ObjectMapper objectMapper;
 
@@ -63,8 +61,8 @@ class RequestGuard extends OncePerRequestFilter {
 		if (hasBodyWeRead(request)) {
 			CachedBodyRequest cached = CachedBodyRequest.read(request, this.maxBodyBytes);
 			if (cached == null) {
-				this.problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE,
-						"The request body is longer than " + this.maxBodyBytes + " bytes.");
+				this.problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "problem.bodyTooLong",
+						this.maxBodyBytes);
 				return;
 			}
 			checked = cached;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
+import org.opennrm.i18n.Texts;
 import org.opennrm.platform.OperatorFiles;
 import org.opennrm.security.Role;
 import org.slf4j.Logger;
@@ -74,17 +75,18 @@ class WebSecurityConfiguration {
 
 	/** One spelling per path, before anything (Spring Security's matchers included) reads it. */
 	@Bean
-	FilterRegistrationBean<CanonicalPaths> canonicalPaths(ObjectMapper objectMapper) {
+	FilterRegistrationBean<CanonicalPaths> canonicalPaths(ObjectMapper objectMapper, Texts texts) {
 		FilterRegistrationBean<CanonicalPaths> registration = new FilterRegistrationBean<>(
-				new CanonicalPaths(new ProblemResponses(objectMapper)));
+				new CanonicalPaths(new ProblemResponses(objectMapper, texts)));
 		registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER - 10);
 		return registration;
 	}
 
 	/** Body limits and the engine query guard, right after authentication and before any servlet reads the body. */
 	@Bean
-	FilterRegistrationBean<RequestGuard> requestGuard(ObjectMapper objectMapper, SecurityProperties properties) {
-		RequestGuard guard = new RequestGuard(objectMapper, new ProblemResponses(objectMapper),
+	FilterRegistrationBean<RequestGuard> requestGuard(ObjectMapper objectMapper, SecurityProperties properties,
+			Texts texts) {
+		RequestGuard guard = new RequestGuard(objectMapper, new ProblemResponses(objectMapper, texts),
 				Math.toIntExact(properties.maxBodySize().toBytes()));
 		FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(guard);
 		registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 1);
@@ -180,8 +182,8 @@ class WebSecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager,
-			IdentityService identityService, ObjectMapper objectMapper) throws Exception {
-		ProblemResponses problems = new ProblemResponses(objectMapper);
+			IdentityService identityService, ObjectMapper objectMapper, Texts texts) throws Exception {
+		ProblemResponses problems = new ProblemResponses(objectMapper, texts);
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()

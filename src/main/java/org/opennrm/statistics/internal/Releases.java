@@ -47,8 +47,8 @@ class Releases {
 	Scope scope(Integer year, String jurisdiction) {
 		String id = jurisdiction == null ? this.jurisdictions.defaultId() : jurisdiction;
 		if (!this.jurisdictions.ids().contains(id)) {
-			throw Problems.badRequest("No jurisdiction '" + id + "'; known: " + new java.util.TreeSet<>(
-					this.jurisdictions.ids()) + ".");
+			throw Problems.badRequest("problem.statistics.noJurisdiction", id,
+					String.join(", ", new java.util.TreeSet<>(this.jurisdictions.ids())));
 		}
 		return new Scope(Period.parse(year), id);
 	}
@@ -73,7 +73,7 @@ class Releases {
 
 	@Transactional
 	StatisticsTable table(String id, Scope scope, String format) {
-		Indicator indicator = Indicator.ofId(id).orElseThrow(() -> Problems.notFound("No statistics table '" + id + "'."));
+		Indicator indicator = Indicator.ofId(id).orElseThrow(() -> Problems.notFound("problem.statistics.noTable", id));
 		return exported("table:" + id, scope, format,
 				() -> this.tables.table(indicator, scope.period(), scope.jurisdiction()));
 	}

@@ -139,7 +139,7 @@ class TaskActions {
 			return;
 		}
 		if (task.getAssignee() != null) {
-			throw Problems.conflict("Someone else has already claimed this task.");
+			throw Problems.conflict("problem.task.alreadyClaimed");
 		}
 		this.taskService.claim(taskId, user.userId());
 		this.events.publishEvent(new TaskClaimed(taskId, task.getTaskDefinitionKey(), task.getProcessInstanceId(),
@@ -153,7 +153,7 @@ class TaskActions {
 			return;
 		}
 		if (!user.userId().equals(task.getAssignee())) {
-			throw Problems.conflict("This task is claimed by someone else; only they can release it.");
+			throw Problems.conflict("problem.task.claimedByOtherReleasesApi");
 		}
 		this.taskService.claim(taskId, null);
 		this.events.publishEvent(new TaskClaimed(taskId, task.getTaskDefinitionKey(), task.getProcessInstanceId(), null,
@@ -165,17 +165,17 @@ class TaskActions {
 		lockCaseOf(taskId);
 		Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
 		if (task == null) {
-			throw completedByMe(taskId, user) ? Problems.conflict("This task has already been completed.")
-					: Problems.notFound("No such task, or it is not visible to you.");
+			throw completedByMe(taskId, user) ? Problems.conflict("problem.task.alreadyCompleted")
+					: Problems.notFound("problem.task.notFound");
 		}
 		if (task.getAssignee() == null) {
-			throw Problems.conflict("Claim the task before completing it.");
+			throw Problems.conflict("problem.task.claimBeforeCompleting");
 		}
 		if (!user.userId().equals(task.getAssignee())) {
-			throw Problems.conflict("This task is claimed by someone else.");
+			throw Problems.conflict("problem.task.claimedByOther");
 		}
 		TaskForm<?> form = this.forms.find(processKey(task), task.getTaskDefinitionKey())
-			.orElseThrow(() -> Problems.conflict("This task cannot be completed through the API."));
+			.orElseThrow(() -> Problems.conflict("problem.task.notThroughApi"));
 		FormValues.Submission submission = this.values.fromBody(form.type(), body);
 		try {
 			this.taskService.complete(taskId, submission.toCompletion());
@@ -183,7 +183,7 @@ class TaskActions {
 		catch (ProcessEngineException ex) {
 			// A second submit racing the first: the task (and the grant that came with it) is gone.
 			if (completedByMe(taskId, user)) {
-				throw Problems.conflict("This task has already been completed.");
+				throw Problems.conflict("problem.task.alreadyCompleted");
 			}
 			throw ex;
 		}
@@ -202,7 +202,7 @@ class TaskActions {
 	private Task visible(String taskId) {
 		Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
 		if (task == null) {
-			throw Problems.notFound("No such task, or it is not visible to you.");
+			throw Problems.notFound("problem.task.notFound");
 		}
 		return task;
 	}

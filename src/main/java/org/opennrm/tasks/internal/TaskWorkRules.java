@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.opennrm.i18n.ProcessTexts;
+import org.opennrm.i18n.Text;
 import org.opennrm.platform.ActionRefused;
 import org.opennrm.platform.EngineActor;
 import org.opennrm.platform.EngineCommandRule;
@@ -45,7 +47,7 @@ import org.springframework.stereotype.Component;
 @Order(1)
 class TaskWorkRules implements EngineCommandRule {
 
-	static final String NOT_A_FIELD = "is not a field of this form";
+	static final Text NOT_A_FIELD = Text.of("problem.form.notAField");
 
 	private final TaskService taskService;
 
@@ -87,13 +89,13 @@ class TaskWorkRules implements EngineCommandRule {
 			return;
 		}
 		if (task.assignee() == null) {
-			throw ActionRefused.conflict("Claim the task before completing it.");
+			throw ActionRefused.conflict("problem.task.claimBeforeCompleting");
 		}
 		if (!task.assignee().equals(actor.userId())) {
-			throw ActionRefused.conflict("This task is claimed by someone else; only they can complete it.");
+			throw ActionRefused.conflict("problem.task.claimedByOtherCompletes");
 		}
 		if (!task.isFor(actor.userId(), actor.groupIds())) {
-			throw ActionRefused.forbidden("This task is no longer for you: you are not in a group it is for.");
+			throw ActionRefused.forbidden("problem.task.noLongerForYou");
 		}
 		Set<String> fields = this.forms.find(task.processKey(), task.taskKey())
 			.map(TaskForm::type)
@@ -115,27 +117,25 @@ class TaskWorkRules implements EngineCommandRule {
 		boolean supervisor = actor.isMemberOf(Role.SUPERVISOR.groupId());
 		if (userId == null) {
 			if (task.assignee() != null && !task.assignee().equals(actor.userId()) && !supervisor) {
-				throw ActionRefused.conflict("This task is claimed by someone else; only they or a supervisor can "
-						+ "release it.");
+				throw ActionRefused.conflict("problem.task.claimedByOtherReleases");
 			}
 			return;
 		}
 		if (!userId.equals(actor.userId())) {
 			if (!assign || !supervisor) {
-				throw ActionRefused.forbidden("You can take a task only for yourself; supervisors reassign tasks.");
+				throw ActionRefused.forbidden("problem.task.takeOnlyForYourself");
 			}
 			if (!task.isFor(userId, groupsOf(userId))) {
-				throw ActionRefused.forbidden(userId + " is not in a group this task is for ("
-						+ String.join(", ", task.candidateGroups()) + ").");
+				throw ActionRefused.forbidden("problem.task.userNotInGroups", userId,
+						ProcessTexts.groups(task.candidateGroups()));
 			}
 			return;
 		}
 		if (task.assignee() != null && !task.assignee().equals(actor.userId())) {
-			throw ActionRefused.conflict("Someone else has already claimed this task.");
+			throw ActionRefused.conflict("problem.task.alreadyClaimed");
 		}
 		if (!task.isFor(actor.userId(), actor.groupIds())) {
-			throw ActionRefused.forbidden("This task is for " + String.join(", ", task.candidateGroups())
-					+ "; only their members can take it.");
+			throw ActionRefused.forbidden("problem.task.forOtherGroups", ProcessTexts.groups(task.candidateGroups()));
 		}
 	}
 
@@ -146,34 +146,33 @@ class TaskWorkRules implements EngineCommandRule {
 			return;
 		}
 		if (command.groupId() != null || !IdentityLinkType.CANDIDATE.equals(command.linkType())) {
-			throw ActionRefused.forbidden("Which agencies a task is for, and who owns it, come from the case's "
-					+ "process; they are not changed by hand.");
+			throw ActionRefused.forbidden("problem.task.groupsFromProcess");
 		}
 		if (!actor.isMemberOf(Role.SUPERVISOR.groupId())) {
-			throw ActionRefused.forbidden("Only supervisors add or remove the colleagues who cover a task.");
+			throw ActionRefused.forbidden("problem.task.onlySupervisorsCover");
 		}
 		if (adding) {
 			TaskFacts task = facts(command.taskId());
 			if (task != null && groupsOf(command.userId()).stream().noneMatch(task.candidateGroups()::contains)) {
-				throw ActionRefused.forbidden(command.userId() + " is not in a group this task is for ("
-						+ String.join(", ", task.candidateGroups()) + ").");
+				throw ActionRefused.forbidden("problem.task.userNotInGroups", command.userId(),
+						ProcessTexts.groups(task.candidateGroups()));
 			}
 		}
 	}
 
 	private void start(UserCommand command) {
 		if (command.atActivities()) {
-			throw ActionRefused.forbidden("A case starts at its beginning, never part-way through its process.");
+			throw ActionRefused.forbidden("problem.process.startAtBeginning");
 		}
 		String processKey = command.processDefinitionKey() != null ? command.processDefinitionKey()
 				: processKey(command.processDefinitionId());
 		StartForm<?> form = processKey == null ? null : this.forms.findStart(processKey).orElse(null);
 		if (form == null) {
-			throw ActionRefused.forbidden("This process is started by the service as part of a case, not by users.");
+			throw ActionRefused.forbidden("problem.process.startedByService");
 		}
-		Map<String, String> errors = new TreeMap<>();
+		Map<String, Text> errors = new TreeMap<>();
 		if (command.businessKey() != null && !command.businessKey().isBlank()) {
-			errors.put("businessKey", "the service gives each case its reference; leave it empty");
+			errors.put("businessKey", Text.of("problem.process.businessKeyGiven"));
 		}
 		otherFields(command.variables().keySet(), TaskForms.fields(form.type()))
 			.forEach(name -> errors.put(name, NOT_A_FIELD));

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.opennrm.cases.CaseVariables;
+import org.opennrm.i18n.Text;
 import org.opennrm.platform.InvalidFields;
 import org.opennrm.tasks.FormValues;
 import org.opennrm.tasks.TaskForm;
@@ -67,7 +68,7 @@ class UserTaskListeners extends AbstractProcessEnginePlugin {
 	 */
 	private void complete(TaskForm<?> form, DelegateTask task) {
 		FormValues.Submission submission = this.values.canonical(form.type(), task.getVariables());
-		Map<String, String> violations = check(form, submission.form(), task);
+		Map<String, Text> violations = check(form, submission.form(), task);
 		if (!violations.isEmpty()) {
 			throw new InvalidFields(violations);
 		}
@@ -79,7 +80,7 @@ class UserTaskListeners extends AbstractProcessEnginePlugin {
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static Map<String, String> check(TaskForm<?> form, Record value, DelegateTask task) {
+	private static Map<String, Text> check(TaskForm<?> form, Record value, DelegateTask task) {
 		TaskForm.Check check = form.check();
 		return check == null ? Map.of() : check.violations(value, task);
 	}

@@ -2,6 +2,15 @@
 // answer names, and in a summary above the form; never raw JSON. Loaded through the webapp's supported customScripts
 // (config.js). The service answers every refused submission with a problem response (RFC 9457) whose `errors` map
 // names each field by its key; our forms give each field the id `Field_<key>` (FormConstraintsIT checks it).
+// Everything it says, and what the form itself says about a value it refuses, is in the reader's language: the words
+// come from config.js (globalThis.nrmTexts), which the service writes for the signed-in user's language.
+
+/** A text of this script's in the reader's language, its {0} replaced. */
+function say(name, argument) {
+  const texts = globalThis.nrmTexts || {};
+  const text = texts[name] || name;
+  return argument === undefined ? text : text.replace('{0}', argument);
+}
 const SUBMIT = /\/submit-form(\?|$)/;
 const SUMMARY_CLASS = 'nrm-server-errors';
 const FIELD_ERROR_CLASS = 'nrm-server-error';
@@ -36,8 +45,7 @@ function problem(text, status) {
 }
 
 function fallback(status) {
-  return status >= 500 ? 'The form could not be saved because of a problem on our side. Nothing was changed; please try again.'
-    : 'The form was not saved.';
+  return status >= 500 ? say('notSavedOurSide') : say('notSaved');
 }
 
 function clear() {
@@ -58,7 +66,7 @@ function show({ detail, errors }) {
   summary.setAttribute('role', 'alert');
   summary.tabIndex = -1;
   const heading = document.createElement('p');
-  heading.textContent = `Nothing was saved. ${detail}`;
+  heading.textContent = `${say('nothingSaved')} ${detail}`;
   summary.appendChild(heading);
   const list = document.createElement('ul');
   Object.entries(errors).forEach(([key, message]) => {
@@ -112,25 +120,60 @@ function readable(key) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-// The form's own refusal of a pattern names the regular expression; a caseworker needs the words instead. Each such
-// field's description says in words what it takes (for example "Letters, digits and / _ . - only."), so the message
-// points to it.
+// The form's own refusals are in English and name the rule's syntax: each becomes a sentence in the reader's language.
+// A refused pattern points to the field's description, which says in words what the field takes (for example
+// "Letters, digits and / _ . - only.").
+const FORM_MESSAGES = [
+  [/^Field is required\.$/, 'required'],
+  [/^Field must have minimum length of (.+)\.$/, 'minLength'],
+  [/^Field must have maximum length of (.+)\.$/, 'maxLength'],
+  [/^Field must have minimum value of (.+)\.$/, 'min'],
+  [/^Field must have maximum value of (.+)\.$/, 'max'],
+];
 const PATTERN_MESSAGE = /^Field must match pattern /;
 
-function explainPatterns(root) {
+// What the form shows in an empty choice and a search box.
+const FORM_WORDS = { Select: 'select', Search: 'search', '<none>': 'none' };
+
+function explain(root) {
   root.querySelectorAll('.fjs-form-field-error li').forEach(item => {
-    if (!PATTERN_MESSAGE.test(item.textContent)) {
+    const message = item.textContent;
+    if (PATTERN_MESSAGE.test(message)) {
+      const field = item.closest('.fjs-form-field');
+      const description = field && field.querySelector('.fjs-form-field-description');
+      replaceText(item, description ? `${say('pattern')} ${description.textContent.trim()}` : say('pattern'));
       return;
     }
-    const field = item.closest('.fjs-form-field');
-    const description = field && field.querySelector('.fjs-form-field-description');
-    item.textContent = description
-      ? `This is not in the form the field takes. ${description.textContent.trim()}`
-      : 'This is not in the form the field takes.';
+    for (const [english, name] of FORM_MESSAGES) {
+      const found = english.exec(message);
+      if (found) {
+        replaceText(item, say(name, found[1]));
+        return;
+      }
+    }
+  });
+  root.querySelectorAll('.fjs-container input[placeholder], .fjs-container textarea[placeholder]').forEach(input => {
+    const name = FORM_WORDS[input.getAttribute('placeholder')];
+    if (name && say(name) !== input.getAttribute('placeholder')) {
+      input.setAttribute('placeholder', say(name));
+    }
+  });
+  root.querySelectorAll('.fjs-container .fjs-select-display, .fjs-container option').forEach(element => {
+    const name = element.children.length === 0 && FORM_WORDS[element.textContent.trim()];
+    if (name) {
+      replaceText(element, say(name));
+    }
   });
 }
 
-new MutationObserver(() => explainPatterns(document)).observe(document.documentElement, {
+/** Changes an element's text only when it differs, so that the observer does not wake itself for ever. */
+function replaceText(element, text) {
+  if (element.textContent !== text) {
+    element.textContent = text;
+  }
+}
+
+new MutationObserver(() => explain(document)).observe(document.documentElement, {
   childList: true,
   subtree: true,
   characterData: true,

@@ -1,0 +1,73 @@
+package org.opennrm.i18n.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.opennrm.i18n.LanguagePreferences;
+import org.opennrm.i18n.Languages;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The catalogues, the service's {@code messageSource} and {@code localeResolver}, and the filter that gives every
+ * request its language.
+ */
+@Configuration(proxyBeanMethods = false)
+class LanguageConfiguration {
+
+	/** Where the catalogues are when no setting names a place. */
+	static String catalogueFolder(LanguageProperties properties) {
+		if (properties.catalogues() != null && !properties.catalogues().isBlank()) {
+			String location = properties.catalogues();
+			return location.endsWith("/") ? location : location + "/";
+		}
+		return Files.isDirectory(Path.of("config", "i18n")) ? "file:./config/i18n/" : "classpath:config/i18n/";
+	}
+
+	@Bean
+	Catalogues catalogues(LanguageProperties properties) {
+		// Outside a request (jobs, start-up) the service speaks English, whatever the machine's locale.
+		LocaleContextHolder.setDefaultLocale(Languages.FALLBACK);
+		return Catalogues.read(catalogueFolder(properties), properties.pseudoLanguage());
+	}
+
+	@Bean
+	SupportedLanguages languages(Catalogues catalogues, LanguageProperties properties) {
+		return new SupportedLanguages(catalogues.languages(), properties.aliases());
+	}
+
+	/** Named so that it replaces Spring Boot's: MVC, Thymeleaf and Bean Validation all read it. */
+	@Bean
+	CatalogueMessageSource messageSource(Catalogues catalogues, SupportedLanguages languages) {
+		return new CatalogueMessageSource(catalogues, languages);
+	}
+
+	@Bean
+	EngineTexts engineTexts(Catalogues catalogues) {
+		return new EngineTexts(catalogues);
+	}
+
+	@Bean
+	LanguagePreferences languagePreferences(JdbcClient jdbc, SupportedLanguages languages,
+			LanguageProperties properties) {
+		return new JdbcLanguagePreferences(jdbc, languages, properties.preferenceCache());
+	}
+
+	@Bean
+	RequestLanguages localeResolver(SupportedLanguages languages, LanguagePreferences preferences) {
+		return new RequestLanguages(languages, preferences);
+	}
+
+	/** First of all filters, so that even a request refused before it reaches the service is answered in its language. */
+	@Bean
+	FilterRegistrationBean<LanguageFilter> languageFilter(RequestLanguages localeResolver) {
+		FilterRegistrationBean<LanguageFilter> registration = new FilterRegistrationBean<>(
+				new LanguageFilter(localeResolver));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+}
