@@ -3,9 +3,7 @@ package org.opennrm.statistics.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
-import org.opennrm.security.Role;
 import org.opennrm.statistics.internal.StatisticsTable.Row;
 import org.opennrm.statistics.internal.StatisticsTable.Summary;
 import org.opennrm.statistics.internal.StatisticsTable.Value;
@@ -31,6 +29,10 @@ final class StatisticsCharts {
 	static final int PLOT_BOTTOM = HEIGHT - 44;
 
 	/** Series colours: at least 3:1 against white and against each other's neighbours (WCAG non-text contrast). */
+	static final String COUNT = "count";
+
+	static final String DAYS = "days";
+
 	private static final List<String> FILLS = List.of("#0b4f8a", "#a34f00", "#17663a");
 
 	private StatisticsCharts() {
@@ -56,6 +58,7 @@ final class StatisticsCharts {
 	 * @param tableId the id of the table the values come from
 	 * @param tableTitle that table's title
 	 * @param kind {@code count} for counts of persons, {@code days} for durations
+	 * @param unit what the value axis counts, in words
 	 * @param ticks the value axis
 	 * @param categories the category axis
 	 * @param bars the bars, withheld ones included
@@ -63,7 +66,7 @@ final class StatisticsCharts {
 	 * @param anyWithheld whether a bar is withheld, to explain the hatching in the legend
 	 */
 	record Chart(String id, String title, String description, String tableId, String tableTitle, String kind,
-			List<Tick> ticks, List<Category> categories, List<Bar> bars, List<Series> series, boolean anyWithheld) {
+			String unit, List<Tick> ticks, List<Category> categories, List<Bar> bars, List<Series> series, boolean anyWithheld) {
 
 		public int width() {
 			return WIDTH;
@@ -101,11 +104,6 @@ final class StatisticsCharts {
 		/** The series to name in a legend: none when there is only one (the title names it). */
 		public List<Series> legend() {
 			return this.series.size() > 1 ? this.series : List.of();
-		}
-
-		/** What the value axis counts. */
-		public String unit() {
-			return "days".equals(this.kind) ? "Days" : "Persons";
 		}
 
 		public String hatchId() {
@@ -167,85 +165,64 @@ final class StatisticsCharts {
 	private record Point(String category, String series, Double value) {
 	}
 
-	static Charts of(List<StatisticsTable> tables) {
+	/** The charts of a release, in the language of {@code words}; the tables as {@link StatisticsLabels#said said}. */
+	static Charts of(List<StatisticsTable> tables, StatisticsLabels words) {
 		StatisticsTable quarters = table(tables, Indicator.VICTIMS_BY_QUARTER);
 		StatisticsTable exploitation = table(tables, Indicator.VICTIMS_BY_SEX_AND_EXPLOITATION);
 		StatisticsTable decisions = table(tables, Indicator.DECISIONS_WITHIN_DEADLINE);
-		return new Charts(trend(quarters), exploitation(exploitation), decisionDays(decisions), deadlines(decisions));
+		return new Charts(trend(quarters, words), exploitation(exploitation, words), decisionDays(decisions, words),
+				deadlines(decisions, words));
 	}
 
 	/** Registered victims per quarter, presumed and identified side by side. */
-	static Chart trend(StatisticsTable table) {
-		return chart("trend", "Registered victims by quarter of registration, " + year(table), table, "count",
-				byRowAndColumn(table));
+	static Chart trend(StatisticsTable table, StatisticsLabels words) {
+		return chart("trend", words.say("statistics.chart.trend", year(table)), table, COUNT, byRowAndColumn(table),
+				words);
 	}
 
 	/** Registered victims by form of exploitation: the column totals of the table by sex and exploitation. */
-	static Chart exploitation(StatisticsTable table) {
+	static Chart exploitation(StatisticsTable table, StatisticsLabels words) {
 		List<Point> points = new ArrayList<>();
+		String series = words.say("statistics.chart.exploitation.series");
 		for (int column = 0; column < table.columns().size(); column++) {
-			points.add(new Point(label(table.columns().get(column)), "Registered victims",
+			points.add(new Point(table.label(table.columns().get(column)), series,
 					count(table.totals().cells().get(column))));
 		}
-		return chart("exploitation", "Registered victims by form of exploitation, " + year(table), table, "count",
-				points);
+		return chart("exploitation", words.say("statistics.chart.exploitation", year(table)), table, COUNT, points,
+				words);
 	}
 
 	/** Median days from registration to the first preliminary and the first formal decision. */
-	static Chart decisionDays(StatisticsTable table) {
+	static Chart decisionDays(StatisticsTable table, StatisticsLabels words) {
 		List<Point> points = new ArrayList<>();
+		String series = words.say("statistics.chart.decisionDays.series");
 		for (Summary summary : table.summaries() == null ? List.<Summary>of() : table.summaries()) {
-			points.add(new Point(label(summary.label()) + " decision", "Median days",
-					summary.flag() == null ? summary.median() : null));
+			points.add(new Point(words.say("statistics.chart.decisionDays.category", table.label(summary.label())),
+					series, summary.flag() == null ? summary.median() : null));
 		}
-		return chart("decision-days", "Median days from registration to a decision, " + year(table), table, "days",
-				points);
+		return chart("decision-days", words.say("statistics.chart.decisionDays", year(table)), table, DAYS, points,
+				words);
 	}
 
 	/** Preliminary and formal decisions taken by their deadline and late. */
-	static Chart deadlines(StatisticsTable table) {
-		return chart("deadlines", "Decisions in time and late, " + year(table), table, "count",
-				byRowAndColumn(table));
-	}
-
-	/**
-	 * Words for a code: {@code SexAndLabour} is "Sex and labour", {@code NonEU} "Non EU"; an agency's group, such as
-	 * {@code ngo}, is the agency's name.
-	 */
-	static String label(String code) {
-		if (code == null || code.isEmpty()) {
-			return "";
-		}
-		Optional<Role> agency = Role.ofGroup(code);
-		if (agency.isPresent()) {
-			return agency.get().displayName();
-		}
-		String[] words = code.split("(?<=[a-z])(?=[A-Z])");
-		StringBuilder text = new StringBuilder();
-		for (int index = 0; index < words.length; index++) {
-			String word = words[index];
-			if (index == 0) {
-				text.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-			}
-			else {
-				text.append(' ').append(word.length() > 1 && word.equals(word.toUpperCase()) ? word : word.toLowerCase());
-			}
-		}
-		return text.toString();
+	static Chart deadlines(StatisticsTable table, StatisticsLabels words) {
+		return chart("deadlines", words.say("statistics.chart.deadlines", year(table)), table, COUNT,
+				byRowAndColumn(table), words);
 	}
 
 	private static List<Point> byRowAndColumn(StatisticsTable table) {
 		List<Point> points = new ArrayList<>();
 		for (Row row : table.rows()) {
 			for (int column = 0; column < table.columns().size(); column++) {
-				points.add(new Point(label(row.label()), label(table.columns().get(column)),
+				points.add(new Point(table.label(row.label()), table.label(table.columns().get(column)),
 						count(row.cells().get(column))));
 			}
 		}
 		return points;
 	}
 
-	private static Chart chart(String id, String title, StatisticsTable table, String kind, List<Point> points) {
+	private static Chart chart(String id, String title, StatisticsTable table, String kind, List<Point> points,
+			StatisticsLabels words) {
 		List<String> categories = points.stream().map(Point::category).distinct().toList();
 		List<String> seriesNames = points.stream().map(Point::series).distinct().toList();
 		double largest = points.stream().map(Point::value).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
@@ -256,7 +233,7 @@ final class StatisticsCharts {
 
 		List<Tick> ticks = new ArrayList<>();
 		for (double value = 0; value <= top + step / 2; value += step) {
-			ticks.add(new Tick(round(PLOT_BOTTOM - height(value, top)), number(value)));
+			ticks.add(new Tick(round(PLOT_BOTTOM - height(value, top)), words.number(value)));
 		}
 		double groupWidth = (double) (PLOT_RIGHT - PLOT_LEFT) / Math.max(1, categories.size());
 		double barWidth = Math.min(56, groupWidth * 0.72 / seriesNames.size());
@@ -278,7 +255,7 @@ final class StatisticsCharts {
 				else {
 					double height = round(height(point.value(), top));
 					bars.add(new Bar(point.series(), point.category(), x, round(PLOT_BOTTOM - height), width, height,
-							fill, false, number(point.value()), round(x + width / 2), round(PLOT_BOTTOM - height - 6)));
+							fill, false, words.number(point.value()), round(x + width / 2), round(PLOT_BOTTOM - height - 6)));
 				}
 			}
 		}
@@ -287,32 +264,36 @@ final class StatisticsCharts {
 			legend.add(new Series(seriesNames.get(series), FILLS.get(series % FILLS.size())));
 		}
 		boolean anyWithheld = bars.stream().anyMatch(Bar::withheld);
-		return new Chart(id, title, describe(title, table, kind, categories, seriesNames, points, anyWithheld),
-				table.id(), table.title(), kind, ticks, axis, bars, legend, anyWithheld);
+		return new Chart(id, title, describe(title, table, kind, categories, seriesNames, points, anyWithheld, words),
+				table.id(), table.title(), kind, words.say(DAYS.equals(kind) ? "statistics.chart.unit.days"
+						: "statistics.chart.unit.persons"), ticks, axis, bars, legend, anyWithheld);
 	}
 
 	/** Every value in words: "2026-Q1: Presumed 12, Identified withheld (c). ..." */
 	private static String describe(String title, StatisticsTable table, String kind, List<String> categories,
-			List<String> seriesNames, List<Point> points, boolean anyWithheld) {
-		StringBuilder text = new StringBuilder(title).append(". ");
+			List<String> seriesNames, List<Point> points, boolean anyWithheld, StatisticsLabels words) {
+		List<String> sentences = new ArrayList<>();
+		sentences.add(words.say("statistics.chart.sentence", title));
 		if (points.isEmpty()) {
-			return text.append("No values.").toString();
+			sentences.add(words.say("statistics.chart.noValues"));
+			return String.join(" ", sentences);
 		}
 		for (String category : categories) {
-			text.append(category).append(": ");
 			List<String> parts = new ArrayList<>();
 			for (String series : seriesNames) {
 				Double value = point(points, category, series).value();
-				String shown = value == null ? "withheld (c)" : number(value) + ("days".equals(kind) ? " days" : "");
-				parts.add(seriesNames.size() > 1 ? series + " " + shown : shown);
+				String shown = value == null ? words.say("statistics.chart.withheld")
+						: DAYS.equals(kind) ? words.say("statistics.chart.days", words.number(value))
+								: words.number(value);
+				parts.add(seriesNames.size() > 1 ? words.say("statistics.chart.seriesValue", series, shown) : shown);
 			}
-			text.append(String.join(", ", parts)).append(". ");
+			sentences.add(words.say("statistics.chart.category", category,
+					String.join(words.say("list.separator"), parts)));
 		}
 		if (anyWithheld) {
-			text.append("Withheld values count fewer than ").append(table.threshold())
-				.append(" persons or would reveal such a count; they are not zero.");
+			sentences.add(words.say("statistics.chart.withheldExplained", table.threshold()));
 		}
-		return text.toString().strip();
+		return String.join(" ", sentences);
 	}
 
 	/** How tall a value stands on a plot whose top line is {@code top}. */
@@ -355,10 +336,6 @@ final class StatisticsCharts {
 
 	private static String year(StatisticsTable table) {
 		return table.period().substring(0, 4);
-	}
-
-	private static String number(double value) {
-		return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(Math.round(value * 10) / 10.0);
 	}
 
 	private static double round(double value) {

@@ -2,10 +2,13 @@ package org.opennrm.statistics.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import org.opennrm.i18n.Texts;
 import org.opennrm.statistics.internal.StatisticsQueries.Scope;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,8 +36,11 @@ class StatisticsController {
 
 	private final Releases releases;
 
-	StatisticsController(Releases releases) {
+	private final Texts texts;
+
+	StatisticsController(Releases releases, Texts texts) {
 		this.releases = releases;
+		this.texts = texts;
 	}
 
 	/**
@@ -49,9 +55,11 @@ class StatisticsController {
 
 	@GetMapping(path = "/tables", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "The national tables there are")
-	List<TableIndex> index() {
+	List<TableIndex> index(Locale language) {
+		StatisticsLabels words = new StatisticsLabels(this.texts, language);
 		return Arrays.stream(Indicator.values())
-			.map(indicator -> new TableIndex(indicator.id(), indicator.title(), indicator.description()))
+			.map(indicator -> new TableIndex(indicator.id(), words.title(indicator.id()),
+					words.description(indicator.id())))
 			.toList();
 	}
 
@@ -60,21 +68,21 @@ class StatisticsController {
 	ResponseEntity<?> table(@PathVariable @Pattern(regexp = "[a-z-]{1,64}") String id,
 			@RequestParam(required = false) Integer year,
 			@RequestParam(required = false) @Pattern(regexp = JURISDICTION) String jurisdiction,
-			@RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT) String format) {
+			@RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT) String format, Locale language) {
 		Scope scope = this.releases.scope(year, jurisdiction);
-		StatisticsTable table = this.releases.table(id, scope, format);
-		return respond(format, id, scope, table, StatisticsCsv.LONG_FORM_HEADER, () -> StatisticsCsv.longForm(table));
+		StatisticsTable table = new StatisticsLabels(this.texts, language).said(this.releases.table(id, scope, format));
+		return format.equals("json") ? json(table) : StatisticsCsv.national(name(id, scope), List.of(table));
 	}
 
 	@GetMapping("/national")
 	@Operation(summary = "Every national table for a year and a jurisdiction; json or csv (long form)")
 	ResponseEntity<?> national(@RequestParam(required = false) Integer year,
 			@RequestParam(required = false) @Pattern(regexp = JURISDICTION) String jurisdiction,
-			@RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT) String format) {
+			@RequestParam(defaultValue = "json") @Pattern(regexp = FORMAT) String format, Locale language) {
 		Scope scope = this.releases.scope(year, jurisdiction);
-		List<StatisticsTable> tables = this.releases.national(scope, format);
-		return respond(format, "national", scope, tables, StatisticsCsv.LONG_FORM_HEADER,
-				() -> tables.stream().flatMap(table -> StatisticsCsv.longForm(table).stream()).toList());
+		StatisticsLabels words = new StatisticsLabels(this.texts, language);
+		List<StatisticsTable> tables = this.releases.national(scope, format).stream().map(words::said).toList();
+		return format.equals("json") ? json(tables) : StatisticsCsv.national(name("national", scope), tables);
 	}
 
 	@GetMapping("/eurostat")
@@ -111,11 +119,15 @@ class StatisticsController {
 
 	/** The release as JSON, or as a CSV attachment named after it. */
 	private static ResponseEntity<?> respond(String format, String export, Scope scope, Object json,
-			List<String> header, java.util.function.Supplier<List<List<String>>> csv) {
+			List<String> header, Supplier<List<List<String>>> csv) {
 		if (format.equals("json")) {
-			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+			return json(json);
 		}
 		return StatisticsCsv.download(name(export, scope), header, csv.get());
+	}
+
+	private static ResponseEntity<?> json(Object body) {
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
 	static String name(String export, Scope scope) {

@@ -1,6 +1,7 @@
 package org.opennrm.statistics.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -9,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code c} (confidential, as Eurostat marks it); no cell, margin or total below the threshold is ever given.
  *
  * @param id the table's id
- * @param title its title
- * @param description what it counts
+ * @param title its title in the reader's language ({@code null} until {@link StatisticsLabels#said said})
+ * @param description what it counts, likewise
  * @param period the quarters of registration it covers, e.g. {@code 2026-Q1..2026-Q4}
  * @param jurisdiction the jurisdiction, {@code null} for all
  * @param threshold counts below it are suppressed
@@ -21,11 +22,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param totals the column totals and the grand total
  * @param summaries figures computed over persons, such as the median days to a decision, each released only when it
  * stands for at least {@code threshold} persons
+ * @param labels the words for every code in the table (dimensions, categories, {@code Total}) in the reader's language
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record StatisticsTable(String id, String title, String description, String period, String jurisdiction,
 		int threshold, String rowDimension, String columnDimension, List<String> columns, List<Row> rows, Row totals,
-		List<Summary> summaries) {
+		List<Summary> summaries, Map<String, String> labels) {
+
+	StatisticsTable(String id, String period, String jurisdiction, int threshold, String rowDimension,
+			String columnDimension, List<String> columns, List<Row> rows, Row totals, List<Summary> summaries) {
+		this(id, null, null, period, jurisdiction, threshold, rowDimension, columnDimension, columns, rows, totals,
+				summaries, null);
+	}
+
+	/** The same figures with the words of one language. */
+	StatisticsTable withWords(String title, String description, Map<String, String> labels) {
+		return new StatisticsTable(this.id, title, description, this.period, this.jurisdiction, this.threshold,
+				this.rowDimension, this.columnDimension, this.columns, this.rows, this.totals, this.summaries, labels);
+	}
+
+	/** The words for a code, or the code when the table has not been said in a language. */
+	String label(String code) {
+		return this.labels == null || code == null ? code : this.labels.getOrDefault(code, code);
+	}
 
 	/** Flag of a suppressed cell. */
 	static final String CONFIDENTIAL = "c";
@@ -37,11 +56,11 @@ record StatisticsTable(String id, String title, String description, String perio
 		all.add(this.totals);
 		for (Row row : all) {
 			for (int column = 0; column < row.cells().size(); column++) {
-				lines.add(new CellLine(row.label(), this.columnDimension == null ? "Total" : this.columns.get(column),
+				lines.add(new CellLine(row.label(), this.columnDimension == null ? StatisticsLabels.TOTAL : this.columns.get(column),
 						row.cells().get(column)));
 			}
 			if (row.total() != null) {
-				lines.add(new CellLine(row.label(), "Total", row.total()));
+				lines.add(new CellLine(row.label(), StatisticsLabels.TOTAL, row.total()));
 			}
 		}
 		return lines;

@@ -13,6 +13,9 @@ import org.opennrm.statistics.internal.StatisticsTable.Value;
 /** Turns a protected table into the form the API, the exports and the page show. */
 final class TableViews {
 
+	/** The one column of a one-way table. */
+	static final String PERSONS = "Persons";
+
 	private TableViews() {
 	}
 
@@ -23,9 +26,8 @@ final class TableViews {
 			for (int category = 0; category < table.rows().size(); category++) {
 				rows.add(new Row(table.rows().get(category), List.of(value(table.cell(category))), null));
 			}
-			return new StatisticsTable(indicator.id(), indicator.title(), indicator.description(),
-					scope.period().toString(), scope.jurisdiction(), policy.threshold(), table.rowDimension(), null,
-					List.of("Persons"), rows, new Row("Total", List.of(value(table.total())), null),
+			return new StatisticsTable(indicator.id(), scope.period().toString(), scope.jurisdiction(),
+					policy.threshold(), table.rowDimension(), null, List.of(PERSONS), rows, new Row(StatisticsLabels.TOTAL, List.of(value(table.total())), null),
 					summaries.isEmpty() ? null : summaries);
 		}
 		for (int row = 0; row < table.rows().size(); row++) {
@@ -39,10 +41,10 @@ final class TableViews {
 		for (int column = 0; column < table.columns().size(); column++) {
 			columnTotals.add(value(table.columnTotal(column)));
 		}
-		return new StatisticsTable(indicator.id(), indicator.title(), indicator.description(),
-				scope.period().toString(), scope.jurisdiction(), policy.threshold(), table.rowDimension(),
-				table.columnDimension().orElse(null), table.columns(), rows,
-				new Row("Total", columnTotals, value(table.total())), summaries.isEmpty() ? null : summaries);
+		return new StatisticsTable(indicator.id(), scope.period().toString(), scope.jurisdiction(),
+				policy.threshold(), table.rowDimension(), table.columnDimension().orElse(null), table.columns(), rows,
+				new Row(StatisticsLabels.TOTAL, columnTotals, value(table.total())),
+				summaries.isEmpty() ? null : summaries);
 	}
 
 	private static Value value(Cell cell) {
