@@ -72,6 +72,11 @@ public class Api {
 			return exchange(HttpMethod.GET, path, null, null);
 		}
 
+		/** With extra headers ({@code Accept-Language}). */
+		public Response get(String path, Map<String, String> headers) {
+			return exchange(HttpMethod.GET, path, null, null, headers);
+		}
+
 		public Response post(String path) {
 			return exchange(HttpMethod.POST, path, null, null);
 		}

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The catalogues, the service's {@code messageSource} and {@code localeResolver}, and the filter that gives every
@@ -69,5 +71,17 @@ class LanguageConfiguration {
 				new LanguageFilter(localeResolver));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	/** Gives every page rendered what its language switch shows. */
+	@Bean
+	WebMvcConfigurer pageLanguageSwitch(PageLanguages pages) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(pages);
+			}
+		};
 	}
 }

@@ -2,7 +2,6 @@ package org.opennrm.i18n.internal;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,12 +12,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.opennrm.i18n.LanguagePreferences;
-import org.opennrm.i18n.Texts;
-import org.springframework.http.HttpStatus;
+import org.opennrm.platform.InvalidFields;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -38,14 +34,11 @@ class LanguageController {
 
 	private final RequestLanguages requestLanguages;
 
-	private final Texts texts;
-
-	LanguageController(SupportedLanguages languages, LanguagePreferences preferences, RequestLanguages requestLanguages,
-			Texts texts) {
+	LanguageController(SupportedLanguages languages, LanguagePreferences preferences,
+			RequestLanguages requestLanguages) {
 		this.languages = languages;
 		this.preferences = preferences;
 		this.requestLanguages = requestLanguages;
-		this.texts = texts;
 	}
 
 	@GetMapping
@@ -83,11 +76,8 @@ class LanguageController {
 			.toList();
 	}
 
-	private ErrorResponseException notOffered() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				this.texts.say("problem.invalidFields"));
-		problem.setProperty("errors", Map.of("language", this.texts.say("language.notOffered")));
-		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+	private InvalidFields notOffered() {
+		return InvalidFields.of("language", "language.notOffered");
 	}
 
 	/** @param language a BCP 47 tag, one of those {@code GET /api/me/language} offers */

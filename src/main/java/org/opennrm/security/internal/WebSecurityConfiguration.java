@@ -43,7 +43,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * call is decided inside those APIs ({@link EngineOperationGuard}).</li>
  * <li>{@code /oversight/**}, {@code /audit/**} and {@code /statistics/**}: the supervisor's and the auditor's
  * workspaces and the statistics page, pages of the service. Form login at {@code /login} against the same identity
- * store, a session, CSRF tokens on every form; each for its roles only.</li>
+ * store, a session, CSRF tokens on every form; each for its roles only. {@code POST /language}, the pages' language
+ * switch, is open to anyone with the CSRF token of their page (before sign-in it only sets a cookie).</li>
  * <li>Everything else (our API, the engine REST API, the API description, metrics): HTTP Basic against the identity
  * store, stateless, with the engine's authenticated identity set for the request. The engine REST API is opened
  * operation by operation, like the webapps' ({@link EngineOperationGuard}).</li>
@@ -141,9 +142,9 @@ class WebSecurityConfiguration {
 		return http
 			.securityMatcher(new OrRequestMatcher(path("/oversight"), path("/oversight/**"), path("/audit"),
 					path("/audit/**"), path("/statistics"), path("/statistics/**"), path("/login"), path("/logout"),
-					path("/pages/**")))
+					path("/pages/**"), path(HttpMethod.POST, "/language")))
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(path("/login"), path("/pages/**")).permitAll()
+				.requestMatchers(path("/login"), path("/pages/**"), path(HttpMethod.POST, "/language")).permitAll()
 				.requestMatchers(path("/audit"), path("/audit/**")).hasRole(Role.AUDITOR.name())
 				.requestMatchers(path("/statistics"), path("/statistics/**")).hasAnyRole(STATISTICS_ROLES)
 				.anyRequest().hasRole(Role.SUPERVISOR.name()))
