@@ -12,7 +12,7 @@ export async function withBrowser(options, work) {
     headless: true,
     args: CHROMIUM_FLAGS,
   });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: options.locale || 'en-GB' });
   const page = await context.newPage();
   // Generous: CI runs the suite on 2 cores, where Tasklist may take a while to list its filters.
   page.setDefaultTimeout(30000);

@@ -17,7 +17,7 @@ function fieldOf(page, key) {
   return page.locator('.fjs-form-field').filter({ has: page.locator(inputsOf(key)) }).first();
 }
 
-async function openTask(page, baseUrl, taskId) {
+export async function openTask(page, baseUrl, taskId) {
   // The previous task's form goes first, so that waiting for a form waits for this task's.
   await page.evaluate(() => document.querySelectorAll('.fjs-container').forEach(form => form.remove()));
   await page.goto(`${baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`);
@@ -26,7 +26,7 @@ async function openTask(page, baseUrl, taskId) {
   await page.waitForLoadState('networkidle');
 }
 
-async function type(page, key, value) {
+export async function type(page, key, value) {
   const input = fieldInputs(page, key).first();
   await input.fill(String(value));
   await input.press('Tab');
@@ -34,8 +34,8 @@ async function type(page, key, value) {
 }
 
 /** Submits the form; Tasklist itself keeps Complete disabled while the form shows an error, which is a refusal too. */
-async function complete(page) {
-  const button = page.getByRole('button', { name: 'Complete' });
+export async function complete(page, label = 'Complete') {
+  const button = page.getByRole('button', { name: label });
   if (await button.isEnabled()) {
     // Tasklist's own notice of the last refusal may lie over the button; a caseworker closes it or clicks beside it.
     await button.dispatchEvent('click');
@@ -43,7 +43,7 @@ async function complete(page) {
 }
 
 /** Waits until the field shows the form's own error, or the service's answer appears; says which, or fails. */
-async function refusal(page, key) {
+export async function refusal(page, key) {
   const own = fieldOf(page, key).locator('.fjs-form-field-error').filter({ hasText: /\S/ });
   const server = page.locator('.nrm-server-errors');
   await own.or(server).first().waitFor({ timeout: 10000 });

@@ -6,6 +6,7 @@ import * as audit from './audit.mjs';
 import * as statistics from './statistics.mjs';
 import * as webapps from './webapps.mjs';
 import * as forms from './forms.mjs';
+import * as languages from './languages.mjs';
 import { withBrowser } from './browser.mjs';
 
 const scenarios = {
@@ -20,6 +21,9 @@ const scenarios = {
   'webapps-open-every-view': webapps.openEveryView,
   'tasklist-walk-forms': forms.walkForms,
   'tasklist-service-answers-in-words': forms.serviceAnswersInWords,
+  'languages-chosen-on-a-page': languages.chosenOnAPage,
+  'languages-tasklist-speaks-the-users-language': languages.tasklistSpeaksTheUsersLanguage,
+  'languages-nothing-untranslated': languages.nothingUntranslated,
 };
 
 const [name, json] = process.argv.slice(2);
@@ -30,7 +34,7 @@ if (!scenario) {
 }
 const args = JSON.parse(json);
 try {
-  const result = await withBrowser({ outDir: args.outDir, name }, (page, shots) => scenario(page, shots, args));
+  const result = await withBrowser({ outDir: args.outDir, name, locale: args.locale }, (page, shots) => scenario(page, shots, args));
   console.log(JSON.stringify({ passed: true, result }));
 } catch (error) {
   console.log(JSON.stringify({ passed: false, error: String(error && error.stack || error) }));

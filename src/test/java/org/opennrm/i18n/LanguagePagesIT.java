@@ -1,0 +1,150 @@
+package org.opennrm.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opennrm.child.ChildProtectionProcess;
+import org.opennrm.i18n.internal.CatalogueTexts;
+import org.opennrm.identification.VictimIdentificationProcess;
+import org.opennrm.test.Api;
+import org.opennrm.test.BrowserScenarios;
+import org.opennrm.test.CaseJourney;
+import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+/**
+ * The languages in headless Chromium, as people use them: a supervisor and an auditor choose their language on a page
+ * and every page of theirs follows (lang set, headings from the catalogue, axe passing); a social worker whose chosen
+ * language is Macedonian gets Tasklist, a task's name and the service's refusal of a value in Macedonian; and in the
+ * pseudo-language no page, task list or task form visited shows a word that did not come from a catalogue. On H2
+ * only: what a page says does not depend on the database, and the API's answers are tested on both (LanguageIT).
+ */
+@IntegrationTest
+class LanguagePagesIT {
+
+	private static final Locale MACEDONIAN = Locale.forLanguageTag("mk");
+
+	private static final Locale ALBANIAN = Locale.forLanguageTag("sq");
+
+	private static final List<String> USERS = List.of("demo-supervisor", "demo-auditor", "demo-social", "demo-police");
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	CaseJourney journey;
+
+	@Autowired
+	Environment environment;
+
+	@AfterEach
+	void forgetChoices() {
+		USERS.forEach(user -> this.api.as(user).delete("/api/me/language"));
+	}
+
+	@Test
+	void a_supervisor_and_an_auditor_choose_their_language_on_a_page_and_every_page_follows() {
+		assumeFalse(TestDatabase.isPostgres(), "pages are tested on H2; the API's languages on both databases");
+		JsonNode supervisor = BrowserScenarios.run("languages-chosen-on-a-page", Map.of("baseUrl", baseUrl(), "user",
+				"demo-supervisor", "password", Api.DEMO_PASSWORD, "language", "sq", "pages",
+				List.of(page("/oversight", ALBANIAN, "page.oversight.title"),
+						page("/statistics", ALBANIAN, "page.statistics.title"))));
+		JsonNode auditor = BrowserScenarios.run("languages-chosen-on-a-page", Map.of("baseUrl", baseUrl(), "user",
+				"demo-auditor", "password", Api.DEMO_PASSWORD, "language", "mk", "pages",
+				List.of(page("/audit", MACEDONIAN, "page.audit.title"))));
+
+		assertThat(supervisor.path("seen").findValuesAsText("lang")).containsExactly("sq", "sq");
+		assertThat(auditor.path("seen").findValuesAsText("lang")).containsExactly("mk");
+		assertThat(this.api.as("demo-supervisor").get("/api/me/language").json().path("language").asText())
+			.as("the choice is kept for the user").isEqualTo("sq");
+	}
+
+	@Test
+	void a_caseworker_gets_tasklist_the_tasks_name_and_the_services_refusal_in_her_language() throws IOException {
+		assumeFalse(TestDatabase.isPostgres(), "pages are tested on H2; the API's languages on both databases");
+		String task = guardianTask();
+		assertThat(this.api.as("demo-social").put("/api/me/language", Api.body("language", "mk")).status())
+			.isEqualTo(200);
+
+		JsonNode answer = BrowserScenarios.run("languages-tasklist-speaks-the-users-language", Map.ofEntries(
+				Map.entry("baseUrl", baseUrl()), Map.entry("user", "demo-social"),
+				Map.entry("password", Api.DEMO_PASSWORD), Map.entry("language", "mk"),
+				Map.entry("filterName", say(MACEDONIAN, "filter.group.name")), Map.entry("taskId", task),
+				Map.entry("taskName", say(MACEDONIAN, "model.ChildProtection.Task_AppointGuardian")),
+				Map.entry("completeLabel", tasklistWord("mk", "COMPLETE")), Map.entry("key", "guardianUserId"),
+				Map.entry("value", "demo-police")));
+
+		assertThat(answer.path("field").asText()).isEqualTo(say(MACEDONIAN, "problem.guardian.notAGuardian"));
+		assertThat(answer.path("summary").asText()).contains(say(MACEDONIAN, "webapp.tasklist.form.nothingSaved"));
+	}
+
+	@Test
+	void in_the_pseudo_language_no_page_task_list_or_form_shows_a_word_no_catalogue_gave() {
+		assumeFalse(TestDatabase.isPostgres(), "pages are tested on H2; the API's languages on both databases");
+		String task = guardianTask();
+		for (String user : List.of("demo-supervisor", "demo-social")) {
+			assertThat(this.api.as(user).put("/api/me/language", Api.body("language", "en-XA")).status())
+				.isEqualTo(200);
+		}
+		List<String> allowed = new ArrayList<>(List.of("OpenNRM", "Camunda", "Tasklist", "Cockpit", "Admin", "coe"));
+		this.api.as("demo-supervisor").get("/api/me/language").json().path("offered").findValuesAsText("name")
+			.forEach(name -> allowed.addAll(List.of(name.split("[^\\p{L}]+"))));
+
+		JsonNode result = BrowserScenarios.run("languages-nothing-untranslated", Map.of("baseUrl", baseUrl(),
+				"password", Api.DEMO_PASSWORD, "pagesUser", "demo-supervisor", "pages",
+				List.of("/oversight", "/statistics"), "tasklistUser", "demo-social", "taskIds", List.of(task),
+				"allowed", allowed));
+
+		result.path("findings").fields()
+			.forEachRemaining(place -> assertThat(place.getValue()).as("untranslated on %s", place.getKey()).isEmpty());
+		assertThat(result.path("findings").size()).isEqualTo(4);
+	}
+
+	/** A child's case at the social services' task to appoint a guardian, claimed by demo-social. */
+	private String guardianTask() {
+		String reference = this.journey.open("demo-police", CaseJourney.UNCERTAIN_AGE_CHILD);
+		this.journey.complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS,
+				CaseJourney.CHILD_LABOUR_INDICATORS);
+		this.journey.complete("demo-police", reference, VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME,
+				Api.body("presumedVictim", true));
+		this.journey.complete("demo-authority", reference, VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS,
+				Api.body("reasonableGrounds", "Positive"));
+		String task = this.journey.task("demo-social", reference, ChildProtectionProcess.TASK_APPOINT_GUARDIAN)
+			.path("id")
+			.asText();
+		assertThat(this.api.as("demo-social").post("/api/tasks/" + task + "/claim").status()).isEqualTo(204);
+		return task;
+	}
+
+	private static Map<String, String> page(String path, Locale language, String headingCode) {
+		return Map.of("path", path, "heading", say(language, headingCode));
+	}
+
+	private static String say(Locale language, String code, Object... arguments) {
+		return CatalogueTexts.read().say(language, code, arguments);
+	}
+
+	private static String tasklistWord(String language, String key) throws IOException {
+		JsonNode words = new ObjectMapper().readTree(Files.readString(Path.of("config", "i18n", "webapps", "tasklist",
+				language + ".json")));
+		return words.findValue(key).asText();
+	}
+
+	private String baseUrl() {
+		return "http://localhost:" + this.environment.getProperty("local.server.port");
+	}
+}
