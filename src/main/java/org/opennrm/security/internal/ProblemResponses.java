@@ -24,15 +24,27 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private final ObjectMapper objectMapper;
 
+	private final String challenge;
+
 	ProblemResponses(ObjectMapper objectMapper) {
+		this(objectMapper, "Basic realm=\"" + REALM + "\"");
+	}
+
+	/** @param challenge the {@code WWW-Authenticate} of a 401: the schemes the API takes ({@code null} for none) */
+	ProblemResponses(ObjectMapper objectMapper, String challenge) {
 		this.objectMapper = objectMapper;
+		this.challenge = challenge;
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-		write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required to use this resource.");
+		if (this.challenge != null) {
+			response.setHeader("WWW-Authenticate", this.challenge);
+		}
+		write(request, response, HttpStatus.UNAUTHORIZED,
+				authException instanceof IdentityStoreAuthenticationProvider.SecondFactorRequired required
+						? required.getMessage() : "Authentication is required to use this resource.");
 	}
 
 	@Override

@@ -5,5 +5,7 @@ export default {
     vendor: 'OpenNRM'
   },
   // No vendor welcome box on first login: it means nothing to caseworkers.
-  disableWelcomeMessage: true
+  disableWelcomeMessage: true,
+  // Signing in and out happens on the service's own pages (ADR 21), not on the app's login form.
+  customScripts: ['../opennrm/signin']
 };

@@ -6,6 +6,8 @@ export default {
   },
   // No vendor welcome box on first login: it means nothing to caseworkers.
   disableWelcomeMessage: true,
+  // Signing in and out happens on the service's own pages (ADR 21), not on the app's login form.
+  customScripts: ['../opennrm/signin'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
