@@ -50,3 +50,22 @@ export function expect(condition, message) {
     throw new Error(message);
   }
 }
+
+/**
+ * The service's sign-in page (ADR 21), for our pages and the webapps alike: user name and password, then the one-time
+ * code where the account has a second factor (the Java side passes a fresh code per user in `codes`).
+ */
+export async function signInHere(page, { user, password, codes }) {
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await page.getByLabel('User name').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForLoadState('domcontentloaded');
+  if (new URL(page.url()).pathname === '/login/code') {
+    const code = codes && codes[user];
+    expect(code, `${user} is asked for a second factor and the test gave no code`);
+    await page.getByLabel('Code from your authenticator app').fill(code);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForLoadState('domcontentloaded');
+  }
+}

@@ -5,6 +5,7 @@ import * as oversight from './oversight.mjs';
 import * as audit from './audit.mjs';
 import * as statistics from './statistics.mjs';
 import * as webapps from './webapps.mjs';
+import * as provider from './provider.mjs';
 import { withBrowser } from './browser.mjs';
 
 const scenarios = {
@@ -17,6 +18,7 @@ const scenarios = {
   'statistics-coordinator-reads': statistics.coordinatorReads,
   'statistics-refuses-others': statistics.refusesOthers,
   'webapps-open-every-view': webapps.openEveryView,
+  'provider-tasklist-sign-in': provider.tasklistThroughProvider,
 };
 
 const [name, json] = process.argv.slice(2);

@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session store's own);</li>
  * <li>for the built-in identity store, every few seconds the user's groups are read again: a user who was deleted or
  * whose groups changed loses every session at once, on every node, and signs in again (with a second factor if their
- * new role needs one). A provider's users are not in the identity store's keeping: their sessions end when the
- * provider's token can no longer be refreshed ({@link ProviderSessions}).</li>
+ * new role needs one). A provider's users are not in the identity store's keeping (their groups come from the token):
+ * their sessions end at the time-outs, at sign-out, or when ended from here.</li>
  * </ul>
  * A pending sign-in (password given, second factor not yet) lasts only a few minutes.
  */
