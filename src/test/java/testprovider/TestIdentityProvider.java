@@ -156,7 +156,7 @@ public class TestIdentityProvider {
 
 			@Override
 			public void save(RegisteredClient registeredClient) {
-				throw new UnsupportedOperationException();
+				// The server re-saves a client after checking its secret (to re-encode it); these clients are fixed.
 			}
 
 			@Override
@@ -248,6 +248,13 @@ public class TestIdentityProvider {
 			.keyID(UUID.randomUUID().toString())
 			.build();
 		return new ImmutableJWKSet<>(new JWKSet(key));
+	}
+
+	/** The provider's own user-info endpoint reads its access tokens with its own keys. */
+	@Bean
+	org.springframework.security.oauth2.jwt.JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
+		return org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration
+			.jwtDecoder(keys);
 	}
 
 	@Bean

@@ -70,6 +70,10 @@ public final class BearerTokenBenchmark {
 			properties.put("spring.security.oauth2.resourceserver.opaquetoken.client-secret",
 					TestIdentityProvider.WEB_SECRET);
 			properties.put("nrm.security.sign-in.provider.groups.police", "police");
+			// The provider's own server library is on this classpath: Boot must not make its keys the service's.
+			properties.put("spring.autoconfigure.exclude",
+					"org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration,"
+							+ "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration");
 			try (ConfigurableApplicationContext service = ServiceRuns.start("demo", properties,
 					UncheckedCallerForBenchmarks.class)) {
 				int port = service.getEnvironment().getRequiredProperty("local.server.port", Integer.class);

@@ -115,8 +115,8 @@ class ProviderIT {
 			.containsExactly("police");
 		assertThat(this.identityService.createUserQuery().userId("ana.police").singleResult()).isNotNull();
 		// Police have no part of the engine REST API, token or not; an administrator's token does.
-		assertThat(bearer(token, "/engine-rest/user").status()).isEqualTo(403);
-		assertThat(bearer(ProviderTokens.token("cy.admin", "opennrm-cli", scopes()), "/engine-rest/user").status()).isEqualTo(200);
+		assertThat(bearer(token, "/engine-rest/user?maxResults=10").status()).isEqualTo(403);
+		assertThat(bearer(ProviderTokens.token("cy.admin", "opennrm-cli", scopes()), "/engine-rest/user?maxResults=10").status()).isEqualTo(200);
 	}
 
 	@Test
@@ -124,7 +124,7 @@ class ProviderIT {
 		String other = ProviderTokens.token("ana.police", "other-cli", scopes());
 		Api.Response otherAudience = bearer(other, "/api/tasks");
 		assertThat(otherAudience.status()).isEqualTo(401);
-		assertThat(otherAudience.header("WWW-Authenticate")).startsWith("Bearer");
+		assertThat(otherAudience.header("WWW-Authenticate")).contains("Bearer");
 
 		String shortLived = ProviderTokens.token("ana.police", "short-cli", scopes());
 		assertThat(bearer(shortLived, "/api/tasks").status()).isEqualTo(200);
@@ -172,9 +172,10 @@ class ProviderIT {
 					String.valueOf(bearer(token, "/api/oversight/cases").status()));
 			cell(cells, evidence, user.getKey(), "engine REST", user.getValue().contains("engine REST") ? "200" : "403",
 					String.valueOf(bearer(token, "/engine-rest/task?maxResults=5").status()));
-			// The case's lead agency (police) and the supervisors' oversight read who the person is; nobody else.
+			// The case's lead agency (police) and the supervisors' oversight read who the person is; to anyone else
+			// the case is not there.
 			cell(cells, evidence, user.getKey(), "case file identity",
-					Set.of("ana.police", "sam.supervisor").contains(user.getKey()) ? "200" : "403",
+					Set.of("ana.police", "sam.supervisor").contains(user.getKey()) ? "200" : "404",
 					String.valueOf(bearer(token, "/api/cases/" + reference + "/file/identity").status()));
 		}
 		Files.createDirectories(Path.of("target"));

@@ -39,6 +39,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -99,13 +100,6 @@ class WebSecurityConfiguration {
 		return new ProviderManager(new IdentityStoreAuthenticationProvider(identityService, events,
 				IdentityStoreAuthenticationProvider.Channel.API, secondFactors,
 				properties.httpBasic().withoutSecondFactor()));
-	}
-
-	/** The sign-in page's password step: a second step follows where the user has or needs a second factor. */
-	private static AuthenticationManager signInManager(IdentityService identityService,
-			ApplicationEventPublisher events, SecondFactors secondFactors) {
-		return new ProviderManager(new IdentityStoreAuthenticationProvider(identityService, events,
-				IdentityStoreAuthenticationProvider.Channel.SIGN_IN, secondFactors, false));
 	}
 
 	/** One spelling per path, before anything (Spring Security's matchers included) reads it. */
@@ -265,15 +259,32 @@ class WebSecurityConfiguration {
 			.addFilterBefore(new SessionControl(identityService, sessions, properties,
 					new ProblemResponses(objectMapper, null), Clock.systemUTC()), AuthorizationFilter.class)
 			.addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class);
+		// One manager for the page's sign-ins, of its own (no parent: the API's HTTP Basic provider must not check the
+		// password a second time): the password step, and the provider's authorization code with its ID token.
+		List<org.springframework.security.authentication.AuthenticationProvider> signIns = new java.util.ArrayList<>();
 		if (passwordForm) {
+			signIns.add(new IdentityStoreAuthenticationProvider(identityService, events,
+					IdentityStoreAuthenticationProvider.Channel.SIGN_IN, secondFactors, false));
 			http.formLogin(form -> form.loginPage("/login")
 				.successHandler(passwordStep(sessions))
 				.failureUrl("/login?error")
 				.permitAll());
-			http.authenticationManager(signInManager(identityService, events, secondFactors));
 		}
 		if (provider != null) {
-			http.oauth2Login(login -> login.loginPage("/login").successHandler(provider).failureUrl("/login?error"));
+			signIns.add(new org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider(
+					new org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient(),
+					new org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService()));
+		}
+		if (!signIns.isEmpty()) {
+			http.authenticationManager(new ProviderManager(signIns));
+		}
+		if (provider != null) {
+			http.oauth2Login(login -> login.loginPage("/login").successHandler(provider).failureHandler((request,
+					response, failure) -> {
+				// The provider's error code and description (never a token) tell an operator what is misconfigured.
+				log.warn("Sign-in through the identity provider failed: {}", failure.getMessage());
+				response.sendRedirect(request.getContextPath() + "/login?error");
+			}));
 		}
 		return http.build();
 	}
@@ -311,8 +322,15 @@ class WebSecurityConfiguration {
 			throws Exception {
 		JwtDecoder decoder = properties.provider().isConfigured() ? decoders.getIfAvailable() : null;
 		boolean basic = properties.httpBasic().enabled();
+		List<String> challenges = new java.util.ArrayList<>();
+		if (decoder != null) {
+			challenges.add("Bearer realm=\"" + ProblemResponses.REALM + "\"");
+		}
+		if (basic) {
+			challenges.add("Basic realm=\"" + ProblemResponses.REALM + "\"");
+		}
 		ProblemResponses problems = new ProblemResponses(objectMapper,
-				basic ? "Basic realm=\"" + ProblemResponses.REALM + "\"" : decoder != null ? "Bearer" : null);
+				challenges.isEmpty() ? null : String.join(", ", challenges));
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
 			// Error dispatches carry the original answer's status; the error body itself is harmless.
@@ -357,8 +375,11 @@ class WebSecurityConfiguration {
 						+ "spring.security.oauth2.resourceserver.jwt.audiences");
 			}
 			JwtDecoder checked = BearerTokens.checked(decoder, introspector, properties.provider().introspectionCache());
+			JwtAuthenticationProvider tokenProvider = new JwtAuthenticationProvider(checked);
+			tokenProvider.setJwtAuthenticationConverter(BearerTokens.converter(providerUsers));
+			// A manager of its own: the chain's (HTTP Basic's, where on) knows only the identity store.
 			http.oauth2ResourceServer(tokens -> tokens
-				.jwt(jwt -> jwt.decoder(checked).jwtAuthenticationConverter(BearerTokens.converter(providerUsers)))
+				.jwt(jwt -> jwt.authenticationManager(new ProviderManager(tokenProvider)))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 				.addFilterAfter(new ApiScopes(properties.provider().scopes(), problems), AuthorizationFilter.class);
