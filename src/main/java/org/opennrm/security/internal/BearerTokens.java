@@ -39,15 +39,16 @@ final class BearerTokens {
 
 	/** The provider's JWT decoder, then introspection (cached), failing closed when the provider cannot answer. */
 	static JwtDecoder checked(JwtDecoder decoder, OpaqueTokenIntrospector introspector, Duration cache) {
-		Map<String, Instant> active = new ConcurrentHashMap<>();
+		Map<String, Checked> active = new ConcurrentHashMap<>();
 		return token -> {
-			Jwt jwt = decoder.decode(token);
 			String key = digest(token);
 			Instant now = Instant.now();
-			Instant until = active.get(key);
-			if (until != null && until.isAfter(now)) {
-				return jwt;
+			Checked checked = active.get(key);
+			if (checked != null && checked.until().isAfter(now)) {
+				// This very token passed every check, the provider's included, less than introspection-cache ago.
+				return checked.jwt();
 			}
+			Jwt jwt = decoder.decode(token);
 			try {
 				introspector.introspect(token);
 			}
@@ -60,14 +61,18 @@ final class BearerTokens {
 			}
 			if (!cache.isZero()) {
 				if (active.size() > 10_000) {
-					active.values().removeIf(expiry -> !expiry.isAfter(now));
+					active.values().removeIf(old -> !old.until().isAfter(now));
 				}
 				Instant expiry = now.plus(cache);
-				active.put(key, jwt.getExpiresAt() != null && jwt.getExpiresAt().isBefore(expiry) ? jwt.getExpiresAt()
-						: expiry);
+				active.put(key, new Checked(jwt, jwt.getExpiresAt() != null && jwt.getExpiresAt().isBefore(expiry)
+						? jwt.getExpiresAt() : expiry));
 			}
 			return jwt;
 		};
+	}
+
+	/** A token that passed every check, good until the earlier of its expiry and the cache's end. */
+	private record Checked(Jwt jwt, Instant until) {
 	}
 
 	/** The token's user, mirrored, with the token's scopes as details. */
