@@ -4,8 +4,8 @@
 // session here and at the provider: signing in again asks the provider for the password again.
 import { expect } from './browser.mjs';
 
-export async function tasklistThroughProvider(page, shots, { baseUrl, user, password }) {
-  await page.goto(`${baseUrl}/camunda/app/tasklist/default/`);
+export async function tasklistThroughProvider(page, shots, { baseUrl, engine, user, password }) {
+  await page.goto(`${baseUrl}/camunda/app/tasklist/${engine}/`);
   expect(new URL(page.url()).pathname === '/login', `Tasklist sends an anonymous visit to sign in, not ${page.url()}`);
   await page.getByRole('link', { name: 'Sign in with Test provider' }).click();
   await page.getByLabel('Username').fill(user);
@@ -16,7 +16,7 @@ export async function tasklistThroughProvider(page, shots, { baseUrl, user, pass
   expect(new URL(page.url()).pathname.startsWith('/camunda/app/tasklist/'), `back in Tasklist, not ${page.url()}`);
   await page.waitForLoadState('networkidle');
   await shots.take('tasklist');
-  const me = await page.evaluate(async () => (await fetch('/camunda/api/admin/auth/user/default')).json());
+  const me = await page.evaluate(async name => (await fetch(`/camunda/api/admin/auth/user/${name}`)).json(), engine);
   const cards = await page.locator('ol.tasks-list > li.task').allInnerTexts();
 
   // Tasklist's own "Log out", from the account menu.
@@ -30,6 +30,6 @@ export async function tasklistThroughProvider(page, shots, { baseUrl, user, pass
   // Ended at the provider too: the provider asks for the password again.
   await page.getByRole('link', { name: 'Sign in with Test provider' }).click();
   await page.getByLabel('Username').waitFor();
-  const tasklist = await page.request.get(`${baseUrl}/camunda/api/engine/engine/default/task/count`);
+  const tasklist = await page.request.get(`${baseUrl}/camunda/api/engine/engine/${engine}/task/count`);
   return { userId: me.userId, authorizedApps: me.authorizedApps, cards, afterSignOut: tasklist.status() };
 }

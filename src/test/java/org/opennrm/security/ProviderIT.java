@@ -43,6 +43,9 @@ class ProviderIT {
 	static void provider(DynamicPropertyRegistry properties) {
 		String issuer = TestIdentityProvider.start();
 		properties.add("spring.datasource.url", () -> "jdbc:h2:mem:opennrm-provider-it;DB_CLOSE_DELAY=-1");
+		// An engine of its own name: the engine registry is one per JVM, and the shared test context's engine is
+		// "default" (the webapps find their engine there by name).
+		properties.add("camunda.bpm.process-engine-name", () -> ENGINE);
 		properties.add("nrm.security.sign-in.provider.registration-id", () -> "test-provider");
 		String client = "spring.security.oauth2.client.registration.test-provider.";
 		properties.add(client + "client-id", () -> "opennrm");
@@ -70,6 +73,8 @@ class ProviderIT {
 		properties.add("nrm.security.sign-in.http-basic.without-second-factor", () -> "false");
 	}
 
+	static final String ENGINE = "provider";
+
 	@Autowired
 	Api api;
 
@@ -95,8 +100,8 @@ class ProviderIT {
 		String reference = this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
 
 		JsonNode result = BrowserScenarios.run("provider-tasklist-sign-in",
-				Map.of("baseUrl", "http://127.0.0.1:" + this.environment.getProperty("local.server.port"), "user",
-						"ana.police", "password", TestIdentityProvider.PASSWORD));
+				Map.of("baseUrl", "http://127.0.0.1:" + this.environment.getProperty("local.server.port"), "engine",
+						ENGINE, "user", "ana.police", "password", TestIdentityProvider.PASSWORD));
 
 		assertThat(result.path("userId").asText()).isEqualTo("ana.police");
 		assertThat(result.path("authorizedApps").toString()).contains("tasklist").doesNotContain("cockpit")
