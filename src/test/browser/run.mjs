@@ -6,6 +6,7 @@ import * as audit from './audit.mjs';
 import * as statistics from './statistics.mjs';
 import * as webapps from './webapps.mjs';
 import * as provider from './provider.mjs';
+import * as forms from './forms.mjs';
 import { withBrowser } from './browser.mjs';
 
 const scenarios = {
@@ -19,6 +20,8 @@ const scenarios = {
   'statistics-refuses-others': statistics.refusesOthers,
   'webapps-open-every-view': webapps.openEveryView,
   'provider-tasklist-sign-in': provider.tasklistThroughProvider,
+  'tasklist-walk-forms': forms.walkForms,
+  'tasklist-service-answers-in-words': forms.serviceAnswersInWords,
 };
 
 const [name, json] = process.argv.slice(2);

@@ -6,8 +6,9 @@ export default {
   },
   // No vendor welcome box on first login: it means nothing to caseworkers.
   disableWelcomeMessage: true,
-  // Signing in and out happens on the service's own pages (ADR 21), not on the app's login form.
-  customScripts: ['../opennrm/signin'],
+  // Signing in and out happens on the service's own pages (ADR 21), not on the app's login form; when the service
+  // refuses a submitted form, say why next to each field (scripts/server-errors.js).
+  customScripts: ['../opennrm/signin', 'scripts/server-errors'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
