@@ -65,6 +65,34 @@ public final class SecondFactorCodes {
 		return codes;
 	}
 
+	/**
+	 * For a browser scenario that signs a user in only after a while (a long walk through many users): the key of each
+	 * user who has a second factor, and the last time step used, so that the scenario makes its code when it is asked
+	 * for ({@code browser.mjs}). Call {@link #usedUntilNow} when the scenario has run, so that no later sign-in here
+	 * replays the step it used.
+	 */
+	public static synchronized Map<String, Map<String, Object>> keysForBrowser(Api api, String password,
+			String... users) {
+		Map<String, Map<String, Object>> keys = new java.util.LinkedHashMap<>();
+		for (String user : users) {
+			if (!knows(api, user)) {
+				WebappSession.pages(api, user, password);
+			}
+			if (knows(api, user)) {
+				keys.put(user, Map.of("key", KEYS.get(key(api, user)), "after",
+						LAST_STEP.getOrDefault(key(api, user), 0L)));
+			}
+		}
+		return keys;
+	}
+
+	/** Every step up to now counts as used for these users (a browser scenario may have used one). */
+	public static void usedUntilNow(Api api, String... users) {
+		for (String user : users) {
+			used(api, user, Instant.now().getEpochSecond() / 30);
+		}
+	}
+
 	/** The user's next code: for a step after the last one used, waiting for it if need be. */
 	public static synchronized String next(Api api, String userId) {
 		String key = KEYS.get(key(api, userId));
