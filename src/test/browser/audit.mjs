@@ -1,21 +1,18 @@
 // The auditor workspace (/audit), a page of the service: an auditor signs in, reconstructs a case's timeline, finds
 // who read its identity section and why, narrows it to reads, exports it, and verifies the trail. Every page state
 // is checked with axe (serious or critical violations fail); screenshots and axe reports go to the report folder.
-import { expect } from './browser.mjs';
+import { expect, signInHere } from './browser.mjs';
 import { accessible } from './oversight.mjs';
 
 /** Opens the auditor workspace, is sent to sign in, signs in and comes back. */
-async function signIn(page, baseUrl, user, password) {
+async function signIn(page, baseUrl, user, password, codes) {
   await page.goto(`${baseUrl}/audit`);
-  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-  await page.getByLabel('User name').fill(user);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInHere(page, { user, password, codes });
 }
 
-export async function reconstructCase(page, shots, { baseUrl, user, password, caseReference, reader, outDir }) {
+export async function reconstructCase(page, shots, { baseUrl, user, password, codes, caseReference, reader, outDir }) {
   const checks = [];
-  await signIn(page, baseUrl, user, password);
+  await signIn(page, baseUrl, user, password, codes);
   await page.getByRole('heading', { level: 1, name: 'Auditor workspace' }).waitFor();
   expect(new URL(page.url()).pathname === '/audit', `an auditor lands on the audit workspace, not ${page.url()}`);
   checks.push(await accessible(page, outDir, 'audit-start'));

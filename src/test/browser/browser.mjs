@@ -2,6 +2,7 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import crypto from 'node:crypto';
 
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
@@ -49,4 +50,53 @@ export function expect(condition, message) {
   if (!condition) {
     throw new Error(message);
   }
+}
+
+/**
+ * The service's sign-in page (ADR 21), for our pages and the webapps alike: user name and password, then the one-time
+ * code where the account has a second factor. The Java side passes per user in `codes` either a fresh code, or, for a
+ * scenario that may reach the user minutes later (when a code would have gone stale), the authenticator app's key and
+ * the last time step it used: the code is then made here at the moment it is asked for.
+ */
+export async function signInHere(page, { user, password, codes }) {
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await page.getByLabel('User name').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForLoadState('domcontentloaded');
+  if (new URL(page.url()).pathname === '/login/code') {
+    const given = codes && codes[user];
+    expect(given, `${user} is asked for a second factor and the test gave no code`);
+    const code = typeof given === 'string' ? given : await totpAfter(given.key, given.after);
+    await page.getByLabel('Code from your authenticator app').fill(code);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForLoadState('domcontentloaded');
+  }
+}
+
+/** An RFC 6238 code (SHA-1, 6 digits, 30 s) for the first time step after `after`, waiting for it if need be. */
+async function totpAfter(base32Key, after) {
+  let step = Math.floor(Date.now() / 30000);
+  while (step <= after) {
+    await new Promise(resolve => setTimeout(resolve, (step + 1) * 30000 - Date.now() + 200));
+    step = Math.floor(Date.now() / 30000);
+  }
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bytes = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const c of base32Key) {
+    buffer = (buffer << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((buffer >> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const hash = crypto.createHmac('sha1', Buffer.from(bytes)).update(counter).digest();
+  const offset = hash[hash.length - 1] & 0xf;
+  const binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+  return String(binary % 1000000).padStart(6, '0');
 }

@@ -53,13 +53,13 @@ export async function refusal(page, key) {
   return { by: 'service', text: (await server.innerText()).trim() };
 }
 
-export async function walkForms(page, shots, { baseUrl, password, tasks }) {
+export async function walkForms(page, shots, { baseUrl, password, tasks, codes }) {
   const results = [];
   let user = null;
   for (const task of tasks) {
     if (task.user !== user) {
       await page.context().clearCookies();
-      await signIn(page, baseUrl, task.user, password);
+      await signIn(page, baseUrl, task.user, password, codes);
       user = task.user;
     }
     await openTask(page, baseUrl, task.taskId);

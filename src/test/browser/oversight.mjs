@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect } from './browser.mjs';
+import { expect, signInHere } from './browser.mjs';
 
 const BLOCKING = new Set(['serious', 'critical']);
 
@@ -19,19 +19,16 @@ export async function accessible(page, outDir, state) {
   return { state, violations: results.violations.map(violation => `${violation.id}:${violation.impact}`) };
 }
 
-export async function signIn(page, baseUrl, user, password) {
+export async function signIn(page, baseUrl, user, password, codes) {
   await page.goto(`${baseUrl}/oversight`);
-  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-  await page.getByLabel('User name').fill(user);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInHere(page, { user, password, codes });
 }
 
 /**
  * Look, act: the overdue case is in the deadlines table; its task goes to another worker; an absence is recorded with
  * a substitute. Answers what the page showed, for the Java side to check against the API.
  */
-export async function superviseOverdueCase(page, shots, { baseUrl, user, password, caseReference, taskName, assignee,
+export async function superviseOverdueCase(page, shots, { baseUrl, user, password, codes, caseReference, taskName, assignee,
   reason, absentUser, substitute, absenceReason, outDir }) {
   const checks = [];
   await page.goto(`${baseUrl}/oversight`);
@@ -40,7 +37,7 @@ export async function superviseOverdueCase(page, shots, { baseUrl, user, passwor
   checks.push(await accessible(page, outDir, 'sign-in'));
   await shots.take('sign-in');
 
-  await signIn(page, baseUrl, user, password);
+  await signIn(page, baseUrl, user, password, codes);
   await page.getByRole('heading', { level: 1, name: 'Supervisor workspace' }).waitFor();
   checks.push(await accessible(page, outDir, 'workspace'));
   await shots.take('workspace');
@@ -109,8 +106,8 @@ export async function superviseOverdueCase(page, shots, { baseUrl, user, passwor
 }
 
 /** Someone who is not a supervisor signs in: the workspace refuses them. */
-export async function refusesOthers(page, shots, { baseUrl, user, password, outDir }) {
-  await signIn(page, baseUrl, user, password);
+export async function refusesOthers(page, shots, { baseUrl, user, password, codes, outDir }) {
+  await signIn(page, baseUrl, user, password, codes);
   await page.getByRole('heading', { level: 1, name: 'Your role does not allow this page' }).waitFor();
   await shots.take('refused-role');
   return { checks: [await accessible(page, outDir, 'refused-role')] };

@@ -5,6 +5,7 @@ import * as oversight from './oversight.mjs';
 import * as audit from './audit.mjs';
 import * as statistics from './statistics.mjs';
 import * as webapps from './webapps.mjs';
+import * as provider from './provider.mjs';
 import * as forms from './forms.mjs';
 import * as languages from './languages.mjs';
 import { withBrowser } from './browser.mjs';
@@ -19,6 +20,7 @@ const scenarios = {
   'statistics-coordinator-reads': statistics.coordinatorReads,
   'statistics-refuses-others': statistics.refusesOthers,
   'webapps-open-every-view': webapps.openEveryView,
+  'provider-tasklist-sign-in': provider.tasklistThroughProvider,
   'tasklist-walk-forms': forms.walkForms,
   'tasklist-service-answers-in-words': forms.serviceAnswersInWords,
   'languages-chosen-on-a-page': languages.chosenOnAPage,

@@ -2,18 +2,15 @@
 // statistics, reads the three charts and the tables, checks that withheld figures show as c and that no figure below
 // the threshold is shown, switches to last year, and downloads the releases as CSV. Every page state is checked with
 // axe (serious or critical violations fail); screenshots and axe reports go to the report folder.
-import { expect } from './browser.mjs';
+import { expect, signInHere } from './browser.mjs';
 import { accessible } from './oversight.mjs';
 
 /** A case reference of any prefix (NRM-2026-000001, DEMO-2026-000004). */
 const CASE_REFERENCE = /[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}/;
 
-async function signIn(page, baseUrl, path, user, password) {
+async function signIn(page, baseUrl, path, user, password, codes) {
   await page.goto(`${baseUrl}${path}`);
-  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-  await page.getByLabel('User name').fill(user);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInHere(page, { user, password, codes });
 }
 
 /**
@@ -60,10 +57,10 @@ async function released(page, { year, threshold }) {
   return { counts: counts.length, withheld: figures.withheld.length, hatched: figures.hatched };
 }
 
-export async function coordinatorReads(page, shots, { baseUrl, user, password, year, previousYear, jurisdiction,
+export async function coordinatorReads(page, shots, { baseUrl, user, password, codes, year, previousYear, jurisdiction,
   threshold, outDir }) {
   const checks = [];
-  await signIn(page, baseUrl, '/login', user, password);
+  await signIn(page, baseUrl, '/login', user, password, codes);
   await page.getByRole('heading', { level: 1, name: 'Statistics' }).waitFor();
   expect(new URL(page.url()).pathname === '/statistics', `a coordinator lands on the statistics page, not ${page.url()}`);
   const explanation = await page.getByRole('region', { name: 'Why some figures are shown as c' }).innerText();
@@ -124,8 +121,8 @@ export async function coordinatorReads(page, shots, { baseUrl, user, password, y
 }
 
 /** A caseworker signs in and asks for the statistics page: refused with 403. */
-export async function refusesOthers(page, shots, { baseUrl, user, password, outDir }) {
-  await signIn(page, baseUrl, '/statistics', user, password);
+export async function refusesOthers(page, shots, { baseUrl, user, password, codes, outDir }) {
+  await signIn(page, baseUrl, '/statistics', user, password, codes);
   await page.getByRole('heading', { level: 1, name: 'Your role does not allow this page' }).waitFor();
   const again = await page.goto(`${baseUrl}/statistics`);
   expect(again.status() === 403, `the statistics page answers ${user} with 403, not ${again.status()}`);

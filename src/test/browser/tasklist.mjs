@@ -1,21 +1,12 @@
 // Tasklist scenarios: caseworkers of each agency sign in to the real Camunda Tasklist, find a task by its case
 // reference, claim it and complete its Camunda Form; another agency's worker does not see it.
-import { expect } from './browser.mjs';
+import { expect, signInHere } from './browser.mjs';
 
-export async function signIn(page, baseUrl, user, password) {
+/** Opens Tasklist, is sent to the service's sign-in page (ADR 21), signs in there and comes back to Tasklist. */
+export async function signIn(page, baseUrl, user, password, codes) {
   await page.goto(`${baseUrl}/camunda/app/tasklist/default/`);
-  // The login form renders while the app boots; wait until it is settled, and check what was typed.
-  await page.waitForLoadState('networkidle');
-  const username = page.locator('input[ng-model="username"]');
-  const passwordField = page.locator('input[ng-model="password"]');
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    await username.fill(user);
-    await passwordField.fill(password);
-    if (await username.inputValue() === user && await passwordField.inputValue() === password) {
-      break;
-    }
-  }
-  await page.click('button[type=submit]');
+  expect(new URL(page.url()).pathname === '/login', `Tasklist sends an anonymous visit to sign in, not ${page.url()}`);
+  await signInHere(page, { user, password, codes });
   await page.getByText("My group's tasks").first().waitFor();
 }
 

@@ -1,19 +1,18 @@
 // Cockpit and Admin as the people who use them would open them: every view loads, and none of the calls the pages
 // make is refused by the engine API's surface (config/engine-api.yml, ADR 20). Refusals the pages expect (a write a
 // role may not make) are not triggered here: only views are opened.
-import { expect } from './browser.mjs';
+import { expect, signInHere } from './browser.mjs';
 
-async function signIn(page, baseUrl, app, user, password) {
+/** Opens the app, is sent to the service's sign-in page (ADR 21), signs in with a second factor and comes back. */
+async function signIn(page, baseUrl, app, user, password, codes) {
   await page.goto(`${baseUrl}/camunda/app/${app}/default/`);
-  await page.waitForLoadState('networkidle');
-  await page.locator('input[ng-model="username"]').fill(user);
-  await page.locator('input[ng-model="password"]').fill(password);
-  await page.click('button[type=submit]');
+  await signInHere(page, { user, password, codes });
+  await page.waitForURL(url => url.pathname.startsWith(`/camunda/app/${app}/`));
   await page.waitForLoadState('networkidle');
 }
 
 /** Visits each view of an app and collects every answer of its APIs that the surface guard refused. */
-export async function openEveryView(page, shots, { baseUrl, app, user, password, views }) {
+export async function openEveryView(page, shots, { baseUrl, app, user, password, codes, views }) {
   const refused = [];
   const calls = new Set();
   page.on('response', async response => {
@@ -29,7 +28,7 @@ export async function openEveryView(page, shots, { baseUrl, app, user, password,
       }
     }
   });
-  await signIn(page, baseUrl, app, user, password);
+  await signIn(page, baseUrl, app, user, password, codes);
   for (const view of views) {
     await page.goto(`${baseUrl}/camunda/app/${app}/default/${view}`);
     await page.waitForLoadState('networkidle');

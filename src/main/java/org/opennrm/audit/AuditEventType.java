@@ -3,10 +3,14 @@ package org.opennrm.audit;
 /** The kinds of audited events. */
 public enum AuditEventType {
 
-	/** A signed-in session began (webapps). */
+	/** Someone signed in to the pages and webapps (password, password and second factor, or the provider). */
 	Login,
 	/** A sign-in or an API authentication failed. */
 	LoginFailed,
+	/** A second factor was enrolled, used, refused (wrong, replayed, during a lockout), locked or reset. */
+	SecondFactor,
+	/** A user's sessions were ended before their time-out (sign out everywhere, revocation, reset). */
+	SessionEnded,
 	/** A case was opened. */
 	CaseOpened,
 	/** A case file section was read. */

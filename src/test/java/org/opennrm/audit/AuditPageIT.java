@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.test.Api;
+import org.opennrm.test.SecondFactorCodes;
 import org.opennrm.test.BrowserScenarios;
 import org.opennrm.test.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +42,8 @@ class AuditPageIT {
 		long before = this.jdbc.queryForObject("select max(sequence) from nrm_audit_entry", Long.class);
 
 		JsonNode result = BrowserScenarios.run("audit-reconstruct-case", Map.of("baseUrl", baseUrl(), "user",
-				"demo-auditor", "password", Api.DEMO_PASSWORD, "caseReference", reference, "reader", "demo-social"));
+				"demo-auditor", "password", Api.DEMO_PASSWORD, "caseReference", reference, "reader", "demo-social",
+				"codes", SecondFactorCodes.forBrowser(this.api, Api.DEMO_PASSWORD, "demo-auditor")));
 
 		assertThat(result.path("verdict").asText()).contains("intact");
 		List<String> ownTrail = this.jdbc.queryForList("select type from nrm_audit_entry where actor = 'demo-auditor' "

@@ -18,6 +18,7 @@ import org.opennrm.identification.VictimIdentificationProcess;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.security.Role;
 import org.opennrm.test.Api;
+import org.opennrm.test.SecondFactorCodes;
 import org.opennrm.test.BrowserScenarios;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
@@ -87,7 +88,8 @@ class OversightPageIT {
 				Map.entry("taskName", this.overdueDecision.getName()), Map.entry("assignee", SECOND_AUTHORITY),
 				Map.entry("reason", "Preliminary decision overdue; moving it to a colleague with capacity"),
 				Map.entry("absentUser", SECOND_AUTHORITY), Map.entry("substitute", THIRD_AUTHORITY),
-				Map.entry("absenceReason", "Annual leave, booked in advance")));
+				Map.entry("absenceReason", "Annual leave, booked in advance"),
+				Map.entry("codes", SecondFactorCodes.forBrowser(this.api, Api.DEMO_PASSWORD, "demo-supervisor"))));
 
 		assertThat(result.path("taskId").asText()).isEqualTo(this.overdueDecision.getId());
 		assertThat(this.taskService.createTaskQuery().taskId(this.overdueDecision.getId()).singleResult().getAssignee())

@@ -18,8 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Taking a caseworker out of their agency's group, or deleting them, takes effect within seconds on every path: at
- * once on our API (every request authenticates afresh), and within the webapps' short authentication cache in a
- * Tasklist session that was signed in before (Camunda's default would keep the old groups for five minutes).
+ * once on our API (every request authenticates afresh), and in a Tasklist session that was signed in before within the
+ * sessions' revalidation (5 s, ADR 22), which then ends the user's sessions (Camunda's default would keep the old
+ * groups for five minutes).
  */
 @IntegrationTest
 class RevocationIT {
@@ -89,6 +90,8 @@ class RevocationIT {
 		await().atMost(WITHIN_SECONDS)
 			.pollInterval(Duration.ofMillis(500))
 			.untilAsserted(() -> assertThat(groupTasksInTasklist(tasklist)).isZero());
+		// Not only fewer tasks: a change of groups ends the user's sessions (ADR 22).
+		assertThat(tasklist.get(POLICE_TASKS_IN_TASKLIST).status()).isEqualTo(401);
 	}
 
 	@Test

@@ -165,8 +165,10 @@ class SecurityBaselineIT {
 
 	@Test
 	void the_webapps_pages_carry_security_headers() {
-		Api.Response page = this.api.anonymous().get("/camunda/app/tasklist/default/");
+		WebappSession tasklist = WebappSession.signIn(this.api, "tasklist", "demo-police", Api.DEMO_PASSWORD);
+		Api.Response page = tasklist.get("/camunda/app/tasklist/default/");
 
+		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'")
 			.contains("object-src 'none'");
 		assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -371,14 +373,22 @@ class SecurityBaselineIT {
 	}
 
 	@Test
-	void the_webapps_login_pages_are_open_and_carry_our_branding() {
+	void the_webapps_send_visitors_to_the_sign_in_page_and_carry_our_branding() {
 		Api.Response tasklist = this.api.anonymous().get("/camunda/app/tasklist/default/");
-		Api.Response config = this.api.anonymous().get("/camunda/app/tasklist/scripts/config.js");
-		Api.Response styles = this.api.anonymous().get("/camunda/app/cockpit/styles/user-styles.css");
+		Api.Response signIn = this.api.anonymous().get("/login");
+		WebappSession signedIn = WebappSession.signIn(this.api, "tasklist", "demo-police", Api.DEMO_PASSWORD);
+		Api.Response config = signedIn.get("/camunda/app/tasklist/scripts/config.js");
+		Api.Response styles = signedIn.get("/camunda/app/cockpit/styles/user-styles.css");
+		Api.Response script = signedIn.get("/camunda/app/opennrm/signin.js");
 
-		assertThat(tasklist.status()).isEqualTo(200);
-		assertThat(config.body()).contains("vendor: 'OpenNRM'").contains("disableWelcomeMessage: true");
+		assertThat(tasklist.status()).isEqualTo(302);
+		assertThat(tasklist.header("Location")).endsWith("/login");
+		assertThat(signIn.status()).isEqualTo(200);
+		assertThat(signIn.header("Content-Security-Policy")).contains("default-src 'self'");
+		assertThat(config.body()).contains("vendor: 'OpenNRM'").contains("disableWelcomeMessage: true")
+			.contains("customScripts: ['../opennrm/signin']");
 		assertThat(styles.body()).contains(".ce-eol-banner");
+		assertThat(script.body()).contains("/signout");
 	}
 
 	@Test

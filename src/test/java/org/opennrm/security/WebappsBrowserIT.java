@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.opennrm.casework.NrmCaseProcess;
 import org.opennrm.test.Api;
+import org.opennrm.test.SecondFactorCodes;
 import org.opennrm.test.BrowserScenarios;
 import org.opennrm.test.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,9 @@ class WebappsBrowserIT {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	RepositoryService repositoryService;
@@ -65,6 +69,7 @@ class WebappsBrowserIT {
 	private JsonNode scenario(String app, String user, List<String> views) {
 		return BrowserScenarios.run("webapps-open-every-view",
 				Map.of("baseUrl", "http://localhost:" + this.environment.getProperty("local.server.port"), "app", app,
-						"user", user, "password", Api.DEMO_PASSWORD, "views", views));
+						"user", user, "password", Api.DEMO_PASSWORD, "views", views, "codes",
+						SecondFactorCodes.forBrowser(this.api, Api.DEMO_PASSWORD, user)));
 	}
 }

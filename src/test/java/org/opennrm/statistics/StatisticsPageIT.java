@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennrm.test.Api;
+import org.opennrm.test.SecondFactorCodes;
 import org.opennrm.test.BrowserScenarios;
 import org.opennrm.test.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,7 +120,8 @@ class StatisticsPageIT {
 
 		JsonNode result = BrowserScenarios.run("statistics-coordinator-reads", Map.of("baseUrl", baseUrl(), "user",
 				"demo-coordinator", "password", Api.DEMO_PASSWORD, "year", this.year, "previousYear", this.year - 1,
-				"jurisdiction", this.jurisdiction, "threshold", this.threshold));
+				"jurisdiction", this.jurisdiction, "threshold", this.threshold, "codes",
+				SecondFactorCodes.forBrowser(this.api, Api.DEMO_PASSWORD, "demo-coordinator")));
 
 		assertThat(result.path("withheldCells").asInt()).as("some cells are withheld").isPositive();
 		assertThat(result.path("countsChecked").asInt()).as("and some released").isPositive();
@@ -275,62 +277,26 @@ class StatisticsPageIT {
 		return "http://localhost:" + this.environment.getRequiredProperty("local.server.port");
 	}
 
-	/** A browser-like session signed in through the pages' form login: a session cookie and the CSRF token. */
+	/** A browser-like session signed in through the sign-in page (with a second factor where the role needs one). */
 	static final class SignedIn {
 
-		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+		private final org.opennrm.test.WebappSession session;
 
-		private final Api api;
-
-		private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		private String landing;
-
-		private SignedIn(Api api) {
-			this.api = api;
+		private SignedIn(org.opennrm.test.WebappSession session) {
+			this.session = session;
 		}
 
 		static SignedIn as(Api api, String user) {
-			SignedIn session = new SignedIn(api);
-			Matcher token = CSRF.matcher(session.get("/login").body());
-			assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
-			Api.Response signedIn = session.send(HttpRequest.newBuilder(api.uri("/login"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password="
-						+ encode(Api.DEMO_PASSWORD) + "&_csrf=" + encode(token.group(1)))));
-			assertThat(signedIn.status()).as("%s signs in", user).isEqualTo(302);
-			assertThat(signedIn.header("Location")).as("%s signs in", user).doesNotContain("error");
-			session.landing = signedIn.header("Location");
-			return session;
+			return new SignedIn(org.opennrm.test.WebappSession.pages(api, user, Api.DEMO_PASSWORD));
 		}
 
 		/** Where signing in sent the user. */
 		String landing() {
-			return this.landing;
+			return this.session.landing();
 		}
 
 		Api.Response get(String path) {
-			return send(HttpRequest.newBuilder(this.api.uri(path)).GET());
-		}
-
-		private Api.Response send(HttpRequest.Builder request) {
-			try {
-				HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-				org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-				response.headers().map().forEach(headers::addAll);
-				return new Api.Response(response.statusCode(), headers, response.body());
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		private static String encode(String value) {
-			return URLEncoder.encode(value, StandardCharsets.UTF_8);
+			return this.session.get(path);
 		}
 	}
 }

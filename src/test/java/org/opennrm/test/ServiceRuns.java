@@ -22,6 +22,12 @@ public final class ServiceRuns {
 	}
 
 	public static ConfigurableApplicationContext start(String profiles, Map<String, Object> properties) {
+		return start(profiles, properties, new Class<?>[0]);
+	}
+
+	/** With further configuration classes (a benchmark's), beside the service's own. */
+	public static ConfigurableApplicationContext start(String profiles, Map<String, Object> properties,
+			Class<?>... sources) {
 		Map<String, Object> all = new HashMap<>();
 		all.put("server.port", 0);
 		all.put("camunda.bpm.process-engine-name", "run" + UUID.randomUUID().toString().substring(0, 8));
@@ -32,11 +38,13 @@ public final class ServiceRuns {
 		// One case file key for every run of this JVM, so that a restart on the same database opens what it sealed.
 		all.put("nrm.casefile.keyset-file", KEYSET.toString());
 		all.put("nrm.casefile.generate-keyset", true);
+		all.put("nrm.security.sign-in.second-factor.keyset-file", KEYSET.resolveSibling("service-runs-signin-keyset.json"));
+		all.put("nrm.security.sign-in.second-factor.generate-keyset", true);
 		all.putAll(properties);
 		// Command-line arguments outrank every configuration file, as an operator's environment would.
 		String[] args = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(NrmApplication.class).profiles(profiles.split(",")).run(args);
+		return new SpringApplicationBuilder(NrmApplication.class).sources(sources).profiles(profiles.split(",")).run(args);
 	}
 
 	/** An in-memory H2 database of its own. */

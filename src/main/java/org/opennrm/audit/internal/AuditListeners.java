@@ -18,6 +18,12 @@ import org.opennrm.oversight.AbsenceRecorded;
 import org.opennrm.oversight.TasksReassigned;
 import org.opennrm.retention.CaseErased;
 import org.opennrm.security.AuthenticationFailed;
+import org.opennrm.security.SecondFactorEnrolled;
+import org.opennrm.security.SecondFactorRefused;
+import org.opennrm.security.SecondFactorReset;
+import org.opennrm.security.SecondFactorUsed;
+import org.opennrm.security.SessionsEnded;
+import org.opennrm.security.SignedIn;
 import org.opennrm.statistics.StatisticsExported;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -107,6 +113,42 @@ class AuditListeners {
 	void on(AuthenticationFailed event) {
 		this.trail.append(new NewEntry(event.attemptedUserId(), AuditEventType.LoginFailed, null, null, null,
 				event.channel(), null, null));
+	}
+
+	@EventListener
+	void on(SignedIn event) {
+		this.trail.append(new NewEntry(event.userId(), AuditEventType.Login, null, null, null, "sign-in", null,
+				event.method()));
+	}
+
+	@EventListener
+	void on(SecondFactorEnrolled event) {
+		this.trail.append(new NewEntry(event.userId(), AuditEventType.SecondFactor, null, null, null,
+				"second factor of " + event.userId(), null, "enrolled"));
+	}
+
+	@EventListener
+	void on(SecondFactorUsed event) {
+		this.trail.append(new NewEntry(event.userId(), AuditEventType.SecondFactor, null, null, null,
+				"second factor of " + event.userId(), null, "used: " + event.kind()));
+	}
+
+	@EventListener
+	void on(SecondFactorRefused event) {
+		this.trail.append(new NewEntry(event.userId(), AuditEventType.SecondFactor, null, null, null,
+				"second factor of " + event.userId(), null, "refused: " + event.reason()));
+	}
+
+	@EventListener
+	void on(SecondFactorReset event) {
+		this.trail.append(new NewEntry(event.by(), AuditEventType.SecondFactor, null, null, null,
+				"second factor of " + event.userId(), event.reason(), "reset"));
+	}
+
+	@EventListener
+	void on(SessionsEnded event) {
+		this.trail.append(new NewEntry(event.by(), AuditEventType.SessionEnded, null, null, null,
+				"sessions of " + event.userId(), null, event.count() + " ended: " + event.reason()));
 	}
 
 	@EventListener

@@ -41,6 +41,9 @@ class WebappLanguages {
 
 	static final Set<String> APPS = Set.of("tasklist", "cockpit", "admin", "welcome");
 
+	/** Sends the apps' login route and "Log out" to the service's sign-in and sign-out pages. */
+	private static final String SIGN_IN_SCRIPT = "../opennrm/signin";
+
 	private static final String WEBJAR = "classpath:META-INF/resources/webjars/camunda/app/";
 
 	/** Tasklist's keyboard shortcuts: their keys, in the order Tasklist lists them. */
@@ -80,6 +83,8 @@ class WebappLanguages {
 				language.toLanguageTag()));
 		// No vendor welcome box on first sign-in: it means nothing to caseworkers.
 		configuration.put("disableWelcomeMessage", true);
+		// Signing in and out happens on the service's own pages (ADR 21), not on the app's login form.
+		configuration.put("customScripts", List.of(SIGN_IN_SCRIPT));
 		StringBuilder script = new StringBuilder("// Written for the reader's language by OpenNRM (WebappLanguages).\n");
 		// The page says which language it is in, for screen readers, hyphenation and spell checkers.
 		script.append("document.documentElement.lang = ")
@@ -87,7 +92,7 @@ class WebappLanguages {
 			.append(";\n");
 		if (app.equals("tasklist")) {
 			// When the service refuses a submitted form, say why next to each field (scripts/server-errors.js).
-			configuration.put("customScripts", List.of("scripts/server-errors"));
+			configuration.put("customScripts", List.of(SIGN_IN_SCRIPT, "scripts/server-errors"));
 			Map<String, Object> shortcuts = new LinkedHashMap<>();
 			SHORTCUTS.forEach((name, key) -> shortcuts.put(name,
 					Map.of("key", key, "description", this.texts.say(language, "webapp.tasklist.shortcut." + name))));

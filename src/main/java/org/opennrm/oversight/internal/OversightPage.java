@@ -48,11 +48,6 @@ class OversightPage {
 		this.validator = validator;
 	}
 
-	@GetMapping("/login")
-	String login() {
-		return "oversight/login";
-	}
-
 	@GetMapping("/oversight")
 	String page(Model model) {
 		model.addAttribute("user", CurrentUser.get().userId());

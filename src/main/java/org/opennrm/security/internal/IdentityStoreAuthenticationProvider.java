@@ -26,6 +26,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * too. The password check goes through {@link IdentityService#checkPassword}, which applies the engine's login
  * throttling (growing delays, then a lock) to every path alike. Failures get one generic message, so a caller cannot
  * tell an unknown user from a wrong password.
+ * <p>
+ * Two uses (ADR 21). On the sign-in page a correct password is only the first step for a user with a second factor,
+ * or whose role needs one: the result is a {@link PendingSignIn} that grants nothing until the second factor is given
+ * (or enrolled). On the API (HTTP Basic, the embedded default only) there is no second step: a user whose role needs a
+ * second factor is refused there, unless the demo's {@code without-second-factor} is on.
  */
 class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 
@@ -33,13 +38,40 @@ class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 
 	static final String GENERIC_FAILURE = "Bad credentials";
 
+	/** Where the password was given. */
+	enum Channel {
+		/** HTTP Basic on the API. */
+		API("api", "API"),
+		/** The sign-in page of the pages and webapps. */
+		SIGN_IN("sign-in", "sign-in");
+
+		private final String audit;
+
+		private final String log;
+
+		Channel(String audit, String log) {
+			this.audit = audit;
+			this.log = log;
+		}
+	}
+
 	private final IdentityService identityService;
 
 	private final ApplicationEventPublisher events;
 
-	IdentityStoreAuthenticationProvider(IdentityService identityService, ApplicationEventPublisher events) {
+	private final Channel channel;
+
+	private final SecondFactors secondFactors;
+
+	private final boolean basicWithoutSecondFactor;
+
+	IdentityStoreAuthenticationProvider(IdentityService identityService, ApplicationEventPublisher events,
+			Channel channel, SecondFactors secondFactors, boolean basicWithoutSecondFactor) {
 		this.identityService = identityService;
 		this.events = events;
+		this.channel = channel;
+		this.secondFactors = secondFactors;
+		this.basicWithoutSecondFactor = basicWithoutSecondFactor;
 	}
 
 	@Override
@@ -50,11 +82,28 @@ class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 			throw new BadCredentialsException(GENERIC_FAILURE);
 		}
 		if (!this.identityService.checkPassword(userId, password)) {
-			log.warn("Failed API authentication attempt for user '{}'", loggable(userId));
-			this.events.publishEvent(new AuthenticationFailed(loggable(userId), "api", EngineClock.now()));
+			log.warn("Failed {} authentication attempt for user '{}'", this.channel.log, loggable(userId));
+			this.events.publishEvent(new AuthenticationFailed(loggable(userId), this.channel.audit, EngineClock.now()));
 			throw new BadCredentialsException(GENERIC_FAILURE);
 		}
-		NrmUser user = new NrmUser(userId, groupsOf(userId));
+		NrmUser user = new NrmUser(userId, groupsOf(this.identityService, userId));
+		boolean required = this.secondFactors.isRequiredFor(user.groupIds());
+		if (this.channel == Channel.API) {
+			if (required && !this.basicWithoutSecondFactor) {
+				throw new SecondFactorRequired();
+			}
+			return signedIn(user);
+		}
+		if (this.secondFactors.isEnrolled(userId)) {
+			return new PendingSignIn(user, PendingSignIn.Step.CODE, java.time.Instant.now());
+		}
+		if (required) {
+			return new PendingSignIn(user, PendingSignIn.Step.ENROL, java.time.Instant.now());
+		}
+		return signedIn(user);
+	}
+
+	static Authentication signedIn(NrmUser user) {
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user));
 	}
 
@@ -62,8 +111,9 @@ class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 		return AuthenticationFailed.loggable(userId);
 	}
 
-	private Set<String> groupsOf(String userId) {
-		List<Group> groups = this.identityService.createGroupQuery().groupMember(userId).listPage(0, 500);
+	/** The user's groups as the identity store has them now. */
+	static Set<String> groupsOf(IdentityService identityService, String userId) {
+		List<Group> groups = identityService.createGroupQuery().groupMember(userId).listPage(0, 500);
 		Set<String> ids = new HashSet<>();
 		groups.forEach(group -> ids.add(group.getId()));
 		return ids;
@@ -77,5 +127,16 @@ class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	/** A correct password from a user who must give a second factor, on a path that cannot ask for one. */
+	static final class SecondFactorRequired extends AuthenticationException {
+
+		private static final long serialVersionUID = 1L;
+
+		SecondFactorRequired() {
+			super("This account signs in with a second factor: use the sign-in page, or a token from the identity "
+					+ "provider.");
+		}
 	}
 }

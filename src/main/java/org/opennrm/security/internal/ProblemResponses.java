@@ -27,16 +27,28 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private final Texts texts;
 
+	private final String challenge;
+
 	ProblemResponses(ObjectMapper objectMapper, Texts texts) {
+		this(objectMapper, texts, "Basic realm=\"" + REALM + "\"");
+	}
+
+	/** @param challenge the {@code WWW-Authenticate} of a 401: the schemes the API takes ({@code null} for none) */
+	ProblemResponses(ObjectMapper objectMapper, Texts texts, String challenge) {
 		this.objectMapper = objectMapper;
 		this.texts = texts;
+		this.challenge = challenge;
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-		write(request, response, HttpStatus.UNAUTHORIZED, "problem.signInRequired");
+		if (this.challenge != null) {
+			response.setHeader("WWW-Authenticate", this.challenge);
+		}
+		write(request, response, HttpStatus.UNAUTHORIZED,
+				authException instanceof IdentityStoreAuthenticationProvider.SecondFactorRequired
+						? "problem.secondFactorRequired" : "problem.signInRequired");
 	}
 
 	@Override

@@ -1,0 +1,216 @@
+package org.opennrm.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.assertj.core.api.SoftAssertions;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opennrm.test.Api;
+import org.opennrm.test.BrowserScenarios;
+import org.opennrm.test.CaseJourney;
+import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.ProviderTokens;
+import org.opennrm.test.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import testprovider.TestIdentityProvider;
+
+/**
+ * Sign-in through a real OpenID Connect provider started by the test (Spring Authorization Server in this JVM, over
+ * HTTP; ADR 21): a caseworker signs in to Tasklist in Chromium and out again at the provider too; the engine sees the
+ * token's user with only the mapped groups; API tokens for another audience, expired or revoked are refused; scopes
+ * limit a token; the access matrix holds for token users; HTTP Basic refuses roles that need a second factor.
+ */
+@IntegrationTest
+class ProviderIT {
+
+	@DynamicPropertySource
+	static void provider(DynamicPropertyRegistry properties) {
+		String issuer = TestIdentityProvider.start();
+		properties.add("spring.datasource.url", () -> "jdbc:h2:mem:opennrm-provider-it;DB_CLOSE_DELAY=-1");
+		// An engine of its own name: the engine registry is one per JVM, and the shared test context's engine is
+		// "default" (the webapps find their engine there by name).
+		properties.add("camunda.bpm.process-engine-name", () -> ENGINE);
+		properties.add("nrm.security.sign-in.provider.registration-id", () -> "test-provider");
+		String client = "spring.security.oauth2.client.registration.test-provider.";
+		properties.add(client + "client-id", () -> "opennrm");
+		properties.add(client + "client-secret", () -> TestIdentityProvider.WEB_SECRET);
+		properties.add(client + "client-name", () -> "Test provider");
+		properties.add(client + "scope", () -> "openid,profile");
+		properties.add(client + "authorization-grant-type", () -> "authorization_code");
+		properties.add(client + "redirect-uri", () -> "{baseUrl}/login/oauth2/code/{registrationId}");
+		properties.add("spring.security.oauth2.client.provider.test-provider.issuer-uri", () -> issuer);
+		properties.add("spring.security.oauth2.client.provider.test-provider.user-name-attribute",
+				() -> "preferred_username");
+		properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> issuer);
+		properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "opennrm-api");
+		properties.add("spring.security.oauth2.resourceserver.opaquetoken.introspection-uri",
+				() -> issuer + "/oauth2/introspect");
+		properties.add("spring.security.oauth2.resourceserver.opaquetoken.client-id", () -> "opennrm");
+		properties.add("spring.security.oauth2.resourceserver.opaquetoken.client-secret",
+				() -> TestIdentityProvider.WEB_SECRET);
+		for (String group : List.of("police", "ngo", "social", "supervisor", "camunda-admin")) {
+			properties.add("nrm.security.sign-in.provider.groups." + group, () -> group);
+		}
+		properties.add("nrm.security.sign-in.provider.clock-skew", () -> "0s");
+		properties.add("nrm.security.sign-in.provider.introspection-cache", () -> "1s");
+		// Basic as outside the demo: it cannot ask for a second factor, so it refuses the roles that need one.
+		properties.add("nrm.security.sign-in.http-basic.without-second-factor", () -> "false");
+	}
+
+	static final String ENGINE = "provider";
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	CaseJourney journey;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeEach
+	void theProviderKnowsWhereTheServiceRuns() {
+		TestIdentityProvider.servicePort(() -> this.environment.getRequiredProperty("local.server.port", Integer.class));
+	}
+
+	@Test
+	void a_caseworker_signs_in_to_tasklist_through_the_provider_and_out_there_too() {
+		// A case for police, so the caseworker's Tasklist has something to show.
+		String reference = this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
+
+		JsonNode result = BrowserScenarios.run("provider-tasklist-sign-in",
+				Map.of("baseUrl", "http://127.0.0.1:" + this.environment.getProperty("local.server.port"), "engine",
+						ENGINE, "user", "ana.police", "password", TestIdentityProvider.PASSWORD));
+
+		assertThat(result.path("userId").asText()).isEqualTo("ana.police");
+		assertThat(result.path("authorizedApps").toString()).contains("tasklist").doesNotContain("cockpit")
+			.doesNotContain("admin");
+		assertThat(result.path("cards").toString()).contains(reference);
+		assertThat(result.path("afterSignOut").asInt()).isEqualTo(401);
+	}
+
+	@Test
+	void the_engine_sees_the_token_user_with_only_the_groups_the_mapping_names() {
+		String token = ProviderTokens.token("ana.police", "opennrm-cli", scopes());
+
+		assertThat(bearer(token, "/api/tasks").status()).isEqualTo(200);
+		// A provider group the mapping does not name grants nothing; the user is mirrored with exactly the mapped ones.
+		assertThat(this.identityService.createGroupQuery().groupMember("ana.police").list()).extracting(Group::getId)
+			.containsExactly("police");
+		assertThat(this.identityService.createUserQuery().userId("ana.police").singleResult()).isNotNull();
+		// Police have no part of the engine REST API, token or not; an administrator's token does.
+		assertThat(bearer(token, "/engine-rest/user?maxResults=10").status()).isEqualTo(403);
+		assertThat(bearer(ProviderTokens.token("cy.admin", "opennrm-cli", scopes()), "/engine-rest/user?maxResults=10").status()).isEqualTo(200);
+	}
+
+	@Test
+	void a_token_for_another_audience_an_expired_token_and_a_revoked_token_are_refused() throws Exception {
+		String other = ProviderTokens.token("ana.police", "other-cli", scopes());
+		Api.Response otherAudience = bearer(other, "/api/tasks");
+		assertThat(otherAudience.status()).isEqualTo(401);
+		assertThat(otherAudience.header("WWW-Authenticate")).contains("Bearer");
+
+		String shortLived = ProviderTokens.token("ana.police", "short-cli", scopes());
+		assertThat(bearer(shortLived, "/api/tasks").status()).isEqualTo(200);
+		Thread.sleep(3_000);
+		assertThat(bearer(shortLived, "/api/tasks").status()).isEqualTo(401);
+
+		String revoked = ProviderTokens.token("ana.police", "opennrm-cli", scopes());
+		assertThat(bearer(revoked, "/api/tasks").status()).isEqualTo(200);
+		ProviderTokens.revoke(revoked, "opennrm-cli");
+		// The introspection answer is kept 1 s here (nrm.security.sign-in.provider.introspection-cache).
+		Thread.sleep(1_500);
+		assertThat(bearer(revoked, "/api/tasks").status()).isEqualTo(401);
+
+		assertThat(bearer("not.a.token", "/api/tasks").status()).isEqualTo(401);
+	}
+
+	@Test
+	void a_tokens_scopes_limit_what_it_may_do_and_never_add_to_the_role() {
+		String casesOnly = ProviderTokens.token("ana.police", "opennrm-cli", "opennrm-cases");
+		String tasks = ProviderTokens.token("ana.police", "opennrm-cli", "opennrm-tasks");
+		String oversight = ProviderTokens.token("ana.police", "opennrm-cli", "opennrm-oversight");
+
+		assertThat(bearer(casesOnly, "/api/tasks").status()).isEqualTo(403);
+		assertThat(bearer(tasks, "/api/tasks").status()).isEqualTo(200);
+		// The oversight scope does not make a police officer a supervisor.
+		assertThat(bearer(oversight, "/api/oversight/cases").status()).isEqualTo(403);
+	}
+
+	@Test
+	void the_access_matrix_holds_for_token_users() throws IOException {
+		String reference = this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
+		Map<String, Set<String>> opens = Map.of("ana.police", Set.of("tasks of the case"), "bo.ngo", Set.of(),
+				"di.social", Set.of(), "sam.supervisor", Set.of("oversight"), "cy.admin", Set.of("engine REST"));
+		List<String> evidence = new ArrayList<>(List.of("| token user | operation | expected | actual |",
+				"|---|---|---|---|"));
+		SoftAssertions cells = new SoftAssertions();
+		for (Map.Entry<String, Set<String>> user : opens.entrySet()) {
+			String token = ProviderTokens.token(user.getKey(), "opennrm-cli", scopes());
+			Api.Response tasks = bearer(token, "/api/tasks?caseReference=" + reference);
+			String seen = tasks.status() != 200 ? String.valueOf(tasks.status())
+					: tasks.body().contains(reference) ? "visible" : "none";
+			cell(cells, evidence, user.getKey(), "tasks of the case",
+					user.getValue().contains("tasks of the case") ? "visible" : "none", seen);
+			cell(cells, evidence, user.getKey(), "oversight", user.getValue().contains("oversight") ? "200" : "403",
+					String.valueOf(bearer(token, "/api/oversight/cases").status()));
+			cell(cells, evidence, user.getKey(), "engine REST", user.getValue().contains("engine REST") ? "200" : "403",
+					String.valueOf(bearer(token, "/engine-rest/task?maxResults=5").status()));
+			// The case's lead agency (police) and the supervisors' oversight read who the person is; to anyone else
+			// the case is not there.
+			cell(cells, evidence, user.getKey(), "case file identity",
+					Set.of("ana.police", "sam.supervisor").contains(user.getKey()) ? "200" : "404",
+					String.valueOf(bearer(token, "/api/cases/" + reference + "/file/identity").status()));
+		}
+		Files.createDirectories(Path.of("target"));
+		Files.write(Path.of("target", "access-matrix-tokens-" + (TestDatabase.isPostgres() ? "postgres" : "h2") + ".md"),
+				evidence);
+		cells.assertAll();
+	}
+
+	@Test
+	void http_basic_refuses_roles_that_need_a_second_factor() {
+		Api.Response admin = this.api.as("demo-admin").get("/api/tasks");
+
+		assertThat(admin.status()).isEqualTo(401);
+		assertThat(admin.body()).contains("second factor");
+		assertThat(this.api.as("demo-police").get("/api/tasks").status()).isEqualTo(200);
+	}
+
+	private static void cell(SoftAssertions cells, List<String> evidence, String user, String operation,
+			String expected, String actual) {
+		evidence.add("| " + user + " | " + operation + " | " + expected + " | " + actual + " |");
+		cells.assertThat(actual).as("%s: %s", user, operation).isEqualTo(expected);
+	}
+
+	private static String scopes() {
+		return String.join(" ", TestIdentityProvider.SCOPES);
+	}
+
+	private Api.Response bearer(String token, String path) {
+		HttpRequest request = HttpRequest.newBuilder(this.api.uri(path)).header("Authorization", "Bearer " + token)
+			.GET().build();
+		return ProviderTokens.send(this.http, request);
+	}
+}
