@@ -2,11 +2,14 @@ package org.opennrm.security.internal;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import org.opennrm.i18n.Texts;
 import org.opennrm.security.CurrentUser;
 import org.opennrm.security.NrmUser;
 import org.opennrm.security.Role;
@@ -25,7 +28,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccountPage {
 
-	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+	/** A moment in the reader's way of writing dates and times, in UTC as the service's other pages show them. */
+	static DateTimeFormatter when(Locale language) {
+		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+			.withLocale(language)
+			.withZone(ZoneOffset.UTC);
+	}
 
 	private static final String USER_ID = "[A-Za-z0-9]+([._-][A-Za-z0-9]+)*";
 
@@ -35,18 +43,21 @@ class AccountPage {
 
 	private final SignInPage signIn;
 
-	AccountPage(SignInSessions sessions, SecondFactors secondFactors, SignInPage signIn) {
+	private final Texts texts;
+
+	AccountPage(SignInSessions sessions, SecondFactors secondFactors, SignInPage signIn, Texts texts) {
 		this.sessions = sessions;
 		this.secondFactors = secondFactors;
 		this.signIn = signIn;
+		this.texts = texts;
 	}
 
 	@GetMapping("/account")
-	String account(Model model, HttpSession session) {
+	String account(Model model, HttpSession session, Locale language) {
 		NrmUser user = CurrentUser.get();
 		model.addAttribute("user", user.userId());
 		model.addAttribute("sessions", this.sessions.of(user.userId(), session.getId()));
-		model.addAttribute("when", WHEN);
+		model.addAttribute("when", when(language));
 		boolean provider = SignInSessions.PROVIDER.equals(session.getAttribute(SignInSessions.METHOD));
 		model.addAttribute("provider", provider);
 		model.addAttribute("secondFactor", provider ? null : this.secondFactors.status(user.userId()).orElse(null));
@@ -101,9 +112,8 @@ class AccountPage {
 		String userId = CurrentUser.get().userId();
 		SecondFactors.Outcome outcome = this.secondFactors.verify(userId, code.length() > 32 ? "" : code);
 		if (outcome != SecondFactors.Outcome.ACCEPTED) {
-			redirect.addFlashAttribute("error", outcome == SecondFactors.Outcome.LOCKED
-					? "Too many wrong codes: your second factor is locked for a while."
-					: "That code is not right, or was used already.");
+			redirect.addFlashAttribute("error", this.texts.say(outcome == SecondFactors.Outcome.LOCKED
+					? "page.account.codeLocked" : "page.account.codeWrong"));
 			return "redirect:/account";
 		}
 		this.secondFactors.reset(userId, userId, null);
@@ -120,17 +130,15 @@ class AccountPage {
 		String who = userId.strip();
 		String why = reason.strip();
 		if (!who.matches(USER_ID) || who.length() > 64 || why.isEmpty() || why.length() > 500) {
-			redirect.addFlashAttribute("error",
-					"Give the user id (letters and digits, joined by . - or _) and a reason of at most 500 characters.");
+			redirect.addFlashAttribute("error", this.texts.say("page.account.reset.invalid"));
 			return "redirect:/account";
 		}
 		if (!this.secondFactors.reset(who, admin.userId(), why)) {
-			redirect.addFlashAttribute("error", who + " has no second factor to reset.");
+			redirect.addFlashAttribute("error", this.texts.say("page.account.reset.noSecondFactor", who));
 			return "redirect:/account";
 		}
 		int ended = this.sessions.endAll(who, "second factor reset", admin.userId());
-		redirect.addFlashAttribute("message", "The second factor of " + who + " is reset and " + ended
-				+ " session(s) ended; they set up a new one at their next sign-in.");
+		redirect.addFlashAttribute("message", this.texts.say("page.account.reset.done", who, ended));
 		return "redirect:/account";
 	}
 }

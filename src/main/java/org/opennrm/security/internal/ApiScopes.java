@@ -48,8 +48,7 @@ class ApiScopes extends OncePerRequestFilter {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getDetails() instanceof BearerTokens.TokenScopes token
 				&& !opened(token, request)) {
-			this.problems.write(request, response, HttpStatus.FORBIDDEN,
-					"This token's scopes do not open this request.");
+			this.problems.write(request, response, HttpStatus.FORBIDDEN, "problem.scopeDoesNotAllow");
 			return;
 		}
 		chain.doFilter(request, response);

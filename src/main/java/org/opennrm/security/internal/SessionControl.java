@@ -121,6 +121,6 @@ class SessionControl extends OncePerRequestFilter {
 			response.sendRedirect(request.getContextPath() + "/login?" + why);
 			return;
 		}
-		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, "Your session has ended: sign in again.");
+		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.sessionEnded");
 	}
 }

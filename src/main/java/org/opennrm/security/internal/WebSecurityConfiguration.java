@@ -186,7 +186,8 @@ class WebSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain webapps(HttpSecurity http, IdentityService identityService, ProcessEngine engine,
-			SignInSessions sessions, SignInProperties properties, ObjectMapper objectMapper) throws Exception {
+			SignInSessions sessions, SignInProperties properties, ObjectMapper objectMapper, Texts texts)
+			throws Exception {
 		HttpSessionRequestCache returnTo = new HttpSessionRequestCache();
 		returnTo.setRequestMatcher(path(HttpMethod.GET, "/camunda/app/**"));
 		ProblemResponses problems = new ProblemResponses(objectMapper, texts, null);
