@@ -62,8 +62,9 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * Keycloak.
  * <ul>
  * <li>Users (password {@value #PASSWORD}) with their groups in a {@code groups} claim and their name in
- * {@code preferred_username}: {@code ana.police} (police, and a group the service does not map), {@code bo.ngo},
- * {@code di.social}, {@code sam.supervisor}, {@code cy.admin}.</li>
+ * {@code preferred_username}, one per role: {@code ana.police} (police, and a group the service does not map),
+ * {@code bo.ngo}, {@code di.social}, {@code he.health}, {@code au.authority}, {@code gu.guardian},
+ * {@code co.coordinator}, {@code sam.supervisor}, {@code at.auditor}, {@code cy.admin}.</li>
  * <li>{@code opennrm}: the service's own client (sign-in; introspection).</li>
  * <li>{@code opennrm-cli}: an API client whose access tokens are for the audience {@code opennrm-api}, with the
  * service's scopes; {@code other-cli}: the same for another audience; {@code short-cli}: tokens that live 2 seconds.</li>
@@ -89,9 +90,12 @@ public class TestIdentityProvider {
 	public static final List<String> SCOPES = List.of("opennrm-cases", "opennrm-tasks", "opennrm-oversight",
 			"opennrm-audit", "opennrm-statistics", "opennrm-administration");
 
-	private static final Map<String, List<String>> USERS = Map.of("ana.police", List.of("police", "unmapped-group"),
-			"bo.ngo", List.of("ngo"), "di.social", List.of("social"), "sam.supervisor", List.of("supervisor"),
-			"cy.admin", List.of("camunda-admin"));
+	private static final Map<String, List<String>> USERS = Map.ofEntries(
+			Map.entry("ana.police", List.of("police", "unmapped-group")), Map.entry("bo.ngo", List.of("ngo")),
+			Map.entry("di.social", List.of("social")), Map.entry("he.health", List.of("health")),
+			Map.entry("au.authority", List.of("authority")), Map.entry("gu.guardian", List.of("guardian")),
+			Map.entry("co.coordinator", List.of("coordinator")), Map.entry("sam.supervisor", List.of("supervisor")),
+			Map.entry("at.auditor", List.of("auditor")), Map.entry("cy.admin", List.of("camunda-admin")));
 
 	/** The service's port, known only after the service started: its redirect URIs are read when asked for. */
 	private static volatile IntSupplier servicePort = () -> 0;

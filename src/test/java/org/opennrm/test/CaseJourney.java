@@ -116,6 +116,18 @@ public class CaseJourney {
 	 * @return the case reference
 	 */
 	public String adultWithOpenShelterHandoff() {
+		String reference = adultWithShelterPlanDrafted();
+		complete("demo-supervisor", reference, AssistancePlanProcess.TASK_APPROVE_ASSISTANCE_PLAN,
+				Api.body("planApproved", true));
+		return reference;
+	}
+
+	/**
+	 * The case of {@link #adultWithOpenShelterHandoff()} up to its plan with shelter, drafted by social services and
+	 * waiting for a supervisor's approval (for a test whose supervisors do not use HTTP Basic).
+	 * @return the case reference
+	 */
+	public String adultWithShelterPlanDrafted() {
 		String reference = open("demo-police", ADULT_BY_POLICE);
 		complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS, ADULT_LABOUR_INDICATORS);
 		complete("demo-police", reference, VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME,
@@ -130,8 +142,6 @@ public class CaseJourney {
 		complete("demo-social", reference, RiskAssessmentProcess.TASK_ASSESS_RISK_AS_CASE_MANAGER, lowRisk);
 		complete("demo-social", reference, AssistancePlanProcess.TASK_DRAFT_ASSISTANCE_PLAN,
 				Api.body("plannedServices", List.of("Shelter"), "writtenWith", "Person", "planReference", "PLAN/1"));
-		complete("demo-supervisor", reference, AssistancePlanProcess.TASK_APPROVE_ASSISTANCE_PLAN,
-				Api.body("planApproved", true));
 		return reference;
 	}
 
