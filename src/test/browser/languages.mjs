@@ -3,24 +3,14 @@
 // caseworker whose chosen language is Macedonian gets Tasklist, the task's name and the service's refusals in it; and
 // in the pseudo-language (every catalogue text accented and bracketed ⟦…⟧) no page or form visited shows words that
 // did not come from a catalogue.
-import { expect } from './browser.mjs';
+import { expect, signInHere } from './browser.mjs';
 import { accessible, signIn as signInToPages } from './oversight.mjs';
 import { complete, openTask, type } from './forms.mjs';
 
-/** Signs in to Tasklist by its fields, whatever language it speaks, and waits for the task list. */
-async function signInToTasklist(page, baseUrl, user, password) {
+/** Opens Tasklist, signs in on the service's sign-in page it is sent to, and waits for the task list. */
+async function signInToTasklist(page, baseUrl, user, password, codes) {
   await page.goto(`${baseUrl}/camunda/app/tasklist/default/`);
-  await page.waitForLoadState('networkidle');
-  const username = page.locator('input[ng-model="username"]');
-  const passwordField = page.locator('input[ng-model="password"]');
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    await username.fill(user);
-    await passwordField.fill(password);
-    if (await username.inputValue() === user && await passwordField.inputValue() === password) {
-      break;
-    }
-  }
-  await page.click('button[type=submit]');
+  await signInHere(page, { user, password, codes });
   await page.locator('ol.tasks-list').waitFor();
   await page.waitForLoadState('networkidle');
 }
@@ -33,8 +23,8 @@ async function documentLanguage(page) {
  * Signs in, chooses a language with the switch of the first page, and visits each page: each in that language, with
  * its lang, its heading the catalogue's, and passing axe. Answers the headings seen.
  */
-export async function chosenOnAPage(page, shots, { baseUrl, user, password, language, pages, outDir }) {
-  await signInToPages(page, baseUrl, user, password);
+export async function chosenOnAPage(page, shots, { baseUrl, user, password, codes, language, pages, outDir }) {
+  await signInToPages(page, baseUrl, user, password, codes);
   await page.goto(`${baseUrl}${pages[0].path}`);
   await page.locator('#language-switch').selectOption(language);
   await Promise.all([page.waitForNavigation(), page.locator('form.language button[type=submit]').click()]);
@@ -130,9 +120,11 @@ async function untranslated(page, allowed) {
  * In the pseudo-language: the pages and Tasklist's list and forms show nothing that did not come from a catalogue.
  * Answers, per place visited, the words found outside the brackets (the Java side expects none).
  */
-export async function nothingUntranslated(page, shots, { baseUrl, password, pagesUser, pages, tasklistUser, taskIds, allowed }) {
+export async function nothingUntranslated(page, shots, {
+  baseUrl, password, codes, pagesUser, pages, tasklistUser, taskIds, allowed,
+}) {
   const findings = {};
-  await signInToPages(page, baseUrl, pagesUser, password);
+  await signInToPages(page, baseUrl, pagesUser, password, codes);
   for (const path of pages) {
     await page.goto(`${baseUrl}${path}`);
     expect(await documentLanguage(page) === 'en-XA', `${path} is not in the pseudo-language`);

@@ -22,6 +22,7 @@ import org.opennrm.test.Api;
 import org.opennrm.test.BrowserScenarios;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.SecondFactorCodes;
 import org.opennrm.test.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -60,11 +61,13 @@ class LanguagePagesIT {
 	void a_supervisor_and_an_auditor_choose_their_language_on_a_page_and_every_page_follows() {
 		assumeFalse(TestDatabase.isPostgres(), "pages are tested on H2; the API's languages on both databases");
 		JsonNode supervisor = BrowserScenarios.run("languages-chosen-on-a-page", Map.of("baseUrl", baseUrl(), "user",
-				"demo-supervisor", "password", Api.DEMO_PASSWORD, "language", "sq", "pages",
+				"demo-supervisor", "password", Api.DEMO_PASSWORD, "codes", codes("demo-supervisor"), "language", "sq",
+				"pages",
 				List.of(page("/oversight", ALBANIAN, "page.oversight.title"),
 						page("/statistics", ALBANIAN, "page.statistics.title"))));
 		JsonNode auditor = BrowserScenarios.run("languages-chosen-on-a-page", Map.of("baseUrl", baseUrl(), "user",
-				"demo-auditor", "password", Api.DEMO_PASSWORD, "language", "mk", "pages",
+				"demo-auditor", "password", Api.DEMO_PASSWORD, "codes", codes("demo-auditor"), "language", "mk",
+				"pages",
 				List.of(page("/audit", MACEDONIAN, "page.audit.title"))));
 
 		assertThat(supervisor.path("seen").findValuesAsText("lang")).containsExactly("sq", "sq");
@@ -105,7 +108,7 @@ class LanguagePagesIT {
 			.forEach(name -> allowed.addAll(List.of(name.split("[^\\p{L}]+"))));
 
 		JsonNode result = BrowserScenarios.run("languages-nothing-untranslated", Map.of("baseUrl", baseUrl(),
-				"password", Api.DEMO_PASSWORD, "pagesUser", "demo-supervisor", "pages",
+				"password", Api.DEMO_PASSWORD, "codes", codes("demo-supervisor"), "pagesUser", "demo-supervisor", "pages",
 				List.of("/oversight", "/statistics"), "tasklistUser", "demo-social", "taskIds", List.of(task),
 				"allowed", allowed));
 
@@ -128,6 +131,10 @@ class LanguagePagesIT {
 			.asText();
 		assertThat(this.api.as("demo-social").post("/api/tasks/" + task + "/claim").status()).isEqualTo(204);
 		return task;
+	}
+
+	private Map<String, String> codes(String user) {
+		return SecondFactorCodes.forBrowser(this.api, Api.DEMO_PASSWORD, user);
 	}
 
 	private static Map<String, String> page(String path, Locale language, String headingCode) {
