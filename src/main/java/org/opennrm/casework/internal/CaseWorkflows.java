@@ -92,9 +92,12 @@ class CaseWorkflows {
 		Case found = this.cases.findByReference(reference)
 			.filter(candidate -> isInvolved(candidate, user))
 			.orElseThrow(() -> Problems.notFound("No such case, or it is not yours to record consent on."));
-		if (purpose.hasRecipient() != (recipient != null)) {
-			throw Problems.invalid("Some fields are not valid.", Map.of("recipient",
-					purpose.hasRecipient() ? "name the agency" : "only sharing names an agency"));
+		if (!purpose.isRecipient(recipient)) {
+			throw Problems.invalid("Some fields are not valid.", Map.of("recipient", switch (purpose) {
+				case SharingWithAgency -> "name the agency: police, social, health or ngo";
+				case TransnationalReferral -> "name the country by its ISO 3166 two-letter code";
+				default -> "only sharing and transnational referral name a recipient";
+			}));
 		}
 		if (!found.isOpen()) {
 			throw Problems.conflict("Case " + reference + " is closed.");
