@@ -4,6 +4,7 @@ import * as tasklist from './tasklist.mjs';
 import * as oversight from './oversight.mjs';
 import * as audit from './audit.mjs';
 import * as statistics from './statistics.mjs';
+import * as transnational from './transnational.mjs';
 import * as webapps from './webapps.mjs';
 import { withBrowser } from './browser.mjs';
 
@@ -17,6 +18,8 @@ const scenarios = {
   'statistics-coordinator-reads': statistics.coordinatorReads,
   'statistics-refuses-others': statistics.refusesOthers,
   'webapps-open-every-view': webapps.openEveryView,
+  'transnational-coordinator-reads-incoming': transnational.coordinatorReadsIncoming,
+  'transnational-refuses-others': transnational.refusesOthers,
 };
 
 const [name, json] = process.argv.slice(2);
