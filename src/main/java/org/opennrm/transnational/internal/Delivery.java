@@ -15,8 +15,8 @@ import org.opennrm.transnational.internal.PeerMessages.Signed;
 import org.opennrm.transnational.internal.Peers.Peer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -30,7 +30,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * message. What the answer means for the referral is applied in one transaction with marking it delivered.
  */
 @Component
-class Delivery {
+class Delivery implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
@@ -40,18 +40,26 @@ class Delivery {
 
 	private final Deliveries deliveries;
 
-	private final TaskExecutor executor;
+	/**
+	 * A few threads of the module's own for delivery attempts, so that a slow peer never holds up the scheduler or a
+	 * request (and no bean that Spring Boot's own task executor would give way to).
+	 */
+	private final ThreadPoolTaskExecutor executor;
 
 	private final TransnationalProperties.Delivery settings;
 
 	private final HttpClient http;
 
-	Delivery(Exchange exchange, Outbox outbox, Deliveries deliveries,
-			@Qualifier("transnationalDelivery") TaskExecutor executor, TransnationalProperties properties) {
+	Delivery(Exchange exchange, Outbox outbox, Deliveries deliveries, TransnationalProperties properties) {
 		this.exchange = exchange;
 		this.outbox = outbox;
 		this.deliveries = deliveries;
-		this.executor = executor;
+		this.executor = new ThreadPoolTaskExecutor();
+		this.executor.setCorePoolSize(2);
+		this.executor.setMaxPoolSize(2);
+		this.executor.setQueueCapacity(1000);
+		this.executor.setThreadNamePrefix("transnational-delivery-");
+		this.executor.initialize();
 		this.settings = properties.delivery();
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -151,6 +159,11 @@ class Delivery {
 		}
 		this.deliveries.delivered(message, response.body().strip(), receipt);
 		return null;
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdown();
 	}
 
 	/** The wait before the next attempt: doubling from {@code first-retry}, at most {@code max-retry}, jittered. */

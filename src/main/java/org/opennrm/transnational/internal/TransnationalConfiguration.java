@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Who this instance is to its peers (ADR 25): its country (the jurisdiction profile's {@code country}), its keys
@@ -52,19 +51,6 @@ class TransnationalConfiguration {
 				keys.signingKey().getKeyID(), peers.countries(), resource.getDescription());
 		return Exchange.on(country, keys, peers,
 				new PeerMessages(keys, peers, country, properties.messageLifetime(), properties.clockSkew()));
-	}
-
-	/** A few threads for delivery attempts, so a slow peer never holds up the scheduler or a request. */
-	@Bean(destroyMethod = "shutdown")
-	ThreadPoolTaskExecutor transnationalDelivery() {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(2);
-		executor.setMaxPoolSize(2);
-		executor.setQueueCapacity(1000);
-		executor.setThreadNamePrefix("transnational-delivery-");
-		executor.setWaitForTasksToCompleteOnShutdown(false);
-		executor.initialize();
-		return executor;
 	}
 
 	private static String keys(TransnationalProperties properties, String country) throws IOException {

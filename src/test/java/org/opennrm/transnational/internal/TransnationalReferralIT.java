@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -68,6 +69,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Two whole instances of the service in one test, as two countries run them: North Macedonia (MK) on the database
@@ -186,6 +188,9 @@ class TransnationalReferralIT {
 				instance.context().close();
 			}
 		}
+		await("the delivery threads stop with their instance").atMost(Duration.ofSeconds(10))
+			.until(() -> Thread.getAllStackTraces().keySet().stream()
+				.noneMatch(thread -> thread.isAlive() && thread.getName().startsWith("transnational-delivery-")));
 		if (this.xkPostgres != null) {
 			this.xkPostgres.close();
 		}
@@ -594,6 +599,22 @@ class TransnationalReferralIT {
 		assertThat(this.mk.jdbc().queryForList("select given_by from nrm_consent where purpose = 'TransnationalReferral' "
 				+ "and case_id = (select case_id from nrm_case where reference = ?)", String.class, reference))
 			.as("consent in the ledger, given by the guardian").containsExactly("Guardian");
+	}
+
+	@Test
+	@Order(19)
+	void delivery_runs_on_threads_of_its_own_and_leaves_spring_boots_task_executor_in_place() {
+		for (Instance instance : List.of(this.mk, this.xk)) {
+			assertThat(instance.context().containsBean("applicationTaskExecutor"))
+				.as("%s: Spring Boot's task executor is not displaced by the module's delivery threads", instance.country())
+				.isTrue();
+			assertThat(instance.context().getBeansOfType(Executor.class).values())
+				.as("%s: no executor bean of the transnational module", instance.country())
+				.noneMatch(executor -> executor instanceof ThreadPoolTaskExecutor pool
+						&& pool.getThreadNamePrefix().startsWith("transnational-"));
+		}
+		assertThat(Thread.getAllStackTraces().keySet()).as("delivery attempts ran on the module's own threads")
+			.anyMatch(thread -> thread.getName().startsWith("transnational-delivery-"));
 	}
 
 	@Test
