@@ -602,6 +602,54 @@ class TransnationalReferralIT {
 	}
 
 	@Test
+	@Order(10)
+	void a_receiving_coordinator_who_misses_the_response_time_is_escalated_there_and_the_late_answer_still_counts() {
+		String reference = kosovarReadyToReturn("late");
+		String referralId = propose(reference, "Return", false, RETURN_FIELDS).path("id").asText();
+		this.mk.journey().complete("demo-social", reference, TransnationalReferralProcess.TASK_RECORD_CONSENT,
+				body("consentGiven", true));
+		this.mk.journey().complete("demo-coordinator", reference, TransnationalReferralProcess.TASK_APPROVE_REFERRAL,
+				body("referralApproved", true));
+		awaitStatus(reference, referralId, "Delivered");
+		Instant respondBy = Instant.parse(incoming(referralId).path("respondBy").asText());
+		TaskService xkTasks = this.xk.bean(TaskService.class);
+
+		try {
+			// An hour past the answer's due time on the receiving instance's clock.
+			ClockUtil.offset(Duration.between(Instant.now(), respondBy).plusHours(1).toMillis());
+			this.xk.runJobs();
+			Task followUp = xkTasks.createTaskQuery()
+				.processInstanceBusinessKey(referralId)
+				.processDefinitionKey(DeadlineEscalationProcess.KEY)
+				.taskDefinitionKey(DeadlineEscalationProcess.TASK_FOLLOW_UP_OVERDUE_TASK)
+				.singleResult();
+			assertThat(followUp).as("the missed answer is escalated like any other deadline").isNotNull();
+			JsonNode supervisorsList = this.xk.as("demo-supervisor").get("/api/tasks?maxResults=100").json();
+			assertThat(supervisorsList.path("tasks").findValuesAsText("id")).as("in the supervisor's task list there")
+				.contains(followUp.getId());
+			assertThat(this.mk.bean(RuntimeService.class).createProcessInstanceQuery()
+				.processDefinitionKey(DeadlineEscalationProcess.KEY)
+				.processInstanceBusinessKey(reference)
+				.count()).as("the sending side met its own deadline: nothing escalated there").isZero();
+
+			decideOnIncoming(referralId, body("referralAccepted", true, "leadAgency", "social"));
+			this.xk.runJobs();
+			assertThat(xkTasks.createTaskQuery().taskId(followUp.getId()).count())
+				.as("the answer closes the escalation").isZero();
+			assertThat(this.xk.bean(RuntimeService.class).createProcessInstanceQuery()
+				.processDefinitionKey(DeadlineEscalationProcess.KEY)
+				.processInstanceBusinessKey(referralId)
+				.count()).isZero();
+		}
+		finally {
+			ClockUtil.reset();
+		}
+		assertThat(incoming(referralId).path("status").asText()).isEqualTo("Accepted");
+		awaitStatus(reference, referralId, "Accepted");
+		awaitIncomingStep(referralId, "DecisionDelivered");
+	}
+
+	@Test
 	@Order(19)
 	void delivery_runs_on_threads_of_its_own_and_leaves_spring_boots_task_executor_in_place() {
 		for (Instance instance : List.of(this.mk, this.xk)) {
