@@ -6,6 +6,7 @@ import * as audit from './audit.mjs';
 import * as statistics from './statistics.mjs';
 import * as transnational from './transnational.mjs';
 import * as webapps from './webapps.mjs';
+import * as forms from './forms.mjs';
 import { withBrowser } from './browser.mjs';
 
 const scenarios = {
@@ -20,6 +21,8 @@ const scenarios = {
   'webapps-open-every-view': webapps.openEveryView,
   'transnational-coordinator-reads-incoming': transnational.coordinatorReadsIncoming,
   'transnational-refuses-others': transnational.refusesOthers,
+  'tasklist-walk-forms': forms.walkForms,
+  'tasklist-service-answers-in-words': forms.serviceAnswersInWords,
 };
 
 const [name, json] = process.argv.slice(2);

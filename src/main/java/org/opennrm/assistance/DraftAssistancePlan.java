@@ -21,7 +21,8 @@ import org.opennrm.tasks.DisplayOnly;
  */
 public record DraftAssistancePlan(@DisplayOnly String revisionReason,
 		@NotEmpty List<@NotNull PlannedService> plannedServices, @NotNull WrittenWith writtenWith,
-		@NotNull @Pattern(regexp = DraftAssistancePlan.PLAN_REFERENCE) String planReference) {
+		@NotNull @Pattern(regexp = DraftAssistancePlan.PLAN_REFERENCE,
+				message = "must be a file reference: letters, digits and / _ . - only, up to 40 characters") String planReference) {
 
 	/** A case file reference: letters, digits and {@code / _ . -}, at most 40. */
 	public static final String PLAN_REFERENCE = "[A-Za-z0-9/_.-]{1,40}";

@@ -18,6 +18,12 @@ public record ReviewCaseForClosure(@NotNull Next caseStatus, ClosureReason reaso
 		return this.caseStatus == null || this.caseStatus == Next.FollowUp || this.reasonForCaseClosure != null;
 	}
 
+	@JsonIgnore
+	@AssertTrue(message = "\"not presumed a victim\" is recorded by the screening; choose the reason the case ends now")
+	public boolean isReasonChosenByCaseManager() {
+		return this.reasonForCaseClosure == null || this.reasonForCaseClosure.isChosenByCaseManager();
+	}
+
 	public enum Next {
 		Closed, ClosedReferred, FollowUp
 	}

@@ -10,5 +10,5 @@ import jakarta.validation.constraints.Pattern;
  * @param statementReference its reference in the police file
  */
 public record TakeStatement(@NotNull Boolean statementTaken,
-		@Pattern(regexp = "[A-Za-z0-9/_.-]{1,40}", message = "a file reference: letters, digits and / _ . -") String statementReference) {
+		@Pattern(regexp = "[A-Za-z0-9/_.-]{1,40}", message = "must be a file reference: letters, digits and / _ . - only, up to 40 characters") String statementReference) {
 }

@@ -11,5 +11,6 @@ import jakarta.validation.constraints.Size;
  * @param guardianUserId the guardian's user id
  */
 public record AppointGuardian(
-		@NotNull @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*") String guardianUserId) {
+		@NotNull @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*",
+				message = "must be a user id: letters and digits, joined by single dots, hyphens or underscores") String guardianUserId) {
 }

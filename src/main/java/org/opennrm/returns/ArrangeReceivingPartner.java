@@ -18,7 +18,8 @@ import jakarta.validation.constraints.Pattern;
 public record ArrangeReceivingPartner(
 		@NotNull @AssertTrue(message = "a return goes ahead only with a confirmed receiving partner")
 		Boolean receivingPartnerConfirmed,
-		@NotNull @Pattern(regexp = "[A-Z]{2}") String receivingCountry) {
+		@NotNull @Pattern(regexp = "[A-Z]{2}",
+				message = "must be a two-letter country code in capitals, such as MK or AL") String receivingCountry) {
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 

@@ -51,16 +51,9 @@ class EngineSideDoorsIT {
 
 	static final String SECOND_OFFICER = "sidedoor-police";
 
-	static final Map<String, Object> UNCERTAIN_AGE_CHILD = body("referringAgency", "police", "contactSetting",
-			"BorderOrTransit", "ageGroup", "Uncertain", "suspectedExploitation", "LabourExploitation", "foreignNational",
-			true, "interpreterNeeded", true);
-
 	static final Map<String, Object> ADULT_BY_NGO = body("referringAgency", "ngo", "contactSetting", "Outreach",
 			"ageGroup", "Adult", "suspectedExploitation", "LabourExploitation", "foreignNational", false,
 			"interpreterNeeded", false);
-
-	static final Map<String, Object> CHILD_LABOUR_INDICATORS = body("observedIndicators",
-			List.of("DeceivedAboutJob", "AbductedOrSold", "TooYoungForWork", "HazardousWork"));
 
 	@Autowired
 	Api api;
@@ -417,9 +410,9 @@ class EngineSideDoorsIT {
 
 	/** A child of uncertain age, presumed a victim, with a guardian appointed; age and best interests to come. */
 	private String childWithGuardian() {
-		String reference = this.journey.open("demo-police", UNCERTAIN_AGE_CHILD);
+		String reference = this.journey.open("demo-police", CaseJourney.UNCERTAIN_AGE_CHILD);
 		this.journey.complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS,
-				CHILD_LABOUR_INDICATORS);
+				CaseJourney.CHILD_LABOUR_INDICATORS);
 		this.journey.complete("demo-police", reference, VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME,
 				body("presumedVictim", true));
 		this.journey.complete("demo-authority", reference, VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS,

@@ -34,6 +34,15 @@ public class CaseJourney {
 			List.of("DeceivedAboutJob", "ViolenceDuringRecruitment", "ExcessiveHours", "LowOrNoPay", "PapersKept",
 					"DebtBondage"));
 
+	/** A child of uncertain age met at a border: presumed a child, a guardian appointed, the age to be assessed. */
+	public static final Map<String, Object> UNCERTAIN_AGE_CHILD = Api.body("referringAgency", "police",
+			"contactSetting", "BorderOrTransit", "ageGroup", "Uncertain", "suspectedExploitation", "LabourExploitation",
+			"foreignNational", true, "interpreterNeeded", true);
+
+	/** Recruitment and exploitation indicated on the child labour checklist: enough for a child. */
+	public static final Map<String, Object> CHILD_LABOUR_INDICATORS = Api.body("observedIndicators",
+			List.of("DeceivedAboutJob", "AbductedOrSold", "TooYoungForWork", "HazardousWork"));
+
 	private final Api api;
 
 	private final EngineJobs jobs;

@@ -6,6 +6,8 @@ export default {
   },
   // No vendor welcome box on first login: it means nothing to caseworkers.
   disableWelcomeMessage: true,
+  // When the service refuses a submitted form, say why next to each field (scripts/server-errors.js).
+  customScripts: ['scripts/server-errors'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
