@@ -4,6 +4,7 @@ import * as tasklist from './tasklist.mjs';
 import * as oversight from './oversight.mjs';
 import * as audit from './audit.mjs';
 import * as statistics from './statistics.mjs';
+import * as transnational from './transnational.mjs';
 import * as webapps from './webapps.mjs';
 import * as provider from './provider.mjs';
 import * as forms from './forms.mjs';
@@ -21,6 +22,8 @@ const scenarios = {
   'statistics-refuses-others': statistics.refusesOthers,
   'webapps-open-every-view': webapps.openEveryView,
   'provider-tasklist-sign-in': provider.tasklistThroughProvider,
+  'transnational-coordinator-reads-incoming': transnational.coordinatorReadsIncoming,
+  'transnational-refuses-others': transnational.refusesOthers,
   'tasklist-walk-forms': forms.walkForms,
   'tasklist-service-answers-in-words': forms.serviceAnswersInWords,
   'languages-chosen-on-a-page': languages.chosenOnAPage,

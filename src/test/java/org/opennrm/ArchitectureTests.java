@@ -55,7 +55,9 @@ class ArchitectureTests {
 			"org.opennrm.deadlines.internal.DeadlineMetListener", "org.opennrm.risk.internal.RiskAssessmentDeadlineMet",
 			"org.opennrm.child.internal.RecordBestInterests", "org.opennrm.child.internal.Guardians",
 			"org.opennrm.oversight.internal.Workers", "org.opennrm.oversight.internal.AbsenceCover",
-			"org.opennrm.tasks.internal.TaskWorkRules", "org.opennrm.returns.internal.ReturnRequests" };
+			"org.opennrm.tasks.internal.TaskWorkRules", "org.opennrm.returns.internal.ReturnRequests",
+			"org.opennrm.transnational.internal.ReferralProposals",
+			"org.opennrm.transnational.internal.ConsentWithdrawals" };
 
 	@Test
 	void trusted_calls_bypassing_engine_authorization_are_used_only_where_reviewed() {

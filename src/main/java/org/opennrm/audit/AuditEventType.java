@@ -38,5 +38,9 @@ public enum AuditEventType {
 	/** An auditor read the trail or the history of a case or a user. */
 	AuditRead,
 	/** Data left the system as a file. */
-	Export
+	Export,
+	/** A transnational referral moved on (sent or received), with the package's hash, never its content. */
+	TransnationalReferral,
+	/** A message from another instance was refused (unknown peer, bad signature, expired, replayed, malformed). */
+	PeerMessageRefused
 }

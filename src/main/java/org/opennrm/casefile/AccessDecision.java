@@ -17,12 +17,15 @@ public record AccessDecision(boolean allowed, Basis basis, String purpose) {
 		return new AccessDecision(true, basis, purpose);
 	}
 
-	/** The scopes of the policy, and break-glass. */
+	/**
+	 * The scopes of the policy, break-glass, and a transnational referral (the sections the person agreed to send to
+	 * another country's instance, read and written by the service, never opened to a user by it).
+	 */
 	public enum Basis {
 
 		CaseOwner("case-owner"), ReferralRecipient("referral-recipient"), PoliceCooperation("police-cooperation"),
 		CompetentAuthority("competent-authority"), Guardian("guardian"), Oversight("oversight"),
-		BreakGlass("break-glass");
+		BreakGlass("break-glass"), TransnationalReferral("transnational-referral");
 
 		private final String key;
 
@@ -30,7 +33,7 @@ public record AccessDecision(boolean allowed, Basis basis, String purpose) {
 			this.key = key;
 		}
 
-		/** The scope's name in the policy file. */
+		/** The scope's name in the policy file (break-glass and transnational referral are rules of their own). */
 		public String key() {
 			return this.key;
 		}

@@ -98,6 +98,20 @@ public final class NrmCaseProcess {
 
 	public static final String TASK_STOP_WHAT_THE_WITHDRAWAL_COVERS = "Task_StopWhatTheWithdrawalCovers";
 
+	public static final String SUB_PROCESS_REFERRED_ABROAD = "SubProcess_ReferredAbroad";
+
+	public static final String START_EVENT_CASE_REFERRED_ABROAD = "StartEvent_CaseReferredAbroad";
+
+	public static final String TASK_CLOSE_CASE_REFERRED = "Task_CloseCaseReferred";
+
+	public static final String END_EVENT_CASE_CLOSED_REFERRED = "EndEvent_CaseClosedReferred";
+
+	/**
+	 * Another country's referral mechanism accepted a return or transfer of the person and no services continue here:
+	 * the case closes as {@code ClosedReferred} (correlated on the case reference).
+	 */
+	public static final String MESSAGE_CASE_REFERRED_ABROAD = "CaseReferredAbroad";
+
 	/** A withdrawal of consent arrived (correlated on the case reference). */
 	public static final String MESSAGE_CONSENT_WITHDRAWN = "ConsentWithdrawn";
 

@@ -23,6 +23,6 @@ public record OpenCase(@NotNull @Agency String referringAgency, @NotNull Contact
 	/** Where first contact with the person happened. */
 	public enum ContactSetting {
 		BorderOrTransit, PoliceOperation, LabourInspection, Outreach, Hotline, HealthFacility, SocialServices,
-		SelfReferral, Other
+		SelfReferral, TransnationalReferral, Other
 	}
 }

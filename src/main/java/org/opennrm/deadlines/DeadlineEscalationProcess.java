@@ -38,7 +38,10 @@ public final class DeadlineEscalationProcess {
 		/** The name of the clock that ran out. */
 		public static final String DEADLINE_CLOCK = "deadlineClock";
 
-		/** The overdue task's name, for the forms. */
+		/**
+		 * The overdue task's name, for the forms; a caller whose deadline is not a task's (a delivery that did not
+		 * arrive) passes it in.
+		 */
 		public static final String OVERDUE_TASK_NAME = "overdueTaskName";
 
 		private Variables() {

@@ -32,6 +32,8 @@ public record Notification(long id, String recipientUser, String recipientGroup,
 		/** Consent was withdrawn: the covered sharing and steps stopped. */
 		ConsentWithdrawn,
 		/** A presumed victim declined referral: counted, not identified. */
-		AnonymousReferral
+		AnonymousReferral,
+		/** A referral to or from another country's instance arrived, or its answer did. */
+		TransnationalReferral
 	}
 }

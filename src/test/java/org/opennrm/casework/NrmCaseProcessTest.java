@@ -168,6 +168,30 @@ class NrmCaseProcessTest {
 	}
 
 	@Test
+	void a_return_accepted_abroad_closes_the_case_as_referred_and_ends_every_running_stage() {
+		ProcessInstance caseProcess = referredAdult(true, "Positive");
+		assertThat(caseProcess).isWaitingAt(TASK_TAKE_STATEMENT, CALL_ACTIVITY_RECOVERY_PERIOD,
+				CALL_ACTIVITY_ASSESS_RISK_BEFORE_PLACEMENT);
+
+		runtimeService().createMessageCorrelation(MESSAGE_CASE_REFERRED_ABROAD)
+			.processInstanceBusinessKey(caseProcess.getBusinessKey())
+			.correlate();
+
+		assertThat(caseProcess).isWaitingAt(TASK_CLOSE_CASE_REFERRED).isNotWaitingAt(TASK_TAKE_STATEMENT);
+		assertThat(stubs("RecoveryPeriod")).as("the called stages end with the case").isEmpty();
+		assertThat(stubs("RiskAssessment")).isEmpty();
+		List<String> closedWith = new java.util.ArrayList<>();
+		Mocks.register("closeCase", (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> closedWith
+			.add(execution.getVariable(Variables.CASE_STATUS) + "/" + execution.getVariable(Variables.REASON_FOR_CASE_CLOSURE)));
+		execute(job(TASK_CLOSE_CASE_REFERRED, caseProcess));
+
+		assertThat(closedWith).containsExactly("ClosedReferred/ReferredElsewhere");
+
+		assertThat(caseProcess).isEnded().hasPassed(START_EVENT_CASE_REFERRED_ABROAD, END_EVENT_CASE_CLOSED_REFERRED)
+			.hasNotPassed(TASK_REVIEW_CASE_FOR_CLOSURE);
+	}
+
+	@Test
 	void a_cooperating_person_gives_a_statement_and_witness_protection_is_assessed() {
 		ProcessInstance caseProcess = referredAdult(true, "Positive");
 

@@ -45,6 +45,8 @@ import org.opennrm.psychosocial.PsychoSocialSupportProcess;
 import org.opennrm.returns.VoluntaryReturnProcess;
 import org.opennrm.risk.RiskAssessmentProcess;
 import org.opennrm.security.Role;
+import org.opennrm.transnational.IncomingTransnationalReferralProcess;
+import org.opennrm.transnational.TransnationalReferralProcess;
 
 /**
  * Rules every model under {@code processes/} must follow, checked on the files themselves: a history time to live, a
@@ -67,7 +69,9 @@ class ProcessModelRulesTest {
 			Map.entry(RiskAssessmentProcess.class, "risk/RiskAssessment.bpmn"),
 			Map.entry(AssistancePlanProcess.class, "assistance/AssistancePlan.bpmn"),
 			Map.entry(ChildProtectionProcess.class, "child/ChildProtection.bpmn"),
-			Map.entry(VoluntaryReturnProcess.class, "return/VoluntaryReturn.bpmn"));
+			Map.entry(VoluntaryReturnProcess.class, "return/VoluntaryReturn.bpmn"),
+			Map.entry(TransnationalReferralProcess.class, "transnational/TransnationalReferral.bpmn"),
+			Map.entry(IncomingTransnationalReferralProcess.class, "transnational/IncomingTransnationalReferral.bpmn"));
 
 	static final Pattern ELEMENT_ID = Pattern.compile(
 			"(StartEvent|EndEvent|Task|Gateway|CallActivity|BoundaryEvent|Event|SubProcess|Flow|Lane|LaneSet|Participant)_[A-Z][A-Za-z0-9]*");

@@ -65,7 +65,7 @@ class RetentionIT {
 	/** Our tables with rows about one case; the erasure test fills each of them. */
 	static final Set<String> PER_CASE_TABLES = Set.of("nrm_case", "nrm_case_file_section", "nrm_referral_share",
 			"nrm_break_glass", "nrm_consent", "nrm_handoff", "nrm_handoff_step", "nrm_screening", "nrm_notification",
-			"nrm_audit_case", "nrm_statistics_link");
+			"nrm_audit_case", "nrm_statistics_link", "nrm_transnational_referral", "nrm_transnational_incoming");
 
 	/** Tables that keep an erased case's random engine ids as part of a non-identifying stub: the audit trail. */
 	static final Set<String> STUB_TABLES = Set.of("nrm_audit_entry");
@@ -263,6 +263,35 @@ class RetentionIT {
 				insert into nrm_referral_share (handoff_id, receiving_agency, sections, set_by, set_at)
 				values (:id, 'ngo', 'identity', 'demo-police', :at)""")
 			.param("id", handoffId).param("at", Instant.now().atOffset(ZoneOffset.UTC)).update();
+
+		// A referral of the case to another country (its id is the hand-off's, so the scan for it covers its steps and
+		// messages too), and the referral from another country the case was opened for.
+		this.jdbc.sql("""
+				insert into nrm_transnational_referral (id, case_id, process_instance_id, peer_country, referral_kind,
+				    services_continue, suspected_exploitation, interpreter_needed, status, proposed_by, proposing_agency,
+				    shared_fields, sharing_stopped, proposed_at, updated_at)
+				values (:id, :caseId, :pi, 'XK', 'Return', false, 'LabourExploitation', false, 'Declined', 'demo-police',
+				    'police', 'identity:firstName', false, :at, :at)""")
+			.param("id", handoffId).param("caseId", caseId).param("pi", "pi-referral-" + sentinel)
+			.param("at", Instant.now().atOffset(ZoneOffset.UTC)).update();
+		this.jdbc.sql("""
+				insert into nrm_transnational_step (referral_id, direction, step, actor, at)
+				values (:id, 'Outgoing', 'Proposed', 'demo-police', :at)""")
+			.param("id", handoffId).param("at", Instant.now().atOffset(ZoneOffset.UTC)).update();
+		this.jdbc.sql("""
+				insert into nrm_transnational_outbox (id, peer_country, message_type, referral_id, body, created_at,
+				    attempts, next_attempt_at)
+				values (:outbox, 'XK', 'referral', :id, :body, :at, 0, :at)""")
+			.param("outbox", UUID.randomUUID().toString()).param("id", handoffId)
+			.param("body", ("{\"ref\":\"" + handoffId + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.param("at", Instant.now().atOffset(ZoneOffset.UTC)).update();
+		this.jdbc.sql("""
+				insert into nrm_transnational_incoming (id, peer_country, referral_id, referral_kind, status, shared_fields,
+				    package_hash, received_at, case_id, sharing_stopped, updated_at)
+				values (:id, 'XK', :referralId, 'Return', 'Accepted', 'identity:firstName', :hash, :at, :caseId, false, :at)""")
+			.param("id", UUID.randomUUID().toString()).param("referralId", UUID.randomUUID().toString())
+			.param("hash", "0".repeat(64)).param("caseId", caseId)
+			.param("at", Instant.now().atOffset(ZoneOffset.UTC)).update();
 
 		this.journey.complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS,
 				body("observedIndicators", List.of()));

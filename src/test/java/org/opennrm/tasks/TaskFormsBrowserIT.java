@@ -236,6 +236,9 @@ class TaskFormsBrowserIT {
 		variables.put("receivingAgency", "ngo");
 		variables.put("provider", "ngo");
 		variables.put("guardianUserId", userOf("guardian"));
+		// A transnational referral's consent: the proposing agency records an adult's, the child's guardian a child's.
+		variables.put("proposingAgency", "social");
+		variables.put("guardian", userOf("guardian"));
 		variables.put("service", "Shelter");
 		variables.put("isChild", false);
 		variables.put("ageUncertain", false);

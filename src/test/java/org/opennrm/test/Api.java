@@ -32,6 +32,11 @@ public class Api {
 		this.environment = environment;
 	}
 
+	/** Calls to a service started outside the shared test context ({@link ServiceRuns}). */
+	public static Api on(Environment environment) {
+		return new Api(environment);
+	}
+
 	public Client as(String userId) {
 		return as(userId, DEMO_PASSWORD);
 	}

@@ -25,6 +25,9 @@ import org.opennrm.security.SecondFactorUsed;
 import org.opennrm.security.SessionsEnded;
 import org.opennrm.security.SignedIn;
 import org.opennrm.statistics.StatisticsExported;
+import org.opennrm.transnational.IncomingPackageRead;
+import org.opennrm.transnational.PeerMessageRefused;
+import org.opennrm.transnational.TransnationalReferralMoved;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -149,6 +152,29 @@ class AuditListeners {
 	void on(SessionsEnded event) {
 		this.trail.append(new NewEntry(event.by(), AuditEventType.SessionEnded, null, null, null,
 				"sessions of " + event.userId(), null, event.count() + " ended: " + event.reason()));
+	}
+
+	@EventListener
+	void on(TransnationalReferralMoved event) {
+		this.trail.append(new NewEntry(event.actor(), AuditEventType.TransnationalReferral, event.caseId(),
+				event.caseReference(), null, "referral " + event.referralId() + (event.direction()
+						== TransnationalReferralMoved.Direction.Outgoing ? " to " : " from ") + event.peerCountry(),
+				"TransnationalReferral", event.step() + (event.detail() == null ? "" : " (" + event.detail() + ")")
+						+ (event.packageHash() == null ? "" : ", package sha256 " + event.packageHash())));
+	}
+
+	@EventListener
+	void on(IncomingPackageRead event) {
+		this.trail.append(new NewEntry(event.userId(), AuditEventType.TransnationalReferral, null, null, null,
+				"referral " + event.referralId() + " from " + event.peerCountry(), "TransnationalReferral",
+				"package read before answering"));
+	}
+
+	@EventListener
+	void on(PeerMessageRefused event) {
+		this.trail.append(new NewEntry(event.claimedPeer() == null ? "unknown-peer" : "peer:" + event.claimedPeer(),
+				AuditEventType.PeerMessageRefused, null, null, null, "peer endpoint", null,
+				"refused " + event.reason() + " with " + event.status()));
 	}
 
 	@EventListener

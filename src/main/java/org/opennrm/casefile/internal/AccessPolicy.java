@@ -32,9 +32,12 @@ import org.springframework.core.io.Resource;
  * @param referralDefaults per service, what a hand-off shares when nobody chose
  * @param shareable what a referring caseworker may ever share
  * @param breakGlass who may break the glass, for how long, and what it opens
+ * @param transnationalReferral what a referral to another country's instance may carry (nothing when the file names
+ * nothing)
  */
 record AccessPolicy(Map<Section, SectionRule> sections, Map<Basis, Scope> scopes,
-		Map<ServiceType, Set<Section>> referralDefaults, Set<Section> shareable, BreakGlassRule breakGlass) {
+		Map<ServiceType, Set<Section>> referralDefaults, Set<Section> shareable, BreakGlassRule breakGlass,
+		TransnationalRule transnationalReferral) {
 
 	/** Roles (engine groups) that may read and write one section. */
 	record SectionRule(Set<String> read, Set<String> write) {
@@ -61,6 +64,13 @@ record AccessPolicy(Map<Section, SectionRule> sections, Map<Basis, Scope> scopes
 	record BreakGlassRule(Set<String> roles, Duration duration, Set<Section> sections) {
 	}
 
+	/**
+	 * A transnational referral: the purpose it is recorded under, the consent it needs (given for the receiving
+	 * country), and the sections whose fields a caseworker may choose to send. Never the law-enforcement compartment.
+	 */
+	record TransnationalRule(String purpose, ConsentPurpose consent, Set<Section> sections) {
+	}
+
 	static AccessPolicy read(Resource resource) throws IOException {
 		YAMLMapper yaml = YAMLMapper.builder()
 			.propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -74,7 +84,7 @@ record AccessPolicy(Map<Section, SectionRule> sections, Map<Basis, Scope> scopes
 
 	/** The file as written: names, not yet checked. */
 	record File(Map<String, RawRule> sections, Map<String, RawScope> scopes, Map<String, List<String>> referralDefaults,
-			List<String> shareable, RawBreakGlass breakGlass) {
+			List<String> shareable, RawBreakGlass breakGlass, RawScope transnationalReferral) {
 
 		AccessPolicy checked(String where) {
 			List<String> problems = new ArrayList<>();
@@ -84,7 +94,7 @@ record AccessPolicy(Map<Section, SectionRule> sections, Map<Basis, Scope> scopes
 			Map<Basis, Scope> scopesByBasis = new EnumMap<>(Basis.class);
 			nonNull(this.scopes).forEach((key, scope) -> {
 				Basis basis = List.of(Basis.values()).stream().filter(b -> b.key().equals(key)).findFirst().orElse(null);
-				if (basis == null || basis == Basis.BreakGlass) {
+				if (basis == null || basis == Basis.BreakGlass || basis == Basis.TransnationalReferral) {
 					problems.add("unknown scope '" + key + "'");
 					return;
 				}
@@ -112,8 +122,10 @@ record AccessPolicy(Map<Section, SectionRule> sections, Map<Basis, Scope> scopes
 					: new BreakGlassRule(roles(this.breakGlass.roles(), problems),
 							this.breakGlass.duration() == null ? Duration.ZERO : this.breakGlass.duration(),
 							sections(this.breakGlass.sections(), problems));
-			if (shareableSections.contains(Section.LawEnforcement) || breakGlassRule.sections().contains(Section.LawEnforcement)) {
-				problems.add("the law-enforcement compartment can be neither shared nor opened by break-glass");
+			TransnationalRule transnational = transnational(this.transnationalReferral, problems);
+			if (shareableSections.contains(Section.LawEnforcement) || breakGlassRule.sections().contains(Section.LawEnforcement)
+					|| transnational.sections().contains(Section.LawEnforcement)) {
+				problems.add("the law-enforcement compartment can be neither shared, sent abroad nor opened by break-glass");
 			}
 			defaults.forEach((service, shared) -> {
 				if (!shareableSections.containsAll(shared)) {
@@ -123,7 +135,25 @@ record AccessPolicy(Map<Section, SectionRule> sections, Map<Basis, Scope> scopes
 			if (!problems.isEmpty()) {
 				throw new IllegalStateException("Access policy " + where + " is not valid: " + String.join("; ", problems));
 			}
-			return new AccessPolicy(rules, scopesByBasis, defaults, shareableSections, breakGlassRule);
+			return new AccessPolicy(rules, scopesByBasis, defaults, shareableSections, breakGlassRule, transnational);
+		}
+
+		/** No rule in the file: nothing may be sent abroad. */
+		private static TransnationalRule transnational(RawScope raw, List<String> problems) {
+			if (raw == null) {
+				return new TransnationalRule("TransnationalReferral", ConsentPurpose.TransnationalReferral, Set.of());
+			}
+			if (raw.writes() != null) {
+				problems.add("transnational-referral takes no 'writes'");
+			}
+			ConsentPurpose consent = consent(raw.consent(), problems);
+			if (consent != ConsentPurpose.TransnationalReferral) {
+				problems.add("transnational-referral needs consent TransnationalReferral");
+			}
+			if (raw.purpose() == null || raw.purpose().isBlank()) {
+				problems.add("transnational-referral names no purpose");
+			}
+			return new TransnationalRule(raw.purpose(), consent, sections(raw.sections(), problems));
 		}
 
 		private static <K, V> Map<K, V> nonNull(Map<K, V> map) {

@@ -30,6 +30,7 @@ import org.opennrm.casefile.IdentificationSection;
 import org.opennrm.casefile.IdentitySection;
 import org.opennrm.casefile.RiskSection;
 import org.opennrm.casefile.Section;
+import org.opennrm.casefile.ReferralPackages;
 import org.opennrm.casefile.SectionContent;
 import org.opennrm.casefile.SectionRead;
 import org.opennrm.casefile.SectionView;
@@ -54,7 +55,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the id of the key that sealed it, a version for optimistic concurrency, and who wrote it when.
  */
 @Component
-class JdbcCaseFile implements CaseFile {
+class JdbcCaseFile implements CaseFile, ReferralPackages {
 
 	/** The stored form: every field, including those only the system writes. */
 	private static final ObjectMapper STORAGE = JsonMapper.builder()
@@ -75,14 +76,17 @@ class JdbcCaseFile implements CaseFile {
 
 	private final ApplicationEventPublisher events;
 
+	private final AccessPolicy policy;
+
 	JdbcCaseFile(JdbcClient jdbc, SectionCipher cipher, Cases cases, CaseAccess access, Validator validator,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, AccessPolicy policy) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.cases = cases;
 		this.access = access;
 		this.validator = validator;
 		this.events = events;
+		this.policy = policy;
 	}
 
 	@Override
@@ -173,6 +177,69 @@ class JdbcCaseFile implements CaseFile {
 				identification != null && identification.methodOfRecruitment() != null && identification
 					.methodOfRecruitment()
 					.contains(IdentificationSection.MethodOfRecruitment.Abduction));
+	}
+
+	@Override
+	public Set<Section> transnationalSections() {
+		return this.policy.transnationalReferral().sections();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Section, SectionContent> readForReferral(String caseId, Map<Section, Set<String>> fields, String readBy) {
+		Case target = this.cases.findById(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));
+		Map<Section, SectionContent> chosen = new java.util.EnumMap<>(Section.class);
+		Instant now = EngineClock.now();
+		fields.forEach((section, names) -> {
+			requireTravels(section);
+			Set<String> known = fieldNames(section);
+			if (!known.containsAll(names)) {
+				throw new IllegalArgumentException("The " + section.key() + " section has no field " + names);
+			}
+			load(caseId, section).ifPresent(stored -> {
+				com.fasterxml.jackson.databind.node.ObjectNode all = STORAGE.valueToTree(stored.content());
+				all.retain(names);
+				try {
+					chosen.put(section, STORAGE.treeToValue(all, section.type()));
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException("A stored " + section.key() + " section cannot be read", ex);
+				}
+				this.events.publishEvent(new SectionRead(caseId, target.reference(), section, readBy,
+						AccessDecision.Basis.TransnationalReferral, this.policy.transnationalReferral().purpose(), now));
+			});
+		});
+		return chosen;
+	}
+
+	@Override
+	@Transactional
+	public void importReferral(String caseId, Map<Section, SectionContent> content, String importedBy) {
+		Case target = this.cases.findById(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));
+		this.cases.lock(target.reference());
+		content.forEach((section, value) -> {
+			requireTravels(section);
+			if (!section.type().isInstance(value)) {
+				throw new IllegalArgumentException("Not a " + section.key() + " section");
+			}
+			validate(value);
+			SectionView written = store(target, section, value, load(caseId, section), importedBy);
+			this.events.publishEvent(new SectionWritten(caseId, target.reference(), section, importedBy,
+					AccessDecision.Basis.TransnationalReferral, written.version(), written.updatedAt()));
+		});
+	}
+
+	private void requireTravels(Section section) {
+		if (!this.policy.transnationalReferral().sections().contains(section)) {
+			throw new IllegalArgumentException("The " + section.key() + " section does not travel to other countries");
+		}
+	}
+
+	/** The names of a section's fields: its record's components, HTCDS names where the standard has them. */
+	static Set<String> fieldNames(Section section) {
+		return java.util.Arrays.stream(section.type().getRecordComponents())
+			.map(java.lang.reflect.RecordComponent::getName)
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	private static <E> Set<E> codes(List<E> picked) {

@@ -56,6 +56,10 @@ class ApplyConsentWithdrawal implements JavaDelegate {
 			}
 			case Services -> execution.setVariable(Variables.CONSENT_TO_SERVICES, false);
 			case Referral -> execution.setVariable("consentToReferral", false);
+			// A transnational referral listens for the withdrawal itself (transnational module): before it is accepted
+			// it is withdrawn on both sides, afterwards nothing more is shared. The case's own path does not change.
+			case TransnationalReferral -> {
+			}
 		}
 		Case current = this.cases.findById((String) execution.getVariable(CaseVariables.CASE_ID)).orElseThrow();
 		this.notifications.notifyGroups(List.of(current.leadAgency()), current.reference(),

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Pattern;
 import org.opennrm.casework.CaseView;
 import org.opennrm.casework.OpenCase;
 import org.opennrm.consent.ConsentPurpose;
-import org.opennrm.security.Agency;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,8 +63,11 @@ class CaseController {
 
 	/**
 	 * @param purpose what consent is withdrawn for
-	 * @param recipient the agency, when withdrawing consent to share with it
+	 * @param recipient the agency, when withdrawing consent to share with it; the country (ISO 3166 code), when
+	 * withdrawing consent to a transnational referral
 	 */
-	record ConsentWithdrawal(@NotNull ConsentPurpose purpose, @Agency String recipient) {
+	record ConsentWithdrawal(@NotNull ConsentPurpose purpose,
+			@Pattern(regexp = "[a-z]{2,20}|[A-Z]{2}", message = "an agency (police, social, health, ngo) or a country code")
+			String recipient) {
 	}
 }

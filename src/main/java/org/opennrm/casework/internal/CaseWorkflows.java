@@ -93,9 +93,12 @@ class CaseWorkflows {
 		Case found = this.cases.findByReference(reference)
 			.filter(candidate -> isInvolved(candidate, user))
 			.orElseThrow(() -> Problems.notFound("problem.consent.notYourCase"));
-		if (purpose.hasRecipient() != (recipient != null)) {
-			throw InvalidFields.of("recipient",
-					purpose.hasRecipient() ? "problem.consent.nameAgency" : "problem.consent.onlySharingNamesAgency");
+		if (!purpose.isRecipient(recipient)) {
+			throw InvalidFields.of("recipient", switch (purpose) {
+				case SharingWithAgency -> "problem.consent.nameAgency";
+				case TransnationalReferral -> "problem.consent.nameCountry";
+				default -> "problem.consent.onlyRecipientPurposes";
+			});
 		}
 		if (!found.isOpen()) {
 			throw Problems.conflict("problem.case.closed", reference);

@@ -38,7 +38,7 @@ class JurisdictionProfiles implements Jurisdictions {
 			"recovery-period-foreign-national", "recovery-period-extension", "recovery-review", "formal-decision",
 			"reconsideration-window", "handoff-response", "guardian-appointment", "risk-assessment",
 			"risk-reassessment-interval", "assistance-plan", "psychosocial-review-interval", "follow-up-period",
-			"escalation-response");
+			"escalation-response", "transnational-delivery", "transnational-response");
 
 	private static final Logger log = LoggerFactory.getLogger(JurisdictionProfiles.class);
 

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves an overdue task to the top of its owners' lists and tells the supervisors; names it for the escalation's
- * forms.
+ * forms. A deadline that belongs to no task (a referral that was not delivered in time) keeps the name its caller
+ * gave it ({@code overdueTaskName}).
  */
 @Component("markOverdue")
 class MarkOverdue implements JavaDelegate {
@@ -47,8 +48,10 @@ class MarkOverdue implements JavaDelegate {
 			.taskDefinitionKey((String) execution.getVariable(Variables.OVERDUE_TASK_KEY))
 			.listPage(0, 10);
 		overdue.forEach(task -> this.taskService.setPriority(task.getId(), OVERDUE_PRIORITY));
-		String name = overdue.isEmpty() ? (String) execution.getVariable(Variables.OVERDUE_TASK_KEY)
-				: overdue.get(0).getName();
+		// A deadline that is not a task's (a delivery that did not arrive in time) names itself.
+		Object named = execution.getVariable(Variables.OVERDUE_TASK_NAME);
+		String name = !overdue.isEmpty() ? overdue.get(0).getName()
+				: named != null ? named.toString() : (String) execution.getVariable(Variables.OVERDUE_TASK_KEY);
 		execution.setVariable(Variables.OVERDUE_TASK_NAME, name);
 		Text taskName = overdue.isEmpty() ? Text.modelName(name)
 				: ProcessTexts.taskName(overdue.get(0).getProcessDefinitionId(), overdue.get(0).getTaskDefinitionKey(),

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -68,6 +69,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * of the service, the same session, CSRF tokens on every form; each for its roles only. {@code POST /language}, the
  * pages' language switch, is open to anyone with the CSRF token of their page (before sign-in it only sets a
  * cookie).</li>
+ * <li>{@code /peer/**}: the peer endpoint, where other instances of this service deliver transnational referrals. Its
+ * caller is another instance, not a user: it authenticates by the message's signature, which the endpoint checks
+ * before anything else, so this chain has no login, no session and no engine identity, lets exactly two operations
+ * through (deliver a message, read this instance's public keys) and refuses everything else.</li>
  * <li>Everything else (our API, the engine REST API, the API description, metrics): stateless. Bearer tokens from the
  * identity provider where one is configured (scopes narrow what a token opens); HTTP Basic against the identity store
  * in the embedded default only. The engine's authenticated identity is set for the request. The engine REST API is
@@ -183,6 +188,35 @@ class WebSecurityConfiguration {
 		};
 	}
 
+	/**
+	 * The peer endpoint (transnational referral, ADR 25): another instance, authenticated by its message's signature,
+	 * not by a user's password. Deny by default: only delivering a message and reading the public keys are open here.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain peers(HttpSecurity http, ObjectMapper objectMapper, Texts texts) throws Exception {
+		ProblemResponses problems = new ProblemResponses(objectMapper, texts, null);
+		return http.securityMatcher(path("/peer/**"))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(path(HttpMethod.POST, "/peer/v1/messages"), path(HttpMethod.GET, "/peer/v1/keys"))
+				.permitAll()
+				.anyRequest().denyAll())
+			// Nothing else is here, for anyone: no login is offered, the answer is 404.
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint((request, response, refused) -> problems.write(request, response,
+						HttpStatus.NOT_FOUND, "problem.peer.noSuchOperation"))
+				.accessDeniedHandler((request, response, refused) -> problems.write(request, response,
+						HttpStatus.NOT_FOUND, "problem.peer.noSuchOperation")))
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+			.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain webapps(HttpSecurity http, IdentityService identityService, ProcessEngine engine,
@@ -237,7 +271,8 @@ class WebSecurityConfiguration {
 		http.securityMatcher(new OrRequestMatcher(path("/oversight"), path("/oversight/**"), path("/audit"),
 				path("/audit/**"), path("/statistics"), path("/statistics/**"), path("/login"), path("/login/**"),
 				path("/logout"), path("/signout"), path("/account"), path("/account/**"), path("/pages/**"),
-				path("/oauth2/**"), path(HttpMethod.POST, "/language")))
+				path("/oauth2/**"), path("/transnational"), path("/transnational/**"),
+				path(HttpMethod.POST, "/language")))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(path("/login"), path("/pages/**"), path("/oauth2/**"), path("/login/oauth2/**"),
 						path(HttpMethod.POST, "/language"))
@@ -248,6 +283,8 @@ class WebSecurityConfiguration {
 				.requestMatchers(path("/account"), path("/account/**")).access(SIGNED_IN)
 				.requestMatchers(path("/audit"), path("/audit/**")).hasRole(Role.AUDITOR.name())
 				.requestMatchers(path("/statistics"), path("/statistics/**")).hasAnyRole(STATISTICS_ROLES)
+				// Transnational referrals in and out: the national coordinator, the country's focal point.
+				.requestMatchers(path("/transnational"), path("/transnational/**")).hasRole(Role.COORDINATOR.name())
 				.anyRequest().hasRole(Role.SUPERVISOR.name()))
 			.logout(logout -> logout.logoutUrl("/logout")
 				.logoutSuccessHandler(provider != null ? provider
@@ -348,6 +385,8 @@ class WebSecurityConfiguration {
 			.requestMatchers(path("/api/oversight/**")).hasRole(Role.SUPERVISOR.name())
 			// Statistics: aggregates only, for the national coordinator and the supervisors.
 			.requestMatchers(path("/api/statistics/**")).hasAnyRole(STATISTICS_ROLES)
+			// Every transnational referral in and out: the national coordinator (a case's own list is under /api/cases).
+			.requestMatchers(path("/api/transnational/**")).hasRole(Role.COORDINATOR.name())
 			// The engine REST API: which operation is open to whom is decided inside it (EngineOperationGuard).
 			.requestMatchers(path("/engine-rest/**"), path("/api/**"), path("/v3/api-docs"), path("/v3/api-docs/**"),
 					path("/swagger-ui/**"), path("/swagger-ui.html"))
