@@ -1,8 +1,9 @@
 // The auditor workspace (/audit), a page of the service: an auditor signs in, reconstructs a case's timeline, finds
-// who read its identity section and why, narrows it to reads, exports it, and verifies the trail. Every page state
-// is checked with axe (serious or critical violations fail); screenshots and axe reports go to the report folder.
+// who read its identity section and why, narrows it to reads, exports it, verifies the trail, and opens the workspace
+// as a browser asking for Macedonian. Every page state is checked with axe (serious or critical violations fail);
+// screenshots and axe reports go to the report folder.
 import { expect, signInHere } from './browser.mjs';
-import { accessible } from './oversight.mjs';
+import { accessible, inLanguage } from './oversight.mjs';
 
 /** Opens the auditor workspace, is sent to sign in, signs in and comes back. */
 async function signIn(page, baseUrl, user, password, codes) {
@@ -63,5 +64,9 @@ export async function reconstructCase(page, shots, { baseUrl, user, password, co
   expect((await page.getByRole('alert').innerText()).includes('looks like'), 'a bad reference is explained');
   checks.push(await accessible(page, outDir, 'audit-refused'));
   await shots.take('audit-refused');
-  return { checks, verdict };
+
+  // Language: a browser asking for Macedonian gets the workspace in Macedonian.
+  const macedonian = await inLanguage(page, baseUrl, '/audit', 'mk');
+  await shots.take('audit-mk');
+  return { checks, verdict, macedonian };
 }

@@ -1,6 +1,7 @@
 // The supervisor workspace (/oversight), a page of the service: a supervisor signs in, finds the overdue case,
-// reassigns its task with a reason and records a colleague's absence with a substitute. Every page state is checked
-// with axe; serious or critical violations fail the scenario. Screenshots and axe reports go to the report folder.
+// reassigns its task with a reason and records a colleague's absence with a substitute, then opens it as a browser
+// asking for Macedonian. Every page state is checked with axe; serious or critical violations fail the scenario.
+// Screenshots and axe reports go to the report folder.
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -17,6 +18,19 @@ export async function accessible(page, outDir, state) {
   expect(blocking.length === 0, `axe (${state}): ${blocking.map(violation => `${violation.id} (${violation.impact}): `
     + violation.nodes.map(node => node.target.join(' ')).join(', ')).join('; ')}`);
   return { state, violations: results.violations.map(violation => `${violation.id}:${violation.impact}`) };
+}
+
+/**
+ * Asks for a page of the service, in the signed-in session, as a browser set to another language would
+ * (Accept-Language; the browser's own locale header cannot be replaced per page), shows the answer and returns the
+ * document's language and its main heading.
+ */
+export async function inLanguage(page, baseUrl, path, language) {
+  const answer = await page.request.get(`${baseUrl}${path}`, { headers: { 'Accept-Language': language } });
+  expect(answer.ok(), `${path} in ${language}: ${answer.status()}`);
+  await page.setContent(await answer.text());
+  const heading = page.getByRole('heading', { level: 1 });
+  return { lang: await page.evaluate(() => document.documentElement.lang), heading: (await heading.innerText()).trim() };
 }
 
 export async function signIn(page, baseUrl, user, password, codes) {
@@ -102,7 +116,11 @@ export async function superviseOverdueCase(page, shots, { baseUrl, user, passwor
   await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement && document.activeElement.textContent);
   expect(focused && focused.includes('Skip to content'), `first tab stop is the skip link, was ${focused}`);
-  return { taskId, checks };
+
+  // Language: a browser asking for Macedonian gets the workspace in Macedonian.
+  const macedonian = await inLanguage(page, baseUrl, '/oversight', 'mk');
+  await shots.take('workspace-mk');
+  return { taskId, checks, macedonian };
 }
 
 /** Someone who is not a supervisor signs in: the workspace refuses them. */

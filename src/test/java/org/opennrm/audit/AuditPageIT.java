@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.opennrm.i18n.Texts;
+import org.opennrm.i18n.internal.CatalogueTexts;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.test.Api;
 import org.opennrm.test.SecondFactorCodes;
@@ -19,8 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The auditor workspace in headless Chromium, as an auditor uses it: sign in, reconstruct a demo case's history,
- * find who read its identity section and why, narrow the timeline, export it, verify the trail. axe checks every
- * page state; screenshots are kept under {@code target/browser-report/}.
+ * find who read its identity section and why, narrow the timeline, export it, verify the trail; a browser asking for
+ * Macedonian gets the workspace in Macedonian. axe checks every page state; screenshots are kept under
+ * {@code target/browser-report/}.
  */
 @IntegrationTest
 class AuditPageIT {
@@ -46,6 +50,11 @@ class AuditPageIT {
 				"codes", SecondFactorCodes.forBrowser(this.api, Api.DEMO_PASSWORD, "demo-auditor")));
 
 		assertThat(result.path("verdict").asText()).contains("intact");
+		Texts catalogue = CatalogueTexts.read();
+		assertThat(result.path("macedonian").path("lang").asText()).isEqualTo("mk");
+		assertThat(result.path("macedonian").path("heading").asText()).as("the heading in Macedonian")
+			.isEqualTo(catalogue.say(Locale.forLanguageTag("mk"), "page.audit.title"))
+			.isNotEqualTo(catalogue.say(Locale.ENGLISH, "page.audit.title"));
 		List<String> ownTrail = this.jdbc.queryForList("select type from nrm_audit_entry where actor = 'demo-auditor' "
 				+ "and sequence > ?", String.class, before);
 		assertThat(ownTrail).as("the auditor's own looks, export and verification are recorded")

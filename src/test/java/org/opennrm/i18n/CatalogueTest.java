@@ -1,7 +1,5 @@
 package org.opennrm.i18n;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -30,13 +28,16 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.opennrm.cases.CaseStatus;
-import org.opennrm.cases.PersonStatus;
+import org.opennrm.audit.AuditEventType;
 import org.opennrm.casefile.IdentificationSection.MethodOfControl;
 import org.opennrm.casefile.Section;
+import org.opennrm.cases.CaseStatus;
+import org.opennrm.cases.PersonStatus;
 import org.opennrm.consent.ConsentPurpose;
 import org.opennrm.handoff.ServiceHandoffProcess.ServiceType;
 import org.opennrm.security.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The catalogues under {@code config/i18n/} as translators and the service need them: every language has every code
@@ -62,7 +63,7 @@ class CatalogueTest {
 			+ "PastOrPresent|Pattern|Size|Email|Future|FutureOrPresent|Positive|PositiveOrZero|Negative|Digits)\\b");
 
 	/** Literals shaped like codes that are no texts: what an erasure reports it removed. */
-	private static final Set<String> NOT_TEXTS = Set.of("statistics.links");
+	private static final Set<String> NOT_TEXTS = Set.of("statistics.links", "audit.entry-text");
 
 	private static final String REVIEW = "# [needs-legal-review]";
 
@@ -74,7 +75,8 @@ class CatalogueTest {
 			Set.of("400", "401", "403", "404", "405", "406", "409", "413", "415", "500"), "webapp.",
 			Set.of("tasklist.name", "cockpit.name", "admin.name", "welcome.name"), "statistics.category.",
 			union(names(MethodOfControl.values()), names(ServiceType.values()), names(CaseStatus.values()),
-					names(PersonStatus.values())));
+					names(PersonStatus.values())), "audit.event.",
+			union(names(AuditEventType.values()), Set.of("Activity", "IdentityLink")));
 
 	@Test
 	void every_language_has_every_code_and_no_other() throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
+import java.text.DateFormatSymbols;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,7 +104,11 @@ class LanguagePagesIT {
 			assertThat(this.api.as(user).put("/api/me/language", Api.body("language", "en-XA")).status())
 				.isEqualTo(200);
 		}
+		// Names of products, the demo jurisdiction, and the month names in dates (the JDK's, not the service's words).
 		List<String> allowed = new ArrayList<>(List.of("OpenNRM", "Camunda", "Tasklist", "Cockpit", "Admin", "coe"));
+		DateFormatSymbols english = DateFormatSymbols.getInstance(Locale.ENGLISH);
+		allowed.addAll(List.of(english.getMonths()));
+		allowed.addAll(List.of(english.getShortMonths()));
 		this.api.as("demo-supervisor").get("/api/me/language").json().path("offered").findValuesAsText("name")
 			.forEach(name -> allowed.addAll(List.of(name.split("[^\\p{L}]+"))));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.i18n.Texts;
+import org.opennrm.i18n.internal.CatalogueTexts;
 import org.opennrm.identification.VictimIdentificationProcess;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.security.Role;
@@ -29,8 +32,8 @@ import org.springframework.core.env.Environment;
  * The supervisor workspace page in headless Chromium, as a supervisor uses it: sign in, find the demo case whose
  * preliminary decision is overdue and escalated, reassign that decision to another authority worker with a reason,
  * and record an absence so a colleague covers that worker's tasks, which the colleague then finds in the task API and
- * in a Tasklist filter of their own. axe checks every page state; screenshots are kept under
- * {@code target/browser-report/}.
+ * in a Tasklist filter of their own; a browser asking for Macedonian gets the workspace in Macedonian. axe checks
+ * every page state; screenshots are kept under {@code target/browser-report/}.
  */
 @IntegrationTest
 class OversightPageIT {
@@ -98,6 +101,11 @@ class OversightPageIT {
 			.as("the substitute sees the absent worker's task through the task API")
 			.contains(VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS);
 		assertThat(this.journey.taskTypes("demo-social", this.overdueCase)).isEmpty();
+		Texts catalogue = CatalogueTexts.read();
+		assertThat(result.path("macedonian").path("lang").asText()).isEqualTo("mk");
+		assertThat(result.path("macedonian").path("heading").asText()).as("the heading in Macedonian")
+			.isEqualTo(catalogue.say(Locale.forLanguageTag("mk"), "page.oversight.title"))
+			.isNotEqualTo(catalogue.say(Locale.ENGLISH, "page.oversight.title"));
 		BrowserScenarios.run("tasklist-filter-shows", Map.of("baseUrl", baseUrl(), "user", THIRD_AUTHORITY, "password",
 				Api.DEMO_PASSWORD, "filter", "Covering for " + SECOND_AUTHORITY, "caseReference", this.overdueCase,
 				"task", this.overdueDecision.getName()));

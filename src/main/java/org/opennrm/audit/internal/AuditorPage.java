@@ -1,17 +1,24 @@
 package org.opennrm.audit.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 
 import org.opennrm.audit.AuditEventType;
 import org.opennrm.audit.AuditTrail;
 import org.opennrm.audit.AuditTrail.Filter;
 import org.opennrm.audit.TimelineItem;
+import org.opennrm.i18n.Text;
+import org.opennrm.i18n.Texts;
 import org.opennrm.security.CurrentUser;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -22,13 +29,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The auditor workspace as a page: find a case's timeline or a user's activity in a period, filter it, export it as
- * CSV, verify the trail. Read-only; the same views as {@code /api/audit}, so every look is audited.
+ * CSV, verify the trail. Read-only; the same views as {@code /api/audit}, so every look is audited. The page's words,
+ * the kinds of event and the names of the engine's steps are said in the reader's language (catalogue codes
+ * {@code page.audit.*} and {@code audit.event.*}); what the trail recorded is shown as it was stored.
  */
 @Controller
 class AuditorPage {
 
-	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-		.withZone(ZoneOffset.UTC);
+	/** The catalogue codes of the kinds of event: the audit event types and the engine history's kinds. */
+	static final String EVENT = "audit.event.";
+
+	/** The engine history's kind of line whose subject is a step of a model, named in English by the engine. */
+	private static final String ACTIVITY = "Activity";
 
 	private static final String REFERENCE = "[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}";
 
@@ -39,14 +51,21 @@ class AuditorPage {
 
 	private final AuditorViews views;
 
-	AuditorPage(AuditorViews views) {
+	private final Texts texts;
+
+	private final MessageSource messages;
+
+	AuditorPage(AuditorViews views, Texts texts, MessageSource messages) {
 		this.views = views;
+		this.texts = texts;
+		this.messages = messages;
 	}
 
 	@GetMapping("/audit")
 	String page(@RequestParam(required = false) String reference, @RequestParam(required = false) String user,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String type, @RequestParam(required = false) String verify, Model model) {
+			@RequestParam(required = false) String type, @RequestParam(required = false) String verify, Model model,
+			Locale language) {
 		model.addAttribute("auditor", CurrentUser.get().userId());
 		model.addAttribute("types", AuditEventType.values());
 		model.addAttribute("reference", reference);
@@ -54,7 +73,7 @@ class AuditorPage {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("type", type);
-		model.addAttribute("fmt", new Format());
+		model.addAttribute("fmt", new Format(this.texts, language));
 		model.addAttribute("limit", PAGE_LIMIT);
 		if (verify != null) {
 			AuditTrail.Verification verification = this.views.verify();
@@ -63,7 +82,7 @@ class AuditorPage {
 		if (blank(reference) && blank(user)) {
 			return "audit/workspace";
 		}
-		Query query = query(reference, user, from, to, type);
+		Query query = query(reference, user, from, to, type, language);
 		if (query.error() != null) {
 			model.addAttribute("error", query.error());
 			return "audit/workspace";
@@ -73,11 +92,12 @@ class AuditorPage {
 					? this.views.caseTimeline(query.reference(), query.filter())
 					: this.views.userActivity(query.user(), query.filter());
 			model.addAttribute("items", items);
-			model.addAttribute("title", query.reference() != null ? "Timeline of case " + query.reference()
-					: "Activity of " + query.user());
+			model.addAttribute("title", query.reference() != null
+					? this.texts.say(language, "page.audit.timelineOf", query.reference())
+					: this.texts.say(language, "page.audit.activityOf", query.user()));
 		}
 		catch (ErrorResponseException problem) {
-			model.addAttribute("error", problem.getBody().getDetail());
+			model.addAttribute("error", problem.updateAndGetBody(this.messages, language).getDetail());
 		}
 		return "audit/workspace";
 	}
@@ -85,10 +105,12 @@ class AuditorPage {
 	@GetMapping("/audit/export.csv")
 	ResponseEntity<String> export(@RequestParam(required = false) String reference,
 			@RequestParam(required = false) String user, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String type) {
-		Query query = query(reference, user, from, to, type);
+			@RequestParam(required = false) String to, @RequestParam(required = false) String type, Locale language) {
+		Query query = query(reference, user, from, to, type, language);
 		if (query.error() != null) {
-			return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(query.error());
+			return ResponseEntity.badRequest()
+				.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+				.body(query.error());
 		}
 		List<TimelineItem> items = query.reference() != null
 				? this.views.caseTimeline(query.reference(), query.filter())
@@ -99,26 +121,26 @@ class AuditorPage {
 	}
 
 	/** What the form asks for, checked: a case reference, or a user and a period. */
-	private static Query query(String reference, String user, String from, String to, String type) {
+	private Query query(String reference, String user, String from, String to, String type, Locale language) {
 		if (!blank(reference) && !reference.strip().matches(REFERENCE)) {
-			return Query.refused("A case reference looks like DEMO-2026-000004.");
+			return refused(language, "page.audit.refused.reference");
 		}
 		if (!blank(user) && !user.strip().matches(USER_ID)) {
-			return Query.refused("That is not a user id.");
+			return refused(language, "page.audit.refused.user");
 		}
 		if (blank(reference) && blank(user)) {
-			return Query.refused("Name a case or a user.");
+			return refused(language, "page.audit.refused.nothingNamed");
 		}
 		Instant start = day(from);
 		Instant end = day(to) == null ? null : day(to).plusSeconds(86_400);
 		if ((!blank(from) && start == null) || (!blank(to) && end == null)) {
-			return Query.refused("Dates are written as 2026-11-28.");
+			return refused(language, "page.audit.refused.date");
 		}
 		if (blank(reference) && (start == null || end == null)) {
-			return Query.refused("A user's activity needs a period: a first and a last day.");
+			return refused(language, "page.audit.refused.period");
 		}
 		if (start != null && end != null && !start.isBefore(end)) {
-			return Query.refused("The first day must not be after the last day.");
+			return refused(language, "page.audit.refused.firstAfterLast");
 		}
 		List<AuditEventType> types = List.of();
 		if (!blank(type)) {
@@ -126,12 +148,16 @@ class AuditorPage {
 				types = List.of(AuditEventType.valueOf(type));
 			}
 			catch (IllegalArgumentException ex) {
-				return Query.refused("No such kind of event.");
+				return refused(language, "page.audit.refused.type");
 			}
 		}
 		String actor = blank(reference) || blank(user) ? null : user.strip();
 		return new Query(blank(reference) ? null : reference.strip(), blank(user) ? null : user.strip(),
 				new Filter(start, end, actor, types, PAGE_LIMIT), null);
+	}
+
+	private Query refused(Locale language, String code) {
+		return new Query(null, null, null, this.texts.say(language, code));
 	}
 
 	private static Instant day(String value) {
@@ -148,23 +174,49 @@ class AuditorPage {
 	}
 
 	private record Query(String reference, String user, Filter filter, String error) {
-
-		static Query refused(String error) {
-			return new Query(null, null, null, error);
-		}
 	}
 
-	/** Formatting for the template. */
+	/** Words, numbers and times for the template, in the reader's language. */
 	public static final class Format {
 
-		public String when(Instant instant) {
-			return instant == null ? "" : WHEN.format(instant);
+		private final Texts texts;
+
+		private final Locale language;
+
+		private final DateTimeFormatter when;
+
+		Format(Texts texts, Locale language) {
+			this.texts = texts;
+			this.language = language;
+			// Seconds kept: an audit timeline is read to the second.
+			this.when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM)
+				.withLocale(language)
+				.withZone(ZoneOffset.UTC);
 		}
 
-		/** A type's name as words: {@code SectionRead} → "Section read". */
-		public String words(String type) {
-			String spaced = type.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
-			return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+		/** A moment, the reader's way, in UTC. */
+		public String when(Instant instant) {
+			return instant == null ? "" : this.texts.say(this.language, "page.audit.when", this.when.format(instant));
+		}
+
+		/** A count, the reader's way. */
+		public String count(long count) {
+			return NumberFormat.getIntegerInstance(this.language).format(count);
+		}
+
+		/** A kind of event: an audit event type ({@code SectionRead}) or a kind of engine history line. */
+		public String type(String type) {
+			return this.texts.sayOr(this.language, EVENT + type, type);
+		}
+
+		/**
+		 * What a line was done to: the name of a model's step in the reader's language for a line of the engine's
+		 * history, what the trail recorded for any other.
+		 */
+		public String subject(TimelineItem item) {
+			return ACTIVITY.equals(item.type()) && item.sequence() == null && item.subject() != null
+					? this.texts.say(this.language, Text.modelName(item.subject()))
+					: item.subject();
 		}
 	}
 }

@@ -16,7 +16,9 @@ import org.springframework.http.ResponseEntity;
 /**
  * Timeline lines as CSV that a spreadsheet opens as text: every cell quoted, and a cell that a spreadsheet would
  * read as a formula ({@code = + - @}, tab or carriage return first) prefixed with an apostrophe (OWASP's advice
- * against CSV injection).
+ * against CSV injection). Headers are the fields' names, the same in every language, for the programs that read
+ * them; a download starts with a byte-order mark, so that a spreadsheet reads the reasons and names people wrote in
+ * their own language as UTF-8.
  */
 final class SpreadsheetSafeCsv {
 
@@ -31,6 +33,9 @@ final class SpreadsheetSafeCsv {
 		.setUseHeader(true)
 		.setQuoteChar('"')
 		.build();
+
+	/** The UTF-8 byte-order mark. */
+	static final String BYTE_ORDER_MARK = "\uFEFF";
 
 	private SpreadsheetSafeCsv() {
 	}
@@ -49,13 +54,13 @@ final class SpreadsheetSafeCsv {
 		}
 	}
 
-	/** The lines as a CSV attachment named after what they show. */
+	/** The lines as a CSV attachment named after what they show, with a byte-order mark. */
 	static ResponseEntity<String> download(String name, List<TimelineItem> items) {
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(name + ".csv").build().toString())
-			.body(write(items));
+			.body(BYTE_ORDER_MARK + write(items));
 	}
 
 	static String safe(String cell) {

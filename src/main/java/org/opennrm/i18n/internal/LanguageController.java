@@ -2,6 +2,7 @@ package org.opennrm.i18n.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,9 +13,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.opennrm.i18n.LanguagePreferences;
-import org.opennrm.platform.InvalidFields;
+import org.opennrm.i18n.Texts;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -34,11 +38,14 @@ class LanguageController {
 
 	private final RequestLanguages requestLanguages;
 
-	LanguageController(SupportedLanguages languages, LanguagePreferences preferences,
-			RequestLanguages requestLanguages) {
+	private final Texts texts;
+
+	LanguageController(SupportedLanguages languages, LanguagePreferences preferences, RequestLanguages requestLanguages,
+			Texts texts) {
 		this.languages = languages;
 		this.preferences = preferences;
 		this.requestLanguages = requestLanguages;
+		this.texts = texts;
 	}
 
 	@GetMapping
@@ -76,8 +83,20 @@ class LanguageController {
 			.toList();
 	}
 
-	private InvalidFields notOffered() {
-		return InvalidFields.of("language", "language.notOffered");
+	private ErrorResponseException notOffered() {
+		return notOffered(this.texts);
+	}
+
+	/**
+	 * A 400 naming the field, as the service's other field errors look (the i18n module is below the platform's
+	 * {@code InvalidFields}, so it writes the problem itself).
+	 */
+	static ErrorResponseException notOffered(Texts texts) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				texts.say("problem.invalidFields"));
+		problem.setTitle(texts.say("problem.title.400"));
+		problem.setProperty("errors", Map.of("language", texts.say("language.notOffered")));
+		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
 	}
 
 	/** @param language a BCP 47 tag, one of those {@code GET /api/me/language} offers */

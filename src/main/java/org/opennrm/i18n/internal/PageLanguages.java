@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.opennrm.platform.InvalidFields;
+import org.opennrm.i18n.Texts;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,16 +31,19 @@ class PageLanguages implements HandlerInterceptor {
 
 	private final RequestLanguages requestLanguages;
 
-	PageLanguages(SupportedLanguages languages, RequestLanguages requestLanguages) {
+	private final Texts texts;
+
+	PageLanguages(SupportedLanguages languages, RequestLanguages requestLanguages, Texts texts) {
 		this.languages = languages;
 		this.requestLanguages = requestLanguages;
+		this.texts = texts;
 	}
 
 	@PostMapping(path = "/language", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	String choose(@RequestParam String language, @RequestParam(required = false) String next,
 			HttpServletRequest request, HttpServletResponse response) {
 		Locale chosen = this.languages.byTag(language)
-			.orElseThrow(() -> InvalidFields.of("language", "language.notOffered"));
+			.orElseThrow(() -> LanguageController.notOffered(this.texts));
 		this.requestLanguages.setLocale(request, response, chosen);
 		return "redirect:" + local(next);
 	}

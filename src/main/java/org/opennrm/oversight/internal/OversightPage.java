@@ -1,20 +1,30 @@
 package org.opennrm.oversight.internal;
 
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.opennrm.i18n.ProcessTexts;
+import org.opennrm.i18n.Text;
+import org.opennrm.i18n.Texts;
 import org.opennrm.oversight.TasksReassigned;
+import org.opennrm.oversight.internal.Views.DeadlineState;
+import org.opennrm.oversight.internal.Views.DeadlineTask;
+import org.opennrm.oversight.internal.Views.Escalation;
+import org.opennrm.platform.InvalidFields;
 import org.opennrm.security.CurrentUser;
-import org.springframework.http.ProblemDetail;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -26,12 +36,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The supervisor workspace as a page: server-rendered HTML, one form per action, every action answered by a redirect
- * back to the page with what happened (post, redirect, get). The same services and rules as the JSON API.
+ * back to the page with what happened (post, redirect, get). The same services and rules as the JSON API. Its words
+ * come from the catalogue ({@code page.oversight.*}) in the reader's language, as do the names of tasks, groups, stages
+ * and clocks; times are written the reader's way, in UTC.
  */
 @Controller
 class OversightPage {
 
-	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+	/** The catalogue codes of the stages of open cases: {@code Presumed}, {@code FollowUp}, ... */
+	static final String STAGE = "page.oversight.stage.";
+
+	/** The catalogue codes of the deadline clocks of the jurisdiction profiles. */
+	static final String CLOCK = "page.oversight.clock.";
 
 	private final Supervision supervision;
 
@@ -41,15 +57,22 @@ class OversightPage {
 
 	private final Validator validator;
 
-	OversightPage(Supervision supervision, Reassignments reassignments, Absences absences, Validator validator) {
+	private final Texts texts;
+
+	private final MessageSource messages;
+
+	OversightPage(Supervision supervision, Reassignments reassignments, Absences absences, Validator validator,
+			Texts texts, MessageSource messages) {
 		this.supervision = supervision;
 		this.reassignments = reassignments;
 		this.absences = absences;
 		this.validator = validator;
+		this.texts = texts;
+		this.messages = messages;
 	}
 
 	@GetMapping("/oversight")
-	String page(Model model) {
+	String page(Model model, Locale language) {
 		model.addAttribute("user", CurrentUser.get().userId());
 		model.addAttribute("cases", this.supervision.caseCounts());
 		model.addAttribute("tasks", this.supervision.deadlineTasks(null));
@@ -57,22 +80,22 @@ class OversightPage {
 		model.addAttribute("escalations", this.supervision.escalations());
 		model.addAttribute("absences", this.absences.current());
 		model.addAttribute("today", this.absences.today().toString());
-		model.addAttribute("fmt", new Format());
+		model.addAttribute("fmt", new Format(this.texts, language));
 		return "oversight/workspace";
 	}
 
 	@PostMapping("/oversight/reassignments")
 	String reassign(@RequestParam(required = false) List<String> taskIds, @RequestParam String assignee,
-			@RequestParam String reason, RedirectAttributes redirect) {
+			@RequestParam String reason, RedirectAttributes redirect, Locale language) {
 		ReassignTasks request = new ReassignTasks(taskIds == null ? List.of() : taskIds, assignee.strip(), reason);
-		if (valid(request, redirect)) {
+		if (valid(request, redirect, language)) {
 			try {
 				TasksReassigned done = this.reassignments.reassign(request);
-				redirect.addFlashAttribute("message",
-						done.tasks().size() + " task(s) reassigned to " + request.assignee() + ".");
+				redirect.addFlashAttribute("message", this.texts.say(language, "page.oversight.reassigned",
+						String.valueOf(done.tasks().size()), request.assignee()));
 			}
 			catch (ErrorResponseException problem) {
-				refused(problem, redirect);
+				refused(problem, redirect, language);
 			}
 		}
 		return "redirect:/oversight#deadlines";
@@ -80,69 +103,75 @@ class OversightPage {
 
 	@PostMapping("/oversight/absences")
 	String recordAbsence(@RequestParam String userId, @RequestParam String from, @RequestParam String to,
-			@RequestParam String substitute, @RequestParam String reason, RedirectAttributes redirect) {
+			@RequestParam String substitute, @RequestParam String reason, RedirectAttributes redirect,
+			Locale language) {
 		LocalDate first = date(from);
 		LocalDate last = date(to);
 		RecordAbsence request = new RecordAbsence(userId.strip(), first, last, substitute.strip(), reason);
-		if (valid(request, redirect)) {
+		if (valid(request, redirect, language)) {
 			try {
 				Absence absence = this.absences.record(request);
-				redirect.addFlashAttribute("message", "Absence of " + absence.userId() + " recorded; "
-						+ absence.substitute() + " covers their tasks from " + absence.firstDay() + " to "
-						+ absence.lastDay() + ".");
+				Format format = new Format(this.texts, language);
+				redirect.addFlashAttribute("message", this.texts.say(language, "page.oversight.absenceRecorded",
+						absence.userId(), absence.substitute(), format.day(absence.firstDay()),
+						format.day(absence.lastDay())));
 			}
 			catch (ErrorResponseException problem) {
-				refused(problem, redirect);
+				refused(problem, redirect, language);
+			}
+			catch (InvalidFields invalid) {
+				Map<String, String> errors = new TreeMap<>();
+				invalid.errors().forEach((field, text) -> errors.put(label(field, language), this.texts.say(language, text)));
+				notChanged(errors, redirect, language);
 			}
 		}
 		return "redirect:/oversight#absences";
 	}
 
 	@PostMapping("/oversight/absences/{absenceId}/end")
-	String endAbsence(@PathVariable String absenceId, RedirectAttributes redirect) {
+	String endAbsence(@PathVariable String absenceId, RedirectAttributes redirect, Locale language) {
 		try {
 			this.absences.end(absenceId);
-			redirect.addFlashAttribute("message", "Absence ended; the cover has been withdrawn.");
+			redirect.addFlashAttribute("message", this.texts.say(language, "page.oversight.absenceEnded"));
 		}
 		catch (ErrorResponseException problem) {
-			refused(problem, redirect);
+			refused(problem, redirect, language);
 		}
 		return "redirect:/oversight#absences";
 	}
 
-	private <T> boolean valid(T request, RedirectAttributes redirect) {
+	/** Checks the request's rules; if any is broken, says which, field by field (Bean Validation's words). */
+	private <T> boolean valid(T request, RedirectAttributes redirect, Locale language) {
 		List<ConstraintViolation<T>> violations = new ArrayList<>(this.validator.validate(request));
 		if (violations.isEmpty()) {
 			return true;
 		}
 		Map<String, String> errors = new TreeMap<>();
-		violations.forEach(violation -> errors.put(label(violation.getPropertyPath().toString()), violation.getMessage()));
-		redirect.addFlashAttribute("error", "Nothing was changed. Please correct the following:");
-		redirect.addFlashAttribute("errors", errors);
+		violations.forEach(violation -> errors.put(label(violation.getPropertyPath().toString(), language),
+				violation.getMessage()));
+		notChanged(errors, redirect, language);
 		return false;
 	}
 
-	private static void refused(ErrorResponseException problem, RedirectAttributes redirect) {
-		ProblemDetail body = problem.getBody();
-		redirect.addFlashAttribute("error", body.getDetail());
-		Object errors = body.getProperties() == null ? null : body.getProperties().get("errors");
-		if (errors instanceof Map<?, ?> map) {
-			Map<String, String> labelled = new TreeMap<>();
-			map.forEach((field, message) -> labelled.put(label(String.valueOf(field)), String.valueOf(message)));
-			redirect.addFlashAttribute("errors", labelled);
-		}
+	private void notChanged(Map<String, String> errors, RedirectAttributes redirect, Locale language) {
+		redirect.addFlashAttribute("error", this.texts.say(language, "page.oversight.notChanged"));
+		redirect.addFlashAttribute("errors", errors);
 	}
 
-	private static String label(String field) {
+	private void refused(ErrorResponseException problem, RedirectAttributes redirect, Locale language) {
+		redirect.addFlashAttribute("error", problem.updateAndGetBody(this.messages, language).getDetail());
+	}
+
+	/** The form's name for a field ({@code taskIds[0]} is one of the selected tasks). */
+	private String label(String field, Locale language) {
 		return switch (field) {
-			case "taskIds" -> "Selected tasks";
-			case "assignee" -> "New assignee";
-			case "reason" -> "Reason";
-			case "userId" -> "Absent worker";
-			case "from" -> "First day away";
-			case "to" -> "Last day away";
-			case "substitute" -> "Substitute";
-			default -> field.startsWith("taskIds") ? "Selected tasks" : field;
+			case "assignee" -> this.texts.say(language, "page.oversight.field.assignee");
+			case "reason" -> this.texts.say(language, "page.oversight.field.reason");
+			case "userId" -> this.texts.say(language, "page.oversight.field.userId");
+			case "from" -> this.texts.say(language, "page.oversight.field.from");
+			case "to" -> this.texts.say(language, "page.oversight.field.to");
+			case "substitute" -> this.texts.say(language, "page.oversight.field.substitute");
+			default -> field.startsWith("taskIds") ? this.texts.say(language, "page.oversight.field.taskIds") : field;
 		};
 	}
 
@@ -155,11 +184,90 @@ class OversightPage {
 		}
 	}
 
-	/** Formatting for the template. */
+	/** Words, names, numbers and times for the template, in the reader's language. */
 	public static final class Format {
 
+		private final Texts texts;
+
+		private final Locale language;
+
+		private final DateTimeFormatter when;
+
+		private final DateTimeFormatter day;
+
+		Format(Texts texts, Locale language) {
+			this.texts = texts;
+			this.language = language;
+			this.when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+				.withLocale(language)
+				.withZone(ZoneOffset.UTC);
+			this.day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language);
+		}
+
+		/** A moment, the reader's way, in UTC. */
 		public String when(Instant instant) {
-			return instant == null ? "" : WHEN.format(instant);
+			return instant == null ? "" : say("page.oversight.when", this.when.format(instant));
+		}
+
+		/** A day, the reader's way. */
+		public String day(LocalDate day) {
+			return day == null ? "" : this.day.format(day);
+		}
+
+		/** A count, the reader's way. */
+		public String count(long count) {
+			return NumberFormat.getIntegerInstance(this.language).format(count);
+		}
+
+		/** A stage of the open cases: a person status ({@code Presumed}) or {@code FollowUp}. */
+		public String stage(String stage) {
+			return say(STAGE + stage);
+		}
+
+		public String state(DeadlineState state) {
+			return say(switch (state) {
+				case OnTime -> "page.oversight.state.OnTime";
+				case DueSoon -> "page.oversight.state.DueSoon";
+				case Overdue -> "page.oversight.state.Overdue";
+			});
+		}
+
+		/** One of our groups by its name; a group the catalogues do not name, by its id. */
+		public String group(String groupId) {
+			return groupId == null ? "" : this.texts.say(this.language, Text.orElse(ProcessTexts.group(groupId), groupId));
+		}
+
+		/** Groups by their names, as a list. */
+		public String groups(List<String> groupIds) {
+			return this.texts.say(this.language, ProcessTexts.groups(groupIds));
+		}
+
+		public String task(DeadlineTask task) {
+			return taskName(task.processDefinitionId(), task.taskType(), task.name());
+		}
+
+		public String task(Escalation escalation) {
+			return taskName(escalation.processDefinitionId(), escalation.taskType(), escalation.name());
+		}
+
+		/** The overdue task an escalation is about, by the English name the escalation keeps of it. */
+		public String overdueTask(Escalation escalation) {
+			return escalation.overdueTaskName() == null ? ""
+					: this.texts.say(this.language, Text.modelName(escalation.overdueTaskName()));
+		}
+
+		/** A deadline clock of the jurisdiction profiles; a clock the catalogues do not name, by its id. */
+		public String clock(String clock) {
+			return clock == null ? "" : this.texts.sayOr(this.language, CLOCK + clock, clock);
+		}
+
+		private String taskName(String processDefinitionId, String taskDefinitionKey, String englishName) {
+			return this.texts.say(this.language,
+					ProcessTexts.taskName(processDefinitionId, taskDefinitionKey, englishName));
+		}
+
+		private String say(String code, Object... arguments) {
+			return this.texts.say(this.language, code, arguments);
 		}
 	}
 }

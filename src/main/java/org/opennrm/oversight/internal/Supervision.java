@@ -102,7 +102,8 @@ class Supervision {
 			if (state == DeadlineState.OnTime || (wanted != null && state != wanted)) {
 				continue;
 			}
-			tasks.add(new DeadlineTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), reference,
+			tasks.add(new DeadlineTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+					task.getProcessDefinitionId(), reference,
 					task.getAssignee(), candidateGroups(task.getId()), created, reminder, due, state,
 					escalated.contains(task.getProcessInstanceId() + "/" + task.getTaskDefinitionKey())));
 		}
@@ -153,7 +154,8 @@ class Supervision {
 				DeadlineEscalationProcess.Variables.OVERDUE_TASK_NAME, DeadlineEscalationProcess.Variables.DEADLINE_CLOCK);
 		return tasks.stream().map(task -> {
 			Map<String, Object> values = variables.getOrDefault(task.getProcessInstanceId(), Map.of());
-			return new Escalation(task.getId(), task.getName(), task.getTaskDefinitionKey(), references.get(task.getId()),
+			return new Escalation(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+					task.getProcessDefinitionId(), references.get(task.getId()),
 					text(values.get(DeadlineEscalationProcess.Variables.OVERDUE_TASK_NAME)),
 					text(values.get(DeadlineEscalationProcess.Variables.DEADLINE_CLOCK)), task.getAssignee(),
 					candidateGroups(task.getId()), task.getCreateTime().toInstant(),

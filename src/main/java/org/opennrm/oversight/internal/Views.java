@@ -23,33 +23,24 @@ final class Views {
 			Map<String, Long> byJurisdiction) {
 	}
 
-	/** How a task stands against its deadline. */
+	/** How a task stands against its deadline (said on the page as {@code page.oversight.state.<name>}). */
 	enum DeadlineState {
 
 		/** Before the reminder. */
-		OnTime("on time"),
+		OnTime,
 		/** The reminder has passed (the jurisdiction's share of the time, e.g. 80 %), the deadline has not. */
-		DueSoon("due soon"),
+		DueSoon,
 		/** The deadline has passed. */
-		Overdue("overdue");
-
-		private final String label;
-
-		DeadlineState(String label) {
-			this.label = label;
-		}
-
-		public String label() {
-			return this.label;
-		}
+		Overdue
 	}
 
 	/**
 	 * A task with a deadline.
 	 *
 	 * @param id task id
-	 * @param name label
+	 * @param name label, in English as the model has it
 	 * @param taskType id in the model
+	 * @param processDefinitionId the model it belongs to ({@code key:version:id}), which names it in other languages
 	 * @param caseReference the case
 	 * @param assignee who holds it, if anyone
 	 * @param candidateGroups the groups that may work on it
@@ -59,9 +50,9 @@ final class Views {
 	 * @param deadlineState overdue, due soon or on time
 	 * @param escalated whether an escalation for it is open
 	 */
-	record DeadlineTask(String id, String name, String taskType, String caseReference, String assignee,
-			List<String> candidateGroups, Instant created, Instant reminder, Instant due, DeadlineState deadlineState,
-			boolean escalated) {
+	record DeadlineTask(String id, String name, String taskType, String processDefinitionId, String caseReference,
+			String assignee, List<String> candidateGroups, Instant created, Instant reminder, Instant due,
+			DeadlineState deadlineState, boolean escalated) {
 	}
 
 	/** Open tasks per worker and per group. */
@@ -83,10 +74,13 @@ final class Views {
 	/**
 	 * An escalation waiting for a supervisor (follow up an overdue task) or the national coordinator (review the case).
 	 *
-	 * @param overdueTaskName the task whose deadline passed
+	 * @param name label, in English as the model has it
+	 * @param processDefinitionId the escalation's model ({@code key:version:id}), which names it in other languages
+	 * @param overdueTaskName the task whose deadline passed, in English as its model has it
 	 * @param deadlineClock the clock that ran out
 	 */
-	record Escalation(String id, String name, String taskType, String caseReference, String overdueTaskName,
-			String deadlineClock, String assignee, List<String> candidateGroups, Instant created, Instant due) {
+	record Escalation(String id, String name, String taskType, String processDefinitionId, String caseReference,
+			String overdueTaskName, String deadlineClock, String assignee, List<String> candidateGroups, Instant created,
+			Instant due) {
 	}
 }

@@ -26,6 +26,15 @@ class SpreadsheetSafeCsvTest {
 	}
 
 	@Test
+	void a_download_starts_with_a_byte_order_mark_and_keeps_its_headers_and_the_words_people_wrote() {
+		String body = SpreadsheetSafeCsv.download("timeline-DEMO-2026-000001", List.of(new TimelineItem(
+				Instant.parse("2026-01-02T03:04:05Z"), "audit", "Oversight", "demo-supervisor", null, "absence",
+				"Годишен одмор", "", 3L))).getBody();
+
+		assertThat(body).startsWith("\uFEFF\"at\",\"source\",\"type\"").contains("\"Годишен одмор\"");
+	}
+
+	@Test
 	void ordinary_cells_are_left_as_they_are() {
 		assertThat(SpreadsheetSafeCsv.safe("demo-police")).isEqualTo("demo-police");
 		assertThat(SpreadsheetSafeCsv.safe(null)).isEmpty();
