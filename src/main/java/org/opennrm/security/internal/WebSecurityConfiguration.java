@@ -8,7 +8,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.opennrm.i18n.Texts;
 import org.opennrm.platform.OperatorFiles;
+import java.util.function.Supplier;
+
+import org.opennrm.security.MobileTeams;
+import org.opennrm.security.NrmUser;
 import org.opennrm.security.Role;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,8 +50,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin authenticate with their own session login against the same
  * identity store and apply engine authorization to the signed-in user; which operations of their APIs each role may
  * call is decided inside those APIs ({@link EngineOperationGuard}).</li>
- * <li>{@code /oversight/**}, {@code /audit/**} and {@code /statistics/**}: the supervisor's and the auditor's
- * workspaces and the statistics page, pages of the service. Form login at {@code /login} against the same identity
+ * <li>{@code /oversight/**}, {@code /audit/**}, {@code /statistics/**} and {@code /field/**}: the supervisor's and
+ * the auditor's workspaces, the statistics page and the mobile teams' field page, pages of the service. Form login at {@code /login} against the same identity
  * store, a session, CSRF tokens on every form; each for its roles only.</li>
  * <li>Everything else (our API, the engine REST API, the API description, metrics): HTTP Basic against the identity
  * store, stateless, with the engine's authenticated identity set for the request. The engine REST API is opened
@@ -140,16 +149,22 @@ class WebSecurityConfiguration {
 			IdentityService identityService) throws Exception {
 		return http
 			.securityMatcher(new OrRequestMatcher(path("/oversight"), path("/oversight/**"), path("/audit"),
-					path("/audit/**"), path("/statistics"), path("/statistics/**"), path("/login"), path("/logout"),
-					path("/pages/**")))
+					path("/audit/**"), path("/statistics"), path("/statistics/**"), path("/field"), path("/field/**"),
+					path("/login"), path("/logout"), path("/pages/**")))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(path("/login"), path("/pages/**")).permitAll()
 				.requestMatchers(path("/audit"), path("/audit/**")).hasRole(Role.AUDITOR.name())
 				.requestMatchers(path("/statistics"), path("/statistics/**")).hasAnyRole(STATISTICS_ROLES)
+				// The field page: members of a mobile identification team, whatever their agency.
+				.requestMatchers(path("/field"), path("/field/**")).access(WebSecurityConfiguration::teamMember)
 				.anyRequest().hasRole(Role.SUPERVISOR.name()))
 			.authenticationManager(authenticationManager)
 			.formLogin(form -> form.loginPage("/login").successHandler(WebSecurityConfiguration::landing).permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+			.logout(logout -> logout.logoutUrl("/logout")
+				.logoutSuccessUrl("/login?signedOut")
+				// Nothing of the session stays in the browser after signing out, on a shared or lost phone too.
+				.addLogoutHandler(new HeaderWriterLogoutHandler(
+						new ClearSiteDataHeaderWriter(Directive.CACHE, Directive.STORAGE))))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'; "
@@ -157,6 +172,13 @@ class WebSecurityConfiguration {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class)
 			.build();
+	}
+
+	private static AuthorizationDecision teamMember(Supplier<Authentication> authentication,
+			RequestAuthorizationContext context) {
+		Authentication current = authentication.get();
+		return new AuthorizationDecision(current != null && current.isAuthenticated()
+				&& current.getPrincipal() instanceof NrmUser user && !MobileTeams.teamsAmong(user.groupIds()).isEmpty());
 	}
 
 	/** Statistics are for the national coordinator and the supervisors. */
