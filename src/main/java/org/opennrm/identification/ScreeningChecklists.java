@@ -19,6 +19,11 @@ public interface ScreeningChecklists {
 	 */
 	record Checklist(String id, int version, List<Item> items) {
 
+		/** The items of one dimension, in order. */
+		public List<Item> of(String dimension) {
+			return this.items.stream().filter(item -> item.dimension().equals(dimension)).toList();
+		}
+
 		public String titleCode() {
 			return "indicator." + this.id + ".title";
 		}
