@@ -6,6 +6,7 @@ import * as audit from './audit.mjs';
 import * as statistics from './statistics.mjs';
 import * as webapps from './webapps.mjs';
 import * as forms from './forms.mjs';
+import * as field from './field.mjs';
 import { withBrowser } from './browser.mjs';
 
 const scenarios = {
@@ -20,6 +21,8 @@ const scenarios = {
   'webapps-open-every-view': webapps.openEveryView,
   'tasklist-walk-forms': forms.walkForms,
   'tasklist-service-answers-in-words': forms.serviceAnswersInWords,
+  'field-screen-on-phone': field.screenOnPhone,
+  'field-resume-on-another-phone': field.resumeOnAnotherPhone,
 };
 
 const [name, json] = process.argv.slice(2);
