@@ -9,6 +9,7 @@ import * as webapps from './webapps.mjs';
 import * as provider from './provider.mjs';
 import * as forms from './forms.mjs';
 import * as languages from './languages.mjs';
+import * as field from './field.mjs';
 import { withBrowser } from './browser.mjs';
 
 const scenarios = {
@@ -29,6 +30,8 @@ const scenarios = {
   'languages-chosen-on-a-page': languages.chosenOnAPage,
   'languages-tasklist-speaks-the-users-language': languages.tasklistSpeaksTheUsersLanguage,
   'languages-nothing-untranslated': languages.nothingUntranslated,
+  'field-screen-on-phone': field.screenOnPhone,
+  'field-resume-on-another-phone': field.resumeOnAnotherPhone,
 };
 
 const [name, json] = process.argv.slice(2);

@@ -400,6 +400,8 @@ class CatalogueTest {
 	 * Every string literal in the service's code, templates and scripts, every #{code} of its templates, and the
 	 * default message of every Bean Validation constraint it uses.
 	 */
+	private static final Pattern MESSAGE_EXPRESSION = Pattern.compile("#\\{'?([a-zA-Z][^}(']*)");
+
 	static Set<String> literals() throws IOException {
 		Set<String> literals = new TreeSet<>();
 		Pattern literal = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"|'([^'\\n]*)'");
@@ -410,7 +412,14 @@ class CatalogueTest {
 			for (Path file : files.filter(Files::isRegularFile)
 				.filter(path -> path.toString().matches(".*\\.(java|html|js)$"))
 				.toList()) {
-				Matcher found = literal.matcher(Files.readString(file, StandardCharsets.UTF_8));
+				String content = Files.readString(file, StandardCharsets.UTF_8);
+				// A template's message expressions, wherever quotes around them fall: th:text="#{field.back}",
+				// th:text="#{'field.dimension.' + ${dimension}}".
+				Matcher expression = MESSAGE_EXPRESSION.matcher(content);
+				while (expression.find()) {
+					literals.add(expression.group(1).strip());
+				}
+				Matcher found = literal.matcher(content);
 				while (found.find()) {
 					for (int group = 1; group <= 2; group++) {
 						if (found.group(group) != null) {

@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
 import org.opennrm.security.Agency;
+import org.opennrm.security.ReferringParty;
 import org.opennrm.security.Role;
 
 /**
@@ -102,7 +103,8 @@ public final class FormRules {
 	private static Set<String> options(RecordComponent component) {
 		Class<?> type = component.getType();
 		Type generic = component.getGenericType();
-		boolean agency = component.isAnnotationPresent(Agency.class);
+		// Who opens a case: Tasklist's start form offers the agencies (mobile teams open cases on the field page).
+		boolean agency = component.isAnnotationPresent(Agency.class) || component.isAnnotationPresent(ReferringParty.class);
 		if (List.class.isAssignableFrom(type) && generic instanceof ParameterizedType parameterized) {
 			Type element = parameterized.getActualTypeArguments()[0];
 			type = element instanceof Class<?> elementClass ? elementClass : null;

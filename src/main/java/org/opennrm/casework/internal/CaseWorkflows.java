@@ -10,6 +10,7 @@ import org.opennrm.cases.Case;
 import org.opennrm.cases.Cases;
 import org.opennrm.casework.NrmCaseProcess.Variables;
 import org.opennrm.casework.NrmCaseProcess;
+import org.opennrm.casework.CaseIntake;
 import org.opennrm.casework.OpenCase;
 import org.opennrm.consent.ConsentDecision;
 import org.opennrm.consent.ConsentLedger;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class CaseWorkflows {
+class CaseWorkflows implements CaseIntake {
 
 	/** The message that reopens a negative formal decision while its reconsideration window is open. */
 	static final String NEW_EVIDENCE_SUBMITTED = "NewEvidenceSubmitted";
@@ -59,7 +60,8 @@ class CaseWorkflows {
 		this.access = access;
 	}
 
-	Case open(OpenCase intake) {
+	@Override
+	public Case open(OpenCase intake) {
 		NrmUser user = CurrentUser.get();
 		if (!user.groupIds().contains(intake.referringAgency())) {
 			throw Problems.forbidden("problem.case.openForOwnAgency");
@@ -75,8 +77,9 @@ class CaseWorkflows {
 	 * Where the case stands (references and routing flags only), for those the access policy counts as involved in it
 	 * now, whoever opened it, and auditors. Others get a 404, so they cannot learn that the reference exists.
 	 */
+	@Override
 	@Transactional(readOnly = true)
-	Case find(String reference) {
+	public Case find(String reference) {
 		NrmUser user = CurrentUser.get();
 		return this.cases.findByReference(reference)
 			.filter(found -> this.access.involved(user, found) || user.userId().equals(found.openedBy())

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.opennrm.identification.ScreeningChecklists;
 import org.opennrm.identification.SuspectedExploitation;
 import org.opennrm.identification.VictimIdentificationProcess.Variables;
 import org.opennrm.identification.internal.IndicatorChecklist.AgeGroup;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * checklist the same way: {@link #forScreening}.
  */
 @Component
-class IndicatorChecklists {
+class IndicatorChecklists implements ScreeningChecklists {
 
 	private static final Logger log = LoggerFactory.getLogger(IndicatorChecklists.class);
 
@@ -103,6 +104,16 @@ class IndicatorChecklists {
 		}
 		IndicatorChecklist general = this.byUse.get(use(IndicatorChecklist.GENERAL, age));
 		return general != null ? general : this.byUse.get(use(IndicatorChecklist.GENERAL, AgeGroup.Any));
+	}
+
+	@Override
+	public Checklist forScreening(SuspectedExploitation suspectedExploitation, boolean child) {
+		IndicatorChecklist checklist = forScreening(suspectedExploitation.name(), child);
+		return new Checklist(checklist.id(), checklist.version(), checklist.items()
+			.stream()
+			.map(item -> new Item(item.code(), item.dimension().name(),
+					"indicator." + checklist.id() + "." + item.code()))
+			.toList());
 	}
 
 	private static String use(String exploitationForm, AgeGroup ageGroup) {

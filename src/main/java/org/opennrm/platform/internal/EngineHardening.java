@@ -36,6 +36,8 @@ class EngineHardening extends AbstractProcessEnginePlugin {
 	 */
 	static final String USER_ID_PATTERN = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*";
 
+	static final String GROUP_ID_PATTERN = "[a-zA-Z0-9]+|camunda-admin|team(-[a-z0-9]+)+";
+
 	/** Enough for the webapps' pages; unbounded queries are refused. */
 	static final int QUERY_MAX_RESULTS = 2000;
 
@@ -76,6 +78,8 @@ class EngineHardening extends AbstractProcessEnginePlugin {
 		configuration.setEnablePasswordPolicy(true);
 		configuration.setIdGenerator(new StrongUuidGenerator());
 		configuration.setUserResourceWhitelistPattern(USER_ID_PATTERN);
+		// Group ids: the engine's default, plus mobile identification teams (team-north; see MobileTeams).
+		configuration.setGroupResourceWhitelistPattern(GROUP_ID_PATTERN);
 		// Candidate groups and assignees may claim and complete a task, not rewrite it.
 		configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
 		// History keeps everything except sensitive form fields (they live in the case file only).

@@ -134,6 +134,9 @@ class SignInSessions {
 		if (user.has(org.opennrm.security.Role.ADMIN)) {
 			return "/camunda/app/admin/default/";
 		}
+		if (!org.opennrm.security.MobileTeams.teamsAmong(user.groupIds()).isEmpty()) {
+			return "/field";
+		}
 		return "/camunda/app/tasklist/default/";
 	}
 

@@ -3,6 +3,7 @@ package org.opennrm.security.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.opennrm.i18n.Texts;
 import org.opennrm.platform.OperatorFiles;
+import org.opennrm.security.MobileTeams;
 import org.opennrm.security.NrmUser;
 import org.opennrm.security.Role;
 import org.slf4j.Logger;
@@ -50,7 +52,10 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -65,8 +70,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * the sign-in page (the built-in store's password, and a second factor where the role needs one) or from the identity
  * provider; {@link WebappSignIn} hands that user to the webapps for each request. Their own password login is closed.
  * Which operations of their APIs each role may call is decided inside those APIs ({@link EngineOperationGuard}).</li>
- * <li>{@code /oversight/**}, {@code /audit/**}, {@code /statistics/**}, {@code /account/**} and the sign-in pages: pages
- * of the service, the same session, CSRF tokens on every form; each for its roles only. {@code POST /language}, the
+ * <li>{@code /oversight/**}, {@code /audit/**}, {@code /statistics/**}, {@code /transnational/**}, {@code /field/**}
+ * (the mobile teams' field page), {@code /account/**} and the sign-in pages: pages of the service, the same session, CSRF tokens on every form; each for its roles only. {@code POST /language}, the
  * pages' language switch, is open to anyone with the CSRF token of their page (before sign-in it only sets a
  * cookie).</li>
  * <li>{@code /peer/**}: the peer endpoint, where other instances of this service deliver transnational referrals. Its
@@ -271,7 +276,7 @@ class WebSecurityConfiguration {
 		http.securityMatcher(new OrRequestMatcher(path("/oversight"), path("/oversight/**"), path("/audit"),
 				path("/audit/**"), path("/statistics"), path("/statistics/**"), path("/login"), path("/login/**"),
 				path("/logout"), path("/signout"), path("/account"), path("/account/**"), path("/pages/**"),
-				path("/oauth2/**"), path("/transnational"), path("/transnational/**"),
+				path("/oauth2/**"), path("/transnational"), path("/transnational/**"), path("/field"), path("/field/**"),
 				path(HttpMethod.POST, "/language")))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(path("/login"), path("/pages/**"), path("/oauth2/**"), path("/login/oauth2/**"),
@@ -285,11 +290,16 @@ class WebSecurityConfiguration {
 				.requestMatchers(path("/statistics"), path("/statistics/**")).hasAnyRole(STATISTICS_ROLES)
 				// Transnational referrals in and out: the national coordinator, the country's focal point.
 				.requestMatchers(path("/transnational"), path("/transnational/**")).hasRole(Role.COORDINATOR.name())
+				// The field page: members of a mobile identification team, whatever their agency.
+				.requestMatchers(path("/field"), path("/field/**")).access(WebSecurityConfiguration::teamMember)
 				.anyRequest().hasRole(Role.SUPERVISOR.name()))
 			.logout(logout -> logout.logoutUrl("/logout")
 				.logoutSuccessHandler(provider != null ? provider
 						: (request, response, authentication) -> response
-							.sendRedirect(request.getContextPath() + "/login?signedOut")))
+							.sendRedirect(request.getContextPath() + "/login?signedOut"))
+				// Nothing of the session stays in the browser after signing out, on a shared or lost phone too.
+				.addLogoutHandler(new HeaderWriterLogoutHandler(
+						new ClearSiteDataHeaderWriter(Directive.CACHE, Directive.STORAGE))))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
@@ -351,6 +361,13 @@ class WebSecurityConfiguration {
 			sessions.complete(request, response, authentication, "password");
 			SignInSessions.land(request, response, (NrmUser) authentication.getPrincipal());
 		};
+	}
+
+	private static AuthorizationDecision teamMember(Supplier<Authentication> authentication,
+			RequestAuthorizationContext context) {
+		Authentication current = authentication.get();
+		return new AuthorizationDecision(current != null && current.isAuthenticated()
+				&& current.getPrincipal() instanceof NrmUser user && !MobileTeams.teamsAmong(user.groupIds()).isEmpty());
 	}
 
 	/** Statistics are for the national coordinator and the supervisors. */

@@ -28,6 +28,8 @@ import org.opennrm.tasks.TaskCompleted;
 import org.opennrm.tasks.TaskForm;
 import org.opennrm.tasks.TaskPage;
 import org.opennrm.tasks.TaskView;
+import org.opennrm.tasks.TaskWork;
+import org.opennrm.tasks.DisplayOnly;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class TaskActions {
+class TaskActions implements TaskWork {
 
 	private final TaskService taskService;
 
@@ -84,8 +86,9 @@ class TaskActions {
 	 * engine's authorization join, which grows with the square of a group's queue (ADR 16;
 	 * {@code TaskListEquivalenceIT} proves both give the same page and count).
 	 */
+	@Override
 	@Transactional(readOnly = true)
-	TaskPage list(String caseReference, int firstResult, int maxResults) {
+	public TaskPage list(String caseReference, int firstResult, int maxResults) {
 		NrmUser user = CurrentUser.get();
 		return this.trustedCalls.run(() -> page(myTasks(user, caseReference), firstResult, maxResults));
 	}
@@ -132,7 +135,8 @@ class TaskActions {
 		return views(List.of(visible(taskId))).get(0);
 	}
 
-	void claim(String taskId) {
+	@Override
+	public void claim(String taskId) {
 		NrmUser user = CurrentUser.get();
 		Task task = visible(taskId);
 		if (user.userId().equals(task.getAssignee())) {
@@ -160,7 +164,8 @@ class TaskActions {
 				user.userId(), EngineClock.now()));
 	}
 
-	void complete(String taskId, JsonNode body) {
+	@Override
+	public void complete(String taskId, JsonNode body) {
 		NrmUser user = CurrentUser.get();
 		lockCaseOf(taskId);
 		Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
@@ -189,6 +194,28 @@ class TaskActions {
 		}
 		this.events.publishEvent(new TaskCompleted(taskId, task.getTaskDefinitionKey(), task.getProcessInstanceId(),
 				user.userId(), EngineClock.now()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, Object> shown(String taskId) {
+		Task task = visible(taskId);
+		TaskForm<?> form = this.forms.find(processKey(task), task.getTaskDefinitionKey())
+			.orElseThrow(() -> Problems.conflict("problem.task.notThroughApi"));
+		List<String> names = java.util.Arrays.stream(form.type().getRecordComponents())
+			.filter(component -> component.isAnnotationPresent(DisplayOnly.class))
+			.map(java.lang.reflect.RecordComponent::getName)
+			.toList();
+		Map<String, Object> shown = new java.util.HashMap<>();
+		if (!names.isEmpty()) {
+			// Read as the user: the engine's authorization on the task decides.
+			this.taskService.getVariables(taskId, names).forEach((name, value) -> {
+				if (value != null) {
+					shown.put(name, value);
+				}
+			});
+		}
+		return shown;
 	}
 
 	/**
