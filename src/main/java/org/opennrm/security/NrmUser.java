@@ -1,5 +1,6 @@
 package org.opennrm.security;
 
+import java.io.Serializable;
 import java.security.Principal;
 import java.util.Collection;
 import java.util.List;
@@ -8,8 +9,9 @@ import java.util.Set;
 /**
  * A signed-in user as the engine's identity service knows them: the user id and the ids of every group they belong
  * to, read from the identity store when they authenticated.
+ * Serializable: a page or webapp session keeps it in the session store.
  */
-public record NrmUser(String userId, Set<String> groupIds) implements Principal {
+public record NrmUser(String userId, Set<String> groupIds) implements Principal, Serializable {
 
 	public NrmUser {
 		groupIds = Set.copyOf(groupIds);
