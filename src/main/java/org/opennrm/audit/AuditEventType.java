@@ -34,5 +34,7 @@ public enum AuditEventType {
 	/** An auditor read the trail or the history of a case or a user. */
 	AuditRead,
 	/** Data left the system as a file. */
-	Export
+	Export,
+	/** A legal deadline passed and the task was escalated (the job executor's, whichever node ran it). */
+	DeadlineMissed
 }

@@ -19,6 +19,7 @@ import org.opennrm.oversight.TasksReassigned;
 import org.opennrm.retention.CaseErased;
 import org.opennrm.security.AuthenticationFailed;
 import org.opennrm.statistics.StatisticsExported;
+import org.opennrm.deadlines.DeadlineMissed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -94,6 +95,12 @@ class AuditListeners {
 	void on(AbsenceEnded event) {
 		this.trail.append(new NewEntry(event.by() == null ? "system" : event.by(), AuditEventType.Oversight, null, null,
 				null, "absence of " + event.userId(), null, "cover by " + event.substitute() + " ended"));
+	}
+
+	@EventListener
+	void on(DeadlineMissed event) {
+		this.trail.append(new NewEntry("system", AuditEventType.DeadlineMissed, null, event.caseReference(), null,
+				"task " + event.taskKey(), null, "escalated to the supervisors at " + event.at()));
 	}
 
 	@EventListener
