@@ -42,5 +42,7 @@ public enum AuditEventType {
 	/** A transnational referral moved on (sent or received), with the package's hash, never its content. */
 	TransnationalReferral,
 	/** A message from another instance was refused (unknown peer, bad signature, expired, replayed, malformed). */
-	PeerMessageRefused
+	PeerMessageRefused,
+	/** A legal deadline passed and the task was escalated (the job executor's, whichever node ran it). */
+	DeadlineMissed
 }

@@ -101,6 +101,14 @@ public final class TaskListBenchmark {
 
 	private final Map<String, List<Long>> samples = new LinkedHashMap<>();
 
+	/** The engine's statement names as the service maps them (our EXISTS overlay, ADR 30), and without the overlay. */
+	private final Map<String, String> existsStatements;
+
+	private final Map<String, String> stockStatements;
+
+	/** Signed-in Tasklist sessions per caseworker, as a browser holds one. */
+	private final Map<String, Tasklist> tasklists = new HashMap<>();
+
 	/** The results: to the terminal, and to the file {@code bench.results} names, if any. */
 	private final PrintStream out;
 
@@ -112,6 +120,13 @@ public final class TaskListBenchmark {
 		this.identityService = service.getBean(IdentityService.class);
 		this.jdbc = new JdbcTemplate(service.getBean(DataSource.class));
 		this.baseUrl = "http://localhost:" + service.getEnvironment().getRequiredProperty("local.server.port");
+		this.existsStatements = new HashMap<>(this.engine.getDbSqlSessionFactory().getStatementMappings());
+		this.stockStatements = new HashMap<>(this.existsStatements);
+		this.stockStatements.remove("selectTaskByQueryCriteria");
+		this.stockStatements.remove("selectTaskCountByQueryCriteria");
+		if (this.existsStatements.equals(this.stockStatements)) {
+			throw new IllegalStateException("The service does not map the task query to its EXISTS statements");
+		}
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -135,7 +150,9 @@ public final class TaskListBenchmark {
 		try (EmbeddedPostgres postgres = builder.start();
 				ConfigurableApplicationContext service = ServiceRuns.start("demo",
 						Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-								"spring.datasource.username", "postgres", "spring.datasource.password", "postgres"))) {
+								"spring.datasource.username", "postgres", "spring.datasource.password", "postgres",
+								// Tasklist's own calls are measured too; the webapps serve the engine named "default".
+								"camunda.bpm.webapp.enabled", true, "camunda.bpm.process-engine-name", "default"))) {
 			TaskListBenchmark bench = new TaskListBenchmark(service, BenchRun.results());
 			BenchRun.log("service up on " + bench.baseUrl + ", PostgreSQL at " + postgres.getJdbcUrl("postgres", "postgres"));
 			bench.openCases(cases);
@@ -300,6 +317,105 @@ public final class TaskListBenchmark {
 		}
 	}
 
+	/** A browser's session with Tasklist: signed in once, then the calls Tasklist makes with its cookie and token. */
+	private final class Tasklist {
+
+		private final java.net.CookieManager cookies = new java.net.CookieManager();
+
+		private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+			.cookieHandler(this.cookies).build();
+
+		private final String filterId;
+
+		Tasklist(String userId) {
+			send("GET", "/camunda/app/tasklist/default/", null, null);
+			HttpResponse<String> login = send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+					"username=" + userId + "&password=" + java.net.URLEncoder.encode(Api.DEMO_PASSWORD, StandardCharsets.UTF_8),
+					"application/x-www-form-urlencoded");
+			if (login.statusCode() != 200) {
+				throw new IllegalStateException("Tasklist sign-in of " + userId + ": " + login.statusCode());
+			}
+			send("GET", "/camunda/api/admin/auth/user/default", null, null);
+			String group = userId.substring("demo-".length());
+			String found = null;
+			for (JsonNode filter : readJson(send("GET",
+					"/camunda/api/engine/engine/default/filter?resourceType=Task&firstResult=0&maxResults=100", null, null))) {
+				if (group.equals(filter.path("properties").path("nrmGroup").asText())) {
+					found = filter.path("id").asText();
+				}
+			}
+			if (found == null) {
+				throw new IllegalStateException("No Tasklist filter of group " + group);
+			}
+			this.filterId = found;
+		}
+
+		/** What Tasklist sends when a caseworker opens their group's filter: the first page (HAL) and the count. */
+		Page firstPage() {
+			String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+					+ "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+			JsonNode list = readJson(send("POST", "/camunda/api/engine/engine/default/filter/" + this.filterId
+					+ "/list?firstResult=0&maxResults=" + PAGE, body, "application/json"));
+			JsonNode count = readJson(send("POST", "/camunda/api/engine/engine/default/filter/" + this.filterId
+					+ "/count", body, "application/json"));
+			List<String> ids = new ArrayList<>();
+			list.path("_embedded").path("task").forEach(task -> ids.add(task.path("id").asText()));
+			return new Page(count.path("count").asLong(), ids);
+		}
+
+		private HttpResponse<String> send(String method, String path, String body, String contentType) {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TaskListBenchmark.this.baseUrl + path))
+				.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+				.header("Accept", "application/hal+json, application/json, text/plain, */*");
+			if (contentType != null) {
+				request.header("Content-Type", contentType);
+			}
+			this.cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+				.findFirst().ifPresent(cookie -> request.header("X-XSRF-TOKEN", cookie.getValue()));
+			try {
+				HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() >= 400) {
+					throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+				}
+				return response;
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private JsonNode readJson(HttpResponse<String> response) {
+			try {
+				return TaskListBenchmark.this.json.readTree(response.body());
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	/**
+	 * Tasklist's own first page and count of the caseworker's group filter, over the webapps' engine API: with our
+	 * EXISTS statements (authorization on), with the engine's stock statement (authorization on), or with
+	 * authorization off.
+	 */
+	private Page tasklist(String userId, boolean authorization, boolean exists) {
+		Tasklist tasklist = this.tasklists.computeIfAbsent(userId, Tasklist::new);
+		this.engine.setAuthorizationEnabled(authorization);
+		this.engine.getDbSqlSessionFactory().setStatementMappings(exists ? this.existsStatements : this.stockStatements);
+		try {
+			return tasklist.firstPage();
+		}
+		finally {
+			this.engine.getDbSqlSessionFactory().setStatementMappings(this.existsStatements);
+			this.engine.setAuthorizationEnabled(true);
+		}
+	}
+
 	private Map<String, Supplier<Page>> variants(String userId) {
 		List<String> groups = this.identityService.createGroupQuery().groupMember(userId).list().stream()
 			.map(group -> group.getId())
@@ -310,6 +426,11 @@ public final class TaskListBenchmark {
 		variants.put(key("ours", false, userId), () -> ours(userId, false));
 		variants.put(key("bare", true, userId), () -> bare(userId, groups, true));
 		variants.put(key("bare", false, userId), () -> bare(userId, groups, false));
+		if (!Boolean.getBoolean("bench.api-only")) {
+			variants.put("tasklist exists auth on " + userId, () -> tasklist(userId, true, true));
+			variants.put("tasklist stock auth on " + userId, () -> tasklist(userId, true, false));
+			variants.put("tasklist auth off " + userId, () -> tasklist(userId, false, true));
+		}
 		return variants;
 	}
 
@@ -329,8 +450,14 @@ public final class TaskListBenchmark {
 				}
 				first.put(name, variant.get());
 			});
-			if (first.values().stream().distinct().count() != 1) {
+			// Our API and the bare query ask one question; Tasklist's filter (its group's tasks) asks its own, three ways.
+			if (first.entrySet().stream().filter(entry -> !entry.getKey().startsWith("tasklist")).map(Map.Entry::getValue)
+				.distinct().count() != 1) {
 				throw new IllegalStateException("The ways of asking disagree for " + userId + ": " + first);
+			}
+			if (first.entrySet().stream().filter(entry -> entry.getKey().startsWith("tasklist")).map(Map.Entry::getValue)
+				.distinct().count() > 1) {
+				throw new IllegalStateException("Tasklist's ways of asking disagree for " + userId + ": " + first);
 			}
 			BenchRun.log(userId + " sees " + first.values().iterator().next().total() + " tasks, on every path");
 		}
@@ -386,6 +513,20 @@ public final class TaskListBenchmark {
 					ratio("ours", true, "ours", false, userId, 50), ratio("ours", true, "ours", false, userId, 95),
 					ratio("bare", true, "bare", false, userId, 50), ratio("bare", true, "bare", false, userId, 95),
 					ratio("ours", true, "bare", true, userId, 50), ratio("ours", true, "bare", true, userId, 95));
+		}
+		if (!Boolean.getBoolean("bench.api-only")) {
+			this.out.println();
+			this.out.printf("| %-12s | %-33s | %-33s |%n", "caseworker", "Tasklist exists / auth off p50, p95",
+					"Tasklist stock / exists p50, p95");
+			this.out.println("|---|---|---|");
+			for (String userId : MEASURED) {
+				List<Long> exists = this.samples.get("tasklist exists auth on " + userId);
+				List<Long> stock = this.samples.get("tasklist stock auth on " + userId);
+				List<Long> off = this.samples.get("tasklist auth off " + userId);
+				this.out.printf("| %-12s | %15.2f, %15.2f | %15.2f, %15.2f |%n", userId,
+						BenchRun.ms(exists, 50) / BenchRun.ms(off, 50), BenchRun.ms(exists, 95) / BenchRun.ms(off, 95),
+						BenchRun.ms(stock, 50) / BenchRun.ms(exists, 50), BenchRun.ms(stock, 95) / BenchRun.ms(exists, 95));
+			}
 		}
 		this.out.println();
 		this.out.printf("machine: %d cores, %d GiB, Java %s, PostgreSQL %s, %s%n",

@@ -4,15 +4,16 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.opennrm.audit.AuditEventType;
-import org.opennrm.audit.AuditTrail;
 import org.opennrm.audit.AuditTrail.NewEntry;
-import org.opennrm.cases.CaseOpened;
+import org.opennrm.audit.AuditTrail;
 import org.opennrm.casefile.BreakGlassOpened;
 import org.opennrm.casefile.ReferralSharesChanged;
 import org.opennrm.casefile.Section;
 import org.opennrm.casefile.SectionRead;
 import org.opennrm.casefile.SectionWritten;
+import org.opennrm.cases.CaseOpened;
 import org.opennrm.consent.ConsentDecision;
+import org.opennrm.deadlines.DeadlineMissed;
 import org.opennrm.oversight.AbsenceEnded;
 import org.opennrm.oversight.AbsenceRecorded;
 import org.opennrm.oversight.TasksReassigned;
@@ -103,6 +104,12 @@ class AuditListeners {
 	void on(AbsenceEnded event) {
 		this.trail.append(new NewEntry(event.by() == null ? "system" : event.by(), AuditEventType.Oversight, null, null,
 				null, "absence of " + event.userId(), null, "cover by " + event.substitute() + " ended"));
+	}
+
+	@EventListener
+	void on(DeadlineMissed event) {
+		this.trail.append(new NewEntry("system", AuditEventType.DeadlineMissed, null, event.caseReference(), null,
+				"task " + event.taskKey(), null, "escalated to the supervisors at " + event.at()));
 	}
 
 	@EventListener

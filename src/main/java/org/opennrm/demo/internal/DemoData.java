@@ -1,6 +1,7 @@
 package org.opennrm.demo.internal;
 
 import org.opennrm.cases.Cases;
+import org.opennrm.platform.ClusterLock;
 import org.opennrm.platform.StartupOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,11 @@ class DemoData {
 
 	private final boolean inBackground;
 
-	DemoData(DemoProperties properties, DemoUsers users, DemoCases demoCases, Cases cases,
+	private final ClusterLock clusterLock;
+
+	DemoData(DemoProperties properties, DemoUsers users, DemoCases demoCases, Cases cases, ClusterLock clusterLock,
 			@Value("${nrm.demo.seed-in-background:true}") boolean inBackground) {
+		this.clusterLock = clusterLock;
 		this.properties = properties;
 		this.users = users;
 		this.demoCases = demoCases;
@@ -54,13 +58,16 @@ class DemoData {
 		}
 	}
 
+	/** One node at a time (nodes on one database may start together): the next finds the users and cases there. */
 	void seedNow() {
 		try {
-			this.users.ensure(this.properties);
-			if (this.cases.count() == 0) {
-				this.demoCases.seed();
-				log.info("Seeded {} synthetic demo cases", this.cases.count());
-			}
+			this.clusterLock.exclusively("demo-data", () -> {
+				this.users.ensure(this.properties);
+				if (this.cases.count() == 0) {
+					this.demoCases.seed();
+					log.info("Seeded {} synthetic demo cases", this.cases.count());
+				}
+			});
 		}
 		catch (RuntimeException ex) {
 			log.error("Seeding demo data failed", ex);

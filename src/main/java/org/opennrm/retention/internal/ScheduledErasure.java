@@ -1,5 +1,6 @@
 package org.opennrm.retention.internal;
 
+import org.opennrm.platform.ClusterLock;
 import org.opennrm.retention.CaseErased;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
@@ -17,12 +18,18 @@ class ScheduledErasure {
 
 	private final Erasures erasures;
 
-	ScheduledErasure(Erasures erasures) {
+	private final ClusterLock clusterLock;
+
+	ScheduledErasure(Erasures erasures, ClusterLock clusterLock) {
 		this.erasures = erasures;
+		this.clusterLock = clusterLock;
 	}
 
+	/** Every node has the schedule; one at a time runs it, and the next finds nothing left that is due. */
 	@Scheduled(cron = "${nrm.retention.erasure.cron:0 30 1 * * *}")
 	void eraseDue() {
-		this.erasures.run(CaseErased.SCHEDULED_JOB);
+		this.clusterLock.exclusively("erasure", () -> {
+			this.erasures.run(CaseErased.SCHEDULED_JOB);
+		});
 	}
 }

@@ -1,0 +1,89 @@
+package org.opennrm.platform.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's task query checks authorization with {@code EXISTS} subqueries instead of joining every grant to every
+ * task (ADR 30). Camunda 7.24 joins {@code ACT_RU_AUTHORIZATION} into the task list and count with an {@code OR} in the
+ * join condition, which PostgreSQL can only answer by comparing each visible task with each grant of the user's
+ * groups (one grant per task): quadratic in a group's queue. This plugin adds our own MyBatis statements
+ * ({@code TaskQueryAuthorization.xml}, the engine's criteria with the check rewritten) to the engine's SQL
+ * configuration once it is built, and maps the engine's two statement names to them. Every caller of a task query
+ * gets them: Tasklist's filters, lists and counts, the engine REST API, and our own code.
+ * <p>
+ * Only for H2 and PostgreSQL, where {@code TaskQueryAuthorizationEquivalenceIT} proves the same tasks and counts as
+ * the engine's statement; other databases keep the engine's statements. On an engine that already checks task
+ * authorization with {@code EXISTS} (Operaton, CIB seven) delete this class and its XML.
+ */
+@Component
+class TaskQueryAuthorizationOverlay extends AbstractProcessEnginePlugin {
+
+	static final String MAPPER = "org/opennrm/platform/internal/TaskQueryAuthorization.xml";
+
+	static final String NAMESPACE = "org.opennrm.platform.internal.TaskQueryAuthorization";
+
+	/** The engine's statements this overlay replaces, by the names the engine asks for. */
+	static final Set<String> STATEMENTS = Set.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria");
+
+	static final Set<String> DATABASES = Set.of("h2", "postgres");
+
+	private static final Logger log = LoggerFactory.getLogger(TaskQueryAuthorizationOverlay.class);
+
+	@Override
+	public void postInit(ProcessEngineConfigurationImpl engine) {
+		if (!DATABASES.contains(engine.getDatabaseType())) {
+			log.warn("Task queries keep the engine's authorization join on database type '{}'", engine.getDatabaseType());
+			return;
+		}
+		Configuration sql = engine.getSqlSessionFactory().getConfiguration();
+		if (!sql.hasStatement(ours("selectTaskByQueryCriteria"), false)) {
+			try (InputStream mapper = TaskQueryAuthorizationOverlay.class.getClassLoader().getResourceAsStream(MAPPER)) {
+				if (mapper == null) {
+					throw new IllegalStateException(MAPPER + " is missing from the class path");
+				}
+				new XMLMapperBuilder(mapper, sql, MAPPER, sql.getSqlFragments()).parse();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		use(engine.getDbSqlSessionFactory(), true);
+	}
+
+	/** Our statement for one of the engine's (a name of its own: a second one of the same name would be ambiguous). */
+	static String ours(String statement) {
+		return NAMESPACE + "." + statement + "WithExists";
+	}
+
+	/**
+	 * Points the engine's statement names at ours ({@code true}) or back at the engine's own. The engine's table of
+	 * statement names per database is shared by every engine in the JVM, so each engine gets a copy of its own.
+	 */
+	static void use(DbSqlSessionFactory factory, boolean exists) {
+		Map<String, String> mappings = factory.getStatementMappings() == null ? new HashMap<>()
+				: new HashMap<>(factory.getStatementMappings());
+		for (String statement : STATEMENTS) {
+			if (exists) {
+				mappings.put(statement, ours(statement));
+			}
+			else {
+				mappings.remove(statement);
+			}
+		}
+		factory.setStatementMappings(mappings);
+	}
+}
