@@ -120,15 +120,18 @@ async function untranslated(page, allowed) {
  * In the pseudo-language: the pages and Tasklist's list and forms show nothing that did not come from a catalogue.
  * Answers, per place visited, the words found outside the brackets (the Java side expects none).
  */
-export async function nothingUntranslated(page, shots, {
-  baseUrl, password, codes, pagesUser, pages, tasklistUser, taskIds, allowed,
-}) {
+export async function nothingUntranslated(page, shots, { baseUrl, password, codes, visits, tasklistUser, taskIds, allowed }) {
   const findings = {};
-  await signInToPages(page, baseUrl, pagesUser, password, codes);
-  for (const path of pages) {
-    await page.goto(`${baseUrl}${path}`);
-    expect(await documentLanguage(page) === 'en-XA', `${path} is not in the pseudo-language`);
-    findings[path] = await untranslated(page, allowed);
+  for (const { user, paths } of visits) {
+    await page.context().clearCookies();
+    await page.goto(`${baseUrl}${paths[0]}`);
+    await signInHere(page, { user, password, codes });
+    for (const path of paths) {
+      await page.goto(`${baseUrl}${path}`);
+      expect(await documentLanguage(page) === 'en-XA', `${path} is not in the pseudo-language for ${user}`);
+      findings[`${user} ${path}`] = await untranslated(page, allowed);
+      await shots.take(`pseudo${path.replaceAll('/', '-')}`);
+    }
   }
   await page.context().clearCookies();
   await signInToTasklist(page, baseUrl, tasklistUser, password);

@@ -42,7 +42,8 @@ class LanguagePagesIT {
 
 	private static final Locale ALBANIAN = Locale.forLanguageTag("sq");
 
-	private static final List<String> USERS = List.of("demo-supervisor", "demo-auditor", "demo-social", "demo-police");
+	private static final List<String> USERS = List.of("demo-supervisor", "demo-auditor", "demo-social", "demo-police",
+			"demo-field-police");
 
 	@Autowired
 	Api api;
@@ -61,46 +62,52 @@ class LanguagePagesIT {
 	@Test
 	void a_supervisor_and_an_auditor_choose_their_language_on_a_page_and_every_page_follows() {
 		assumeFalse(TestDatabase.isPostgres(), "pages are tested on H2; the API's languages on both databases");
-		JsonNode supervisor = BrowserScenarios.run("languages-chosen-on-a-page", Map.of("baseUrl", baseUrl(), "user",
-				"demo-supervisor", "password", Api.DEMO_PASSWORD, "codes", codes("demo-supervisor"), "language", "sq",
-				"pages",
-				List.of(page("/oversight", ALBANIAN, "page.oversight.title"),
-						page("/statistics", ALBANIAN, "page.statistics.title"))));
-		JsonNode auditor = BrowserScenarios.run("languages-chosen-on-a-page", Map.of("baseUrl", baseUrl(), "user",
-				"demo-auditor", "password", Api.DEMO_PASSWORD, "codes", codes("demo-auditor"), "language", "mk",
-				"pages",
-				List.of(page("/audit", MACEDONIAN, "page.audit.title"))));
+		for (Locale language : List.of(MACEDONIAN, ALBANIAN)) {
+			String tag = language.toLanguageTag();
+			JsonNode supervisor = BrowserScenarios.run("languages-chosen-on-a-page", Map.of("baseUrl", baseUrl(),
+					"user", "demo-supervisor", "password", Api.DEMO_PASSWORD, "codes", codes("demo-supervisor"),
+					"language", tag, "pages", List.of(page("/oversight", language, "page.oversight.title"),
+							page("/statistics", language, "page.statistics.title"),
+							page("/account", language, "page.account.title"))));
+			JsonNode auditor = BrowserScenarios.run("languages-chosen-on-a-page", Map.of("baseUrl", baseUrl(), "user",
+					"demo-auditor", "password", Api.DEMO_PASSWORD, "codes", codes("demo-auditor"), "language", tag,
+					"pages", List.of(page("/audit", language, "page.audit.title"))));
 
-		assertThat(supervisor.path("seen").findValuesAsText("lang")).containsExactly("sq", "sq");
-		assertThat(auditor.path("seen").findValuesAsText("lang")).containsExactly("mk");
-		assertThat(this.api.as("demo-supervisor").get("/api/me/language").json().path("language").asText())
-			.as("the choice is kept for the user").isEqualTo("sq");
+			assertThat(supervisor.path("seen").findValuesAsText("lang")).containsOnly(tag).hasSize(3);
+			assertThat(auditor.path("seen").findValuesAsText("lang")).containsExactly(tag);
+			assertThat(this.api.as("demo-supervisor").get("/api/me/language").json().path("language").asText())
+				.as("the choice is kept for the user").isEqualTo(tag);
+			forgetChoices();
+		}
 	}
 
 	@Test
 	void a_caseworker_gets_tasklist_the_tasks_name_and_the_services_refusal_in_her_language() throws IOException {
 		assumeFalse(TestDatabase.isPostgres(), "pages are tested on H2; the API's languages on both databases");
-		String task = guardianTask();
-		assertThat(this.api.as("demo-social").put("/api/me/language", Api.body("language", "mk")).status())
-			.isEqualTo(200);
+		for (Locale language : List.of(MACEDONIAN, ALBANIAN)) {
+			String tag = language.toLanguageTag();
+			String task = guardianTask();
+			assertThat(this.api.as("demo-social").put("/api/me/language", Api.body("language", tag)).status())
+				.isEqualTo(200);
 
-		JsonNode answer = BrowserScenarios.run("languages-tasklist-speaks-the-users-language", Map.ofEntries(
-				Map.entry("baseUrl", baseUrl()), Map.entry("user", "demo-social"),
-				Map.entry("password", Api.DEMO_PASSWORD), Map.entry("language", "mk"),
-				Map.entry("filterName", say(MACEDONIAN, "filter.group.name")), Map.entry("taskId", task),
-				Map.entry("taskName", say(MACEDONIAN, "model.ChildProtection.Task_AppointGuardian")),
-				Map.entry("completeLabel", tasklistWord("mk", "COMPLETE")), Map.entry("key", "guardianUserId"),
-				Map.entry("value", "demo-police")));
+			JsonNode answer = BrowserScenarios.run("languages-tasklist-speaks-the-users-language", Map.ofEntries(
+					Map.entry("baseUrl", baseUrl()), Map.entry("user", "demo-social"),
+					Map.entry("password", Api.DEMO_PASSWORD), Map.entry("language", tag),
+					Map.entry("filterName", say(language, "filter.group.name")), Map.entry("taskId", task),
+					Map.entry("taskName", say(language, "model.ChildProtection.Task_AppointGuardian")),
+					Map.entry("completeLabel", tasklistWord(tag, "COMPLETE")), Map.entry("key", "guardianUserId"),
+					Map.entry("value", "demo-police")));
 
-		assertThat(answer.path("field").asText()).isEqualTo(say(MACEDONIAN, "problem.guardian.notAGuardian"));
-		assertThat(answer.path("summary").asText()).contains(say(MACEDONIAN, "webapp.tasklist.form.nothingSaved"));
+			assertThat(answer.path("field").asText()).isEqualTo(say(language, "problem.guardian.notAGuardian"));
+			assertThat(answer.path("summary").asText()).contains(say(language, "webapp.tasklist.form.nothingSaved"));
+		}
 	}
 
 	@Test
 	void in_the_pseudo_language_no_page_task_list_or_form_shows_a_word_no_catalogue_gave() {
 		assumeFalse(TestDatabase.isPostgres(), "pages are tested on H2; the API's languages on both databases");
 		String task = guardianTask();
-		for (String user : List.of("demo-supervisor", "demo-social")) {
+		for (String user : List.of("demo-supervisor", "demo-auditor", "demo-field-police", "demo-social")) {
 			assertThat(this.api.as(user).put("/api/me/language", Api.body("language", "en-XA")).status())
 				.isEqualTo(200);
 		}
@@ -112,14 +119,18 @@ class LanguagePagesIT {
 		this.api.as("demo-supervisor").get("/api/me/language").json().path("offered").findValuesAsText("name")
 			.forEach(name -> allowed.addAll(List.of(name.split("[^\\p{L}]+"))));
 
+		Map<String, String> codes = new java.util.LinkedHashMap<>(codes("demo-supervisor"));
+		codes.putAll(codes("demo-auditor"));
 		JsonNode result = BrowserScenarios.run("languages-nothing-untranslated", Map.of("baseUrl", baseUrl(),
-				"password", Api.DEMO_PASSWORD, "codes", codes("demo-supervisor"), "pagesUser", "demo-supervisor", "pages",
-				List.of("/oversight", "/statistics"), "tasklistUser", "demo-social", "taskIds", List.of(task),
-				"allowed", allowed));
+				"password", Api.DEMO_PASSWORD, "codes", codes, "visits",
+				List.of(Map.of("user", "demo-supervisor", "paths", List.of("/oversight", "/statistics", "/account")),
+						Map.of("user", "demo-auditor", "paths", List.of("/audit")),
+						Map.of("user", "demo-field-police", "paths", List.of("/field"))),
+				"tasklistUser", "demo-social", "taskIds", List.of(task), "allowed", allowed));
 
 		result.path("findings").fields()
 			.forEachRemaining(place -> assertThat(place.getValue()).as("untranslated on %s", place.getKey()).isEmpty());
-		assertThat(result.path("findings").size()).isEqualTo(4);
+		assertThat(result.path("findings").size()).isEqualTo(7);
 	}
 
 	/** A child's case at the social services' task to appoint a guardian, claimed by demo-social. */
