@@ -33,11 +33,13 @@ final class SerbianScripts {
 			"PostgreSQL", "Excel", "LibreOffice");
 
 	/**
-	 * What stays as it is: placeholders, markup, entities, addresses and file names; then every word, judged whole
-	 * (group 1).
+	 * What stays as it is: placeholders, markup, entities, addresses, file names, dotted setting names
+	 * ({@code nrm.transnational.enabled}) and the flag of a withheld figure, a lone {@code c} (no Serbian word); then
+	 * every word, judged whole (group 1).
 	 */
 	private static final Pattern TOKENS = Pattern.compile(
-			"\\{\\{[^}]*}}|\\{[^{}]*}|<[^>]*>|&#?\\w+;|%[a-z]|https?://\\S+|\\S+@\\S+|\\b\\w+\\.(?:csv|json|pdf)\\b|(\\p{L}[\\p{L}\\p{M}]*)");
+			"\\{\\{[^}]*}}|\\{[^{}]*}|<[^>]*>|&#?\\w+;|%[a-z]|https?://\\S+|\\S+@\\S+|\\b\\w+\\.(?:csv|json|pdf)\\b"
+					+ "|\\b[a-z]+(?:\\.[a-zA-Z-]+)+\\b|(?<![\\p{L}-])c(?![\\p{L}-])|(\\p{L}[\\p{L}\\p{M}]*)");
 
 	private static final Pattern FOREIGN = Pattern.compile(".*[qwxyQWXY].*");
 

@@ -51,6 +51,8 @@ class LanguageRulesTest {
 			.isEqualTo("Задатак {0} у Tasklist, извоз CSV");
 		assertThat(SerbianScripts.toCyrillic("<strong>Đak</strong> {{count}} https://example.org/a"))
 			.isEqualTo("<strong>Ђак</strong> {{count}} https://example.org/a");
+		assertThat(SerbianScripts.toCyrillic("c: prikriveno; uključite nrm.transnational.enabled, a zatim c"))
+			.isEqualTo("c: прикривено; укључите nrm.transnational.enabled, а затим c");
 	}
 
 	@Test
