@@ -16,7 +16,7 @@ public class InvalidFields extends ProcessEngineException {
 	private final transient Map<String, Text> errors;
 
 	public InvalidFields(Map<String, Text> errors) {
-		super("Some fields are not valid: " + new TreeMap<>(errors).keySet());
+		super("Some fields are not valid: " + describe(errors));
 		this.errors = Map.copyOf(errors);
 	}
 
@@ -30,6 +30,15 @@ public class InvalidFields extends ProcessEngineException {
 		Map<String, Text> texts = new TreeMap<>();
 		errors.forEach((field, message) -> texts.put(field, Text.said(message)));
 		return new InvalidFields(texts);
+	}
+
+	/** Each field with the catalogue code of what is wrong with it (never the arguments: they may echo input). */
+	private static String describe(Map<String, Text> errors) {
+		StringBuilder text = new StringBuilder();
+		new TreeMap<>(errors).forEach((field, error) -> text.append(text.isEmpty() ? "" : ", ")
+			.append(field)
+			.append(error.code() == null ? "" : " (" + error.code() + ")"));
+		return text.toString();
 	}
 
 	/** Field name to what is wrong with it. */

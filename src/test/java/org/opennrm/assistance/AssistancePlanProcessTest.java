@@ -120,7 +120,7 @@ class AssistancePlanProcessTest {
 	void a_draft_nobody_holds_cannot_be_completed_because_its_author_would_be_unknown() {
 		ProcessInstance plan = start();
 
-		assertThatThrownBy(() -> complete(task(plan), PLAN)).hasMessageContaining("claim");
+		assertThatThrownBy(() -> complete(task(plan), PLAN)).hasMessageContaining("problem.plan.noAuthor");
 		assertThat(plan).isWaitingAt(TASK_DRAFT_ASSISTANCE_PLAN).variables().doesNotContainKey(Variables.PLAN_AUTHOR);
 	}
 

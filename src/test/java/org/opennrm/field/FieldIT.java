@@ -101,7 +101,7 @@ class FieldIT {
 	void only_members_of_a_mobile_team_use_the_field_page() throws Exception {
 		assertThat(this.api.anonymous().get("/field").status()).isEqualTo(302);
 		assertThat(signedIn("demo-police").get("/field").statusCode()).isEqualTo(403);
-		assertThat(signedIn("demo-supervisor").get("/field").statusCode()).isEqualTo(403);
+		assertThat(signedIn("demo-ngo").get("/field").statusCode()).isEqualTo(403);
 		HttpResponse<String> page = signedIn("demo-field-social").get("/field");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));

@@ -86,7 +86,7 @@ class IndicatorChecklistsTest {
 
 		assertThat(general.options()).hasSameSizeAs(general.items());
 		assertThat(general.options().get(0)).containsExactly(Map.entry("label", general.items().get(0).label()),
-				Map.entry("value", general.items().get(0).code()));
+				Map.entry("value", general.items().get(0).code()), Map.entry("checklist", general.id()));
 	}
 
 	@Test

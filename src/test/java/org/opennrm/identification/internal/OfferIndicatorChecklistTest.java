@@ -35,6 +35,6 @@ class OfferIndicatorChecklistTest {
 				new TypeReference<>() {
 				});
 		assertThat(parsed).isEqualTo(IndicatorChecklistsTest.SHIPPED.forScreening("ForcedMarriage", true).options());
-		assertThat(parsed.get(0)).containsOnlyKeys("label", "value");
+		assertThat(parsed.get(0)).containsOnlyKeys("label", "value", "checklist");
 	}
 }

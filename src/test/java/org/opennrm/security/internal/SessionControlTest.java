@@ -1,13 +1,5 @@
 package org.opennrm.security.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.i18n.internal.CatalogueTexts;
 import org.opennrm.security.NrmUser;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -27,6 +20,14 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 /**
  * The session rules of ADR 22 on a clock of the test's own: a session ends a fixed time after its sign-in however busy
@@ -164,7 +165,7 @@ class SessionControlTest {
 
 	private MockHttpServletResponse request(String method, String path, Instant now) throws Exception {
 		SessionControl control = new SessionControl(this.identityService, this.sessions, this.properties,
-				new ProblemResponses(new ObjectMapper(), null), Clock.fixed(now, ZoneOffset.UTC));
+				new ProblemResponses(new ObjectMapper(), CatalogueTexts.read(), null), Clock.fixed(now, ZoneOffset.UTC));
 		MockHttpServletRequest request = new MockHttpServletRequest(method, path);
 		request.setSession(this.session);
 		MockHttpServletResponse response = new MockHttpServletResponse();
