@@ -3,21 +3,18 @@
 // opens it, asks to see what it carries (a look the audit trail records) and reads the fields that travelled. Every
 // page state is checked with axe (serious or critical violations fail); screenshots and axe reports go to the report
 // folder. Someone who is not the coordinator is refused.
-import { expect } from './browser.mjs';
+import { expect, signInHere } from './browser.mjs';
 import { accessible } from './oversight.mjs';
 
-async function signIn(page, baseUrl, user, password) {
+async function signIn(page, baseUrl, user, password, codes) {
   await page.goto(`${baseUrl}/transnational`);
-  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-  await page.getByLabel('User name').fill(user);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInHere(page, { user, password, codes });
 }
 
-export async function coordinatorReadsIncoming(page, shots, { baseUrl, user, password, referralId, fromCountry,
+export async function coordinatorReadsIncoming(page, shots, { baseUrl, user, password, codes, referralId, fromCountry,
   expectedValue, outDir }) {
   const checks = [];
-  await signIn(page, baseUrl, user, password);
+  await signIn(page, baseUrl, user, password, codes);
   await page.getByRole('heading', { level: 1, name: 'Transnational referrals' }).waitFor();
   expect(new URL(page.url()).pathname === '/transnational', `the coordinator lands on the page, not ${page.url()}`);
   const waiting = page.getByRole('table', { name: 'Referrals from peers not yet answered, as they arrived' });
@@ -43,8 +40,8 @@ export async function coordinatorReadsIncoming(page, shots, { baseUrl, user, pas
   return { checks };
 }
 
-export async function refusesOthers(page, shots, { baseUrl, user, password, outDir }) {
-  await signIn(page, baseUrl, user, password);
+export async function refusesOthers(page, shots, { baseUrl, user, password, codes, outDir }) {
+  await signIn(page, baseUrl, user, password, codes);
   await page.getByRole('heading', { level: 1, name: 'Your role does not allow this page' }).waitFor();
   await shots.take('transnational-refused');
   return { checks: [await accessible(page, outDir, 'transnational-refused')] };

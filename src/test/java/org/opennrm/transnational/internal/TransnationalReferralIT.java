@@ -60,6 +60,7 @@ import org.opennrm.test.BrowserScenarios;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.DatabaseSnapshot;
 import org.opennrm.test.PlaintextScan;
+import org.opennrm.test.SecondFactorCodes;
 import org.opennrm.test.ServiceRuns;
 import org.opennrm.test.TestDatabase;
 import org.opennrm.transnational.IncomingTransnationalReferralProcess;
@@ -494,10 +495,12 @@ class TransnationalReferralIT {
 
 		BrowserScenarios.run("transnational-coordinator-reads-incoming",
 				Map.of("baseUrl", "http://localhost:" + this.xkPort, "user", "demo-coordinator", "password",
-						Api.DEMO_PASSWORD, "referralId", referralId, "fromCountry", "MK", "expectedValue",
-						this.sentinels.get("withdrawn.firstName")));
+						Api.DEMO_PASSWORD, "codes",
+						SecondFactorCodes.forBrowser(this.xk.api(), Api.DEMO_PASSWORD, "demo-coordinator"), "referralId",
+						referralId, "fromCountry", "MK", "expectedValue", this.sentinels.get("withdrawn.firstName")));
 		BrowserScenarios.run("transnational-refuses-others", Map.of("baseUrl", "http://localhost:" + this.xkPort,
-				"user", "demo-social", "password", Api.DEMO_PASSWORD));
+				"user", "demo-social", "password", Api.DEMO_PASSWORD, "codes",
+				SecondFactorCodes.forBrowser(this.xk.api(), Api.DEMO_PASSWORD, "demo-social")));
 		assertThat(auditEntries(this.xk, "package read before answering"))
 			.as("the coordinator's look at the package is recorded").isGreaterThanOrEqualTo(1);
 	}
