@@ -65,7 +65,8 @@ class RetentionIT {
 	/** Our tables with rows about one case; the erasure test fills each of them. */
 	static final Set<String> PER_CASE_TABLES = Set.of("nrm_case", "nrm_case_file_section", "nrm_referral_share",
 			"nrm_break_glass", "nrm_consent", "nrm_handoff", "nrm_handoff_step", "nrm_screening", "nrm_notification",
-			"nrm_audit_case", "nrm_statistics_link", "nrm_transnational_referral", "nrm_transnational_incoming");
+			"nrm_audit_case", "nrm_statistics_link", "nrm_transnational_referral", "nrm_transnational_incoming",
+			"nrm_field_screening");
 
 	/** Tables that keep an erased case's random engine ids as part of a non-identifying stub: the audit trail. */
 	static final Set<String> STUB_TABLES = Set.of("nrm_audit_entry");
@@ -291,6 +292,14 @@ class RetentionIT {
 				values (:id, 'XK', :referralId, 'Return', 'Accepted', 'identity:firstName', :hash, :at, :caseId, false, :at)""")
 			.param("id", UUID.randomUUID().toString()).param("referralId", UUID.randomUUID().toString())
 			.param("hash", "0".repeat(64)).param("caseId", caseId)
+			.param("at", Instant.now().atOffset(ZoneOffset.UTC)).update();
+		// A mobile team's screening of the case, opened on the field page.
+		this.jdbc.sql("""
+				insert into nrm_field_screening (screening_id, request_id, case_id, case_reference, suspected_exploitation,
+				    team, opened_by, answers_saved, opened_at)
+				values (:id, :request, :caseId, :reference, 'LabourExploitation', 'team-north', 'demo-field-police', 0, :at)""")
+			.param("id", UUID.randomUUID().toString()).param("request", UUID.randomUUID().toString())
+			.param("caseId", caseId).param("reference", reference)
 			.param("at", Instant.now().atOffset(ZoneOffset.UTC)).update();
 
 		this.journey.complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS,
