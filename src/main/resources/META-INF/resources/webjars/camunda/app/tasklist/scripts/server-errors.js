@@ -166,9 +166,21 @@ function explain(root) {
   });
 }
 
-/** Changes an element's text only when it differs, so that the observer does not wake itself for ever. */
+/**
+ * Changes an element's text only when it differs, so that the observer does not wake itself for ever. The form's own
+ * text node keeps its place (its data changes): the form updates that node when its message changes, and a node put
+ * in its stead would keep showing an old message.
+ */
 function replaceText(element, text) {
-  if (element.textContent !== text) {
+  if (element.textContent === text) {
+    return;
+  }
+  const only = element.childNodes.length === 1 && element.firstChild.nodeType === Node.TEXT_NODE ? element.firstChild
+    : null;
+  if (only) {
+    only.data = text;
+  }
+  else {
     element.textContent = text;
   }
 }
