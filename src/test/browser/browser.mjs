@@ -68,8 +68,9 @@ export async function signInHere(page, { user, password, codes }) {
     const given = codes && codes[user];
     expect(given, `${user} is asked for a second factor and the test gave no code`);
     const code = typeof given === 'string' ? given : await totpAfter(given.key, given.after);
-    await page.getByLabel('Code from your authenticator app').fill(code);
-    await page.getByRole('button', { name: 'Continue' }).click();
+    // The code page speaks the user's chosen language: found by its field and its form's button, not their words.
+    await page.locator('input[name=code]').fill(code);
+    await page.locator('form[action$="/login/code"] button[type=submit]').click();
     await page.waitForLoadState('domcontentloaded');
   }
 }

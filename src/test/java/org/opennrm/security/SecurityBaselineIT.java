@@ -385,8 +385,8 @@ class SecurityBaselineIT {
 		assertThat(tasklist.header("Location")).endsWith("/login");
 		assertThat(signIn.status()).isEqualTo(200);
 		assertThat(signIn.header("Content-Security-Policy")).contains("default-src 'self'");
-		assertThat(config.body()).contains("vendor: 'OpenNRM'").contains("disableWelcomeMessage: true")
-			.contains("customScripts: ['../opennrm/signin', 'scripts/server-errors']");
+		assertThat(config.body()).contains("\"vendor\":\"OpenNRM\"").contains("\"disableWelcomeMessage\":true")
+			.contains("\"customScripts\":[\"../opennrm/signin\",\"scripts/server-errors\"]");
 		assertThat(styles.body()).contains(".ce-eol-banner");
 		assertThat(script.body()).contains("/signout");
 	}

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import org.opennrm.i18n.LanguagePreferences;
 import org.opennrm.i18n.Languages;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -64,12 +64,16 @@ class LanguageConfiguration {
 		return new RequestLanguages(languages, preferences);
 	}
 
-	/** First of all filters, so that even a request refused before it reaches the service is answered in its language. */
+	/**
+	 * Right after Spring's request context filter (which sets the browser's locale for the request) and before the
+	 * security chains, so that even a request refused before it reaches the service is answered in the reader's
+	 * language, and the engine's APIs (Jersey, outside Spring MVC) answer in the signed-in user's.
+	 */
 	@Bean
 	FilterRegistrationBean<LanguageFilter> languageFilter(RequestLanguages localeResolver) {
 		FilterRegistrationBean<LanguageFilter> registration = new FilterRegistrationBean<>(
 				new LanguageFilter(localeResolver));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		registration.setOrder(OrderedRequestContextFilter.DEFAULT_ORDER + 1);
 		return registration;
 	}
 

@@ -143,8 +143,8 @@ class SignInSessions {
 	/** One session as its user sees it in the list. */
 	record SessionView(Instant createdAt, Instant lastActiveAt, String method, boolean current) {
 
-		/** The catalogue code of how it was signed in. */
-		String how() {
+		/** The catalogue code of how it was signed in (public: the account page's template asks for it). */
+		public String how() {
 			return switch (this.method) {
 				case "password" -> "page.account.sessions.method.password";
 				case "password and second factor" -> "page.account.sessions.method.secondFactor";
