@@ -234,19 +234,20 @@ class TwoNodesIT {
 		assertThat(csrf.find()).as("login form with a CSRF token").isTrue();
 		HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(uri(first, "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=demo-supervisor&password="
+			.POST(HttpRequest.BodyPublishers.ofString("username=demo-social&password="
 					+ URLEncoder.encode(Api.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
 					+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
 
-		HttpResponse<String> onTheOtherNode = browser.send(HttpRequest.newBuilder(uri(second, "/oversight")).GET().build(),
+		// A caseworker (no second factor) and her own account page, which any signed-in user has.
+		HttpResponse<String> onTheOtherNode = browser.send(HttpRequest.newBuilder(uri(second, "/account")).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(onTheOtherNode.statusCode()).as("signed in on the other node too").isEqualTo(200);
 
 		HttpResponse<String> stranger = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(uri(second, "/oversight")).GET().build(), HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(uri(second, "/account")).GET().build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(stranger.statusCode()).as("without the session: to the login").isEqualTo(302);
 	}
 
