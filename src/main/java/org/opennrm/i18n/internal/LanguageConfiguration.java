@@ -73,7 +73,7 @@ class LanguageConfiguration {
 	FilterRegistrationBean<LanguageFilter> languageFilter(RequestLanguages localeResolver) {
 		FilterRegistrationBean<LanguageFilter> registration = new FilterRegistrationBean<>(
 				new LanguageFilter(localeResolver));
-		registration.setOrder(OrderedRequestContextFilter.DEFAULT_ORDER + 1);
+		registration.setOrder(new OrderedRequestContextFilter().getOrder() + 1);
 		return registration;
 	}
 
