@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -34,10 +35,15 @@ final class EngineAnswersInLanguage implements WriterInterceptor {
 	@Context
 	private ServletContext servletContext;
 
+	@Context
+	private HttpServletRequest request;
+
 	@Override
 	public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
 		WebApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(this.servletContext);
-		Locale language = spring.getBean(Languages.class).current();
+		// The reader's language from the request itself (choice, cookie, browser), not from the thread's locale context,
+		// which filters around the engine's servlets may have set to the browser's.
+		Locale language = spring.getBean(RequestLanguages.class).resolveLocale(this.request);
 		if (language.equals(Languages.FALLBACK) || !isJson(context.getMediaType())) {
 			context.proceed();
 			return;

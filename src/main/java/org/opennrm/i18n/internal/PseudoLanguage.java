@@ -21,7 +21,12 @@ final class PseudoLanguage {
 
 	private static final String ACCENTED = "àƀçđéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÀƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ";
 
-	private static final Pattern KEPT = Pattern.compile("\\{\\{[^}]*}}|\\{[^{}]*}|<[^>]*>|&#?\\w+;|%[a-z]|''");
+	/**
+	 * What keeps its spelling: a choice argument with its branches (one level of nested arguments), placeholders,
+	 * markup, entities, format specifiers and the written apostrophe.
+	 */
+	private static final Pattern KEPT = Pattern
+		.compile("\\{[^{}]*(?:\\{[^{}]*}[^{}]*)+}|\\{\\{[^}]*}}|\\{[^{}]*}|<[^>]*>|&#?\\w+;|%[a-z]|''");
 
 	private PseudoLanguage() {
 	}

@@ -63,6 +63,10 @@ class LanguageRulesTest {
 			.contains("{0}", "{{count}}", "<b>", "</b>")
 			.doesNotContain("Overdue", "tasks");
 		assertThat(pseudo.length()).isGreaterThan("Overdue: {0} for {{count}} <b>tasks</b>".length());
+		String choice = "{1,choice,0#no codes|1#one code|1<{1,number,integer} codes} left";
+		assertThat(PseudoLanguage.of(choice)).contains("{1,choice,0#no codes|1#one code|1<{1,number,integer} codes}");
+		assertThat(new java.text.MessageFormat(PseudoLanguage.of(choice)).format(new Object[] { null, 5 }))
+			.contains("5 codes");
 	}
 
 	@Test
