@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -57,6 +58,9 @@ class EngineApiProblems implements ContainerResponseFilter, ApplicationEventList
 	@Context
 	private ServletContext servletContext;
 
+	@Context
+	private HttpServletRequest servletRequest;
+
 	static final String THROWN = EngineApiProblems.class.getName() + ".thrown";
 
 	private static final Logger log = LoggerFactory.getLogger(EngineApiProblems.class);
@@ -96,7 +100,8 @@ class EngineApiProblems implements ContainerResponseFilter, ApplicationEventList
 		}
 		response.setStatus(problem.status());
 		response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, "application/problem+json");
-		response.setEntity(ProblemBodies.json(ProblemBodies.texts(this.servletContext), problem.status(), problem.detail(),
+		response.setEntity(ProblemBodies.json(ProblemBodies.texts(this.servletContext),
+				ProblemBodies.language(this.servletContext, this.servletRequest), problem.status(), problem.detail(),
 				problem.errors()), new Annotation[0],
 				MediaType.valueOf("application/problem+json"));
 	}

@@ -2,6 +2,7 @@ package org.opennrm.security.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.annotation.Priority;
@@ -72,8 +73,9 @@ class EngineOperationGuard implements ContainerRequestFilter {
 
 	private void refuse(ContainerRequestContext request, boolean signedIn, String code) {
 		Texts texts = ProblemBodies.texts(this.servletContext);
-		request.abortWith(signedIn ? ProblemBodies.response(texts, 403, Text.of(code))
-				: ProblemBodies.response(texts, 401, Text.of("problem.engineApi.signIn")));
+		Locale language = ProblemBodies.language(this.servletContext, this.servletRequest);
+		request.abortWith(signedIn ? ProblemBodies.response(texts, language, 403, Text.of(code))
+				: ProblemBodies.response(texts, language, 401, Text.of("problem.engineApi.signIn")));
 	}
 
 	/** The matched templates from the application's root to the resource method, joined. */
