@@ -32,9 +32,6 @@ final class StatisticsLabels {
 
 	private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
-	/** Quarters and age bands: the same in every language. */
-	private static final Pattern VERBATIM = Pattern.compile("[0-9]{4}-Q[1-4]|[0-9]+(-[0-9]+|\\+)");
-
 	private final Texts texts;
 
 	private final Locale language;
@@ -61,14 +58,18 @@ final class StatisticsLabels {
 		if (Role.ofGroup(code).isPresent()) {
 			return say(ProcessTexts.group(code));
 		}
+		// The catalogue first: EU is a group of citizenships here, not a country code.
+		String known = this.texts.sayOr(this.language, CATEGORY + code, null);
+		if (known != null) {
+			return known;
+		}
 		if (COUNTRY.matcher(code).matches()) {
 			String name = new Locale("", code).getDisplayCountry(this.language);
 			return name.isBlank() ? code : name;
 		}
-		if (VERBATIM.matcher(code).matches()) {
-			return code;
-		}
-		return say(CATEGORY + code);
+		// Quarters and age bands read the same in every language; a group that is no role (a mobile team that
+		// registered cases) is named by its id.
+		return code;
 	}
 
 	/** Words for what rows or columns break down by, e.g. {@code sex}. */

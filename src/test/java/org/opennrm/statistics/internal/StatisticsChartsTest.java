@@ -82,6 +82,9 @@ class StatisticsChartsTest {
 		assertThat(ENGLISH.category("18-20")).isEqualTo("18-20");
 		assertThat(ENGLISH.category("48+")).isEqualTo("48+");
 		assertThat(ENGLISH.category("XK")).isEqualTo("Kosovo");
+		assertThat(ENGLISH.category("EU")).as("a group of citizenships, not a country").isEqualTo(
+				"Citizens of another EU member state");
+		assertThat(ENGLISH.category("team-north")).isEqualTo("team-north");
 		assertThat(ENGLISH.dimension("meansOfControl")).isEqualTo("Means of control");
 		assertThat(ENGLISH.title("registered-victims-by-quarter")).isEqualTo("Registered victims by quarter of registration");
 
