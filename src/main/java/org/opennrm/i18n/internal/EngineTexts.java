@@ -137,10 +137,13 @@ final class EngineTexts {
 		return out.toString();
 	}
 
-	/** A group as the identity API answers it: {@code id}, {@code name}, {@code type}. */
+	/**
+	 * A group as the identity API answers it: {@code id}, {@code name}, {@code type}; or as Tasklist's list of a
+	 * user's groups has it, {@code id} and {@code name} only. Only our groups have a name in the catalogues.
+	 */
 	private void group(ObjectNode node, Locale language) {
-		if (node.size() == 3 && node.path("id").isTextual() && node.path("name").isTextual()
-				&& node.has("type")) {
+		if ((node.size() == 3 && node.has("type") || node.size() == 2) && node.path("id").isTextual()
+				&& node.path("name").isTextual()) {
 			replace(node, "name", ProcessTexts.group(node.get("id").asText()), language);
 		}
 	}
