@@ -138,12 +138,13 @@ final class EngineTexts {
 	}
 
 	/**
-	 * A group as the identity API answers it: {@code id}, {@code name}, {@code type}; or as Tasklist's list of a
-	 * user's groups has it, {@code id} and {@code name} only. Only our groups have a name in the catalogues.
+	 * A group, however the engine's APIs give it (identity API, Tasklist's list of a user's groups, HAL resources with
+	 * links): an {@code id} and a {@code name}. Only our groups' ids have a name in the catalogues, so nothing else is
+	 * touched.
 	 */
 	private void group(ObjectNode node, Locale language) {
-		if ((node.size() == 3 && node.has("type") || node.size() == 2) && node.path("id").isTextual()
-				&& node.path("name").isTextual()) {
+		if (node.path("id").isTextual() && node.path("name").isTextual()
+				&& !node.has("key") && !node.has("taskDefinitionKey")) {
 			replace(node, "name", ProcessTexts.group(node.get("id").asText()), language);
 		}
 	}
