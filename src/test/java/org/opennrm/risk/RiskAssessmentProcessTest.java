@@ -1,20 +1,9 @@
 package org.opennrm.risk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.opennrm.risk.RiskAssessmentProcess.*;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,9 +17,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.deadlines.internal.DeadlinesTestBeans;
+import org.opennrm.i18n.Text;
+import org.opennrm.notifications.Notification;
+import org.opennrm.notifications.Notifications;
 import org.opennrm.processes.ProcessTestSupport;
 import org.opennrm.risk.RiskAssessmentProcess.Variables;
 import org.opennrm.risk.internal.RiskAssessmentTestBeans;
+import org.springframework.context.ApplicationEventPublisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.opennrm.risk.RiskAssessmentProcess.*;
 
 /** One test per path of the joint risk assessment; the ratings combine in the real decision table. */
 @Deployment(resources = { "processes/risk/RiskAssessment.bpmn", "processes/risk/AssessRiskAsPolice.form",
@@ -136,6 +146,19 @@ class RiskAssessmentProcessTest {
 				DeadlineEscalationProcess.END_EVENT_OVERDUE_TASK_FOLLOWED_UP);
 		assertThat(assessment).hasPassed(END_EVENT_ASSESSMENT_ESCALATED)
 			.isWaitingAt(TASK_ASSESS_RISK_AS_POLICE, TASK_ASSESS_RISK_AS_CASE_MANAGER);
+	}
+
+	@Test
+	void a_missed_joint_deadline_is_named_for_people_by_the_sub_process_name_not_its_id() {
+		Notifications notifications = mock(Notifications.class);
+		Mocks.register("markOverdue",
+				DeadlinesTestBeans.markOverdue(taskService(), notifications, mock(ApplicationEventPublisher.class)));
+		ProcessInstance escalation = missTheDeadline(start());
+
+		assertThat(escalation).variables()
+			.containsEntry(DeadlineEscalationProcess.Variables.OVERDUE_TASK_NAME, "Assess risk together");
+		verify(notifications).notifyGroups(eq(List.of("supervisor")), eq(REFERENCE),
+				eq(Notification.Kind.DeadlineMissed), any(Text.class));
 	}
 
 	private ProcessInstance missTheDeadline(ProcessInstance assessment) {

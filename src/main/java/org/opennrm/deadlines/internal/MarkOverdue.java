@@ -1,16 +1,19 @@
 package org.opennrm.deadlines.internal;
 
-import org.opennrm.i18n.Text;
-import org.opennrm.i18n.ProcessTexts;
 import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.opennrm.cases.CaseVariables;
-import org.opennrm.deadlines.DeadlineMissed;
 import org.opennrm.deadlines.DeadlineEscalationProcess.Variables;
+import org.opennrm.deadlines.DeadlineMissed;
+import org.opennrm.i18n.ProcessTexts;
+import org.opennrm.i18n.Text;
 import org.opennrm.notifications.Notification;
 import org.opennrm.notifications.Notifications;
 import org.opennrm.platform.EngineClock;
@@ -51,7 +54,7 @@ class MarkOverdue implements JavaDelegate {
 		// A deadline that is not a task's (a delivery that did not arrive in time) names itself.
 		Object named = execution.getVariable(Variables.OVERDUE_TASK_NAME);
 		String name = !overdue.isEmpty() ? overdue.get(0).getName()
-				: named != null ? named.toString() : (String) execution.getVariable(Variables.OVERDUE_TASK_KEY);
+				: named != null ? named.toString() : elementName(execution);
 		execution.setVariable(Variables.OVERDUE_TASK_NAME, name);
 		Text taskName = overdue.isEmpty() ? Text.modelName(name)
 				: ProcessTexts.taskName(overdue.get(0).getProcessDefinitionId(), overdue.get(0).getTaskDefinitionKey(),
@@ -61,5 +64,24 @@ class MarkOverdue implements JavaDelegate {
 				Text.of("notification.subject.overdue", taskName));
 		this.events.publishEvent(new DeadlineMissed((String) execution.getVariable(CaseVariables.CASE_REFERENCE),
 				(String) execution.getVariable(Variables.OVERDUE_TASK_KEY), EngineClock.now()));
+	}
+
+	/**
+	 * The model's name of an overdue element that is not a task (a sub-process of several tasks, say), so that people
+	 * read its name rather than its id; the id when the model gives it no name.
+	 */
+	private String elementName(DelegateExecution execution) {
+		String key = (String) execution.getVariable(Variables.OVERDUE_TASK_KEY);
+		ProcessInstance overdue = execution.getProcessEngineServices().getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceId((String) execution.getVariable(Variables.OVERDUE_PROCESS_INSTANCE_ID))
+			.singleResult();
+		if (overdue == null || key == null) {
+			return key;
+		}
+		ModelElementInstance element = execution.getProcessEngineServices().getRepositoryService()
+			.getBpmnModelInstance(overdue.getProcessDefinitionId())
+			.getModelElementById(key);
+		return element instanceof FlowElement flowElement && flowElement.getName() != null ? flowElement.getName() : key;
 	}
 }
