@@ -7,6 +7,8 @@
 #                                                      of statements slower than 50 ms and the top statements by time
 #   HOLD=1 src/bench/tasklist/measure.sh ...           keeps PostgreSQL and the service up at the end, for psql
 #   WARM_UP=5 src/bench/tasklist/measure.sh ...        calls of each variant before measuring (default 20)
+#   STOCK_SAMPLES=1 src/bench/tasklist/measure.sh ...  calls of the stock statement per round and in warm-up (at 100,000
+#                                                      cases one takes minutes; default as many as the others)
 #   MVN_OPTS=-o src/bench/tasklist/measure.sh ...       passes options to Maven (here: offline)
 # The table and the ratios go to the terminal and to target/bench-tasklist/results-<date-time>.txt.
 set -euo pipefail
@@ -17,7 +19,7 @@ mvn -B -q ${MVN_OPTS:-} dependency:build-classpath -Dmdep.includeScope=test -Dmd
 
 mkdir -p target/bench-tasklist
 results="target/bench-tasklist/results-$(date +%Y%m%d-%H%M%S).txt"
-java -Xmx2g ${EXPLAIN_MS:+-Dbench.explain-ms=$EXPLAIN_MS} ${HOLD:+-Dbench.hold=true} ${WARM_UP:+-Dbench.warm-up=$WARM_UP} -Dbench.results="$results" \
+java -Xmx2g ${EXPLAIN_MS:+-Dbench.explain-ms=$EXPLAIN_MS} ${HOLD:+-Dbench.hold=true} ${WARM_UP:+-Dbench.warm-up=$WARM_UP} ${STOCK_SAMPLES:+-Dbench.stock-samples=$STOCK_SAMPLES} -Dbench.results="$results" \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   org.opennrm.bench.TaskListBenchmark "$@"
 echo "results: $results" >&2
