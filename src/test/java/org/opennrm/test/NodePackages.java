@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,8 +34,18 @@ public final class NodePackages {
 		if (Files.isDirectory(folder.resolve("node_modules").resolve(marker))) {
 			return;
 		}
-		Output install = run(folder, List.of("npm", "ci", "--no-audit", "--no-fund"));
-		assertThat(install.succeeded()).as("npm ci in %s:%n%s", folder, install.text()).isTrue();
+		// The integration tests run in two JVMs at once: one installs while the other waits for it.
+		try (FileChannel lock = FileChannel.open(folder.resolve(".npm-install.lock"), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+			if (Files.isDirectory(folder.resolve("node_modules").resolve(marker))) {
+				return;
+			}
+			Output install = run(folder, List.of("npm", "ci", "--no-audit", "--no-fund"));
+			assertThat(install.succeeded()).as("npm ci in %s:%n%s", folder, install.text()).isTrue();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not lock " + folder + " for npm ci", ex);
+		}
 	}
 
 	/** Runs a command in the folder and returns its exit code and combined output. */

@@ -16,7 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ServiceRuns {
 
-	private static final Path KEYSET = Path.of("target", "service-runs-keyset.json").toAbsolutePath();
+	/** Per JVM: the integration tests run in two at once, and each generates its own key on first use. */
+	private static final Path KEYSET = Path.of("target", "service-runs-" + ProcessHandle.current().pid(),
+			"keyset.json").toAbsolutePath();
 
 	private ServiceRuns() {
 	}
@@ -38,7 +40,7 @@ public final class ServiceRuns {
 		// One case file key for every run of this JVM, so that a restart on the same database opens what it sealed.
 		all.put("nrm.casefile.keyset-file", KEYSET.toString());
 		all.put("nrm.casefile.generate-keyset", true);
-		all.put("nrm.security.sign-in.second-factor.keyset-file", KEYSET.resolveSibling("service-runs-signin-keyset.json"));
+		all.put("nrm.security.sign-in.second-factor.keyset-file", KEYSET.resolveSibling("signin-keyset.json"));
 		all.put("nrm.security.sign-in.second-factor.generate-keyset", true);
 		all.putAll(properties);
 		// Command-line arguments outrank every configuration file, as an operator's environment would.
