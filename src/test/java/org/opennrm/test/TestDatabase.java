@@ -24,9 +24,13 @@ public class TestDatabase {
 		return "postgres".equals(System.getProperty("nrm.test.database"));
 	}
 
+	/**
+	 * Stopped by its context, after the service has let go of it: with the library's own shutdown hook it would stop
+	 * while the contexts are still closing, and their last statements would wait out the pool's 30 s time-out.
+	 */
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres() throws IOException {
-		return startPostgres();
+		return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
 	}
 
 	@Bean
