@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What the audit benchmarks share: an embedded PostgreSQL with the whole service on it (demo profile), plain HTTP
+ * What the benchmarks share: an embedded PostgreSQL with the whole service on it (demo profile), plain HTTP
  * calls as a demo user, percentiles and the machine line. Closing it stops both.
  */
 final class BenchRun implements AutoCloseable {
@@ -88,8 +88,13 @@ final class BenchRun implements AutoCloseable {
 	}
 
 	private Reply send(String userId, HttpRequest.Builder request) {
+		return send(this.http, userId, request);
+	}
+
+	/** One call as the demo user, signed in with HTTP Basic and the demo password (the API is stateless). */
+	static Reply send(HttpClient http, String userId, HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = this.http.send(request
+			HttpResponse<String> response = http.send(request
 				.header("Authorization", "Basic " + Base64.getEncoder()
 					.encodeToString((userId + ":" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -127,9 +132,14 @@ final class BenchRun implements AutoCloseable {
 	}
 
 	void machine() {
-		this.out.printf("machine: %d cores, %d GiB, Java %s, PostgreSQL %s, load average at the end %s, %s%n",
+		this.out.println(machine(this.jdbc));
+	}
+
+	/** Cores, memory, Java, the PostgreSQL that {@code jdbc} reaches, the load average now, the date. */
+	static String machine(JdbcTemplate jdbc) {
+		return String.format("machine: %d cores, %d GiB, Java %s, PostgreSQL %s, load average at the end %s, %s",
 				Runtime.getRuntime().availableProcessors(), memoryGiB(), System.getProperty("java.version"),
-				this.jdbc.queryForObject("show server_version", String.class), loadAverage(), LocalDate.now());
+				jdbc.queryForObject("show server_version", String.class), loadAverage(), LocalDate.now());
 	}
 
 	/** Keeps PostgreSQL and the service up for psql if {@code -Dbench.hold=true}. */
@@ -161,7 +171,7 @@ final class BenchRun implements AutoCloseable {
 		System.err.println("[bench] " + message);
 	}
 
-	private static String loadAverage() {
+	static String loadAverage() {
 		try {
 			return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
 		}

@@ -1,0 +1,683 @@
+package org.opennrm.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.opennrm.assistance.AssistancePlanProcess;
+import org.opennrm.cases.CaseVariables;
+import org.opennrm.casework.NrmCaseProcess;
+import org.opennrm.deadlines.Deadlines;
+import org.opennrm.handoff.ServiceHandoffProcess;
+import org.opennrm.identification.VictimIdentificationProcess;
+import org.opennrm.risk.RiskAssessmentProcess;
+import org.opennrm.test.CaseJourney;
+import org.opennrm.test.ServiceRuns;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Workloads W1 and W7 of {@code BENCHMARKS.md} (issue 13): whole referral lifecycles from 8 clients, on one node of
+ * the service, on two nodes of it sharing one PostgreSQL, and on the bare engine with the same models.
+ * <p>
+ * One lifecycle is the pathway's shortest path from opening to closing that hands the person over to a service: the
+ * police open a case and screen it (indicators, then the screening outcome: presumed a victim), the competent
+ * authority takes the preliminary decision, the police record the person's consent, police and social services assess
+ * the risk, social services draft a plan with legal aid and a supervisor approves it, an NGO accepts the hand-off and
+ * records the service as delivered, and social services review the case for closure; the lifecycle ends when the
+ * case is seen closed. The preliminary decision is negative (no reasonable grounds): a positive one starts the
+ * recovery period, which waits on a timer of a month or more before formal identification, and no benchmark can wait
+ * that long (moving the engine clock would move it for every variant in this JVM). Assistance runs either way.
+ * <p>
+ * A client plays every caseworker of its case in turn. Each step is: list the case's tasks as the step's user until
+ * the step's task shows (asynchronous steps run on the job executor in between; the client polls every
+ * {@code bench.poll-ms}), claim it, complete it with its typed body. Through our API: real HTTP, HTTP Basic with the
+ * demo users' password (the cheapest sign-in the service offers an API client: the API keeps no session, so every
+ * call is authenticated against the identity store, as a client without the identity provider's tokens must be). On
+ * the bare engine ({@link BareEngine}): the same steps through Camunda's Java API in this JVM, as the same users
+ * (authenticated for the user operation log, authorization off), completing with the process variables our API would
+ * set: routing flags, never what goes to the case file.
+ * <p>
+ * Variants: one node; two nodes on one database, every request going to the next node in turn (as a round-robin
+ * balancer would; the API is stateless); the bare engine. Each on a database of its own, new at the start, on one
+ * embedded PostgreSQL; all three are up for the whole run and only the measured one works. After a warm-up, rounds
+ * alternate the variants, the order rotating each round. In a round the clients run for a ramp, then for the window
+ * measured: throughput counts the lifecycles that ended inside the window (and, steadier for short windows, the tasks
+ * completed in it); per-call times are those of the calls made inside it. Lifecycles still running when the window
+ * closes are finished unmeasured, so the next variant starts on a quiet database.
+ * <p>
+ * Not a test: nothing here fails on a slow run. Run it with {@code src/bench/throughput/measure.sh}.
+ */
+public final class ThroughputBenchmark {
+
+	static final int CLIENTS = Integer.getInteger("bench.clients", 8);
+
+	/** Lifecycles per client and variant before measuring ({@code -Dbench.warm-up}). */
+	static final int WARM_UP = Integer.getInteger("bench.warm-up", 3);
+
+	/**
+	 * Seconds the clients run in each round before its window opens ({@code -Dbench.ramp-seconds}), so that the window
+	 * sees the clients at every step of their lifecycles rather than all opening cases together.
+	 */
+	static final int RAMP_SECONDS = Integer.getInteger("bench.ramp-seconds", 20);
+
+	/** Time between two looks at a case's tasks while the job executor carries it on ({@code -Dbench.poll-ms}). */
+	static final long POLL_MS = Long.getLong("bench.poll-ms", 20);
+
+	static final long STEP_TIMEOUT_MS = 120_000;
+
+	/** Call kinds, in the order of the report. */
+	static final List<String> KINDS = List.of("open case", "list tasks", "claim", "complete", "read case");
+
+	static final Map<String, Object> LOW_RISK = map("riskRating", "Low", "riskFactors", List.of("None"));
+
+	/** The lifecycle: each step's task type, who does it (and in which group), its API body, its engine variables. */
+	static final List<Step> STEPS = List.of(
+			new Step(VictimIdentificationProcess.TASK_SCREEN_INDICATORS, "demo-police", "police",
+					CaseJourney.ADULT_LABOUR_INDICATORS, screeningCounts()),
+			new Step(VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME, "demo-police", "police",
+					map("presumedVictim", true), map(VictimIdentificationProcess.Variables.PRESUMED_VICTIM, true)),
+			new Step(VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS, "demo-authority", "authority",
+					map("reasonableGrounds", "Negative", "noGroundsReason", "ElementsNotMet"),
+					map(VictimIdentificationProcess.Variables.REASONABLE_GROUNDS, "Negative", "noGroundsReason",
+							"ElementsNotMet")),
+			new Step(NrmCaseProcess.TASK_RECORD_CONSENT, "demo-police", "police", consent(), consent()),
+			new Step(RiskAssessmentProcess.TASK_ASSESS_RISK_AS_POLICE, "demo-police", "police", LOW_RISK,
+					map(RiskAssessmentProcess.Variables.RISK_RATING, "Low")),
+			new Step(RiskAssessmentProcess.TASK_ASSESS_RISK_AS_CASE_MANAGER, "demo-social", "social", LOW_RISK,
+					map(RiskAssessmentProcess.Variables.RISK_RATING, "Low")),
+			new Step(AssistancePlanProcess.TASK_DRAFT_ASSISTANCE_PLAN, "demo-social", "social", plan(), plan()),
+			new Step(AssistancePlanProcess.TASK_APPROVE_ASSISTANCE_PLAN, "demo-supervisor", "supervisor",
+					map("planApproved", true), map(AssistancePlanProcess.Variables.PLAN_APPROVED, true)),
+			new Step(ServiceHandoffProcess.TASK_RESPOND_TO_REFERRAL, "demo-ngo", "ngo", map("referralAccepted", true),
+					map(ServiceHandoffProcess.Variables.REFERRAL_ACCEPTED, true)),
+			new Step(ServiceHandoffProcess.TASK_RECORD_SERVICE_DELIVERY, "demo-ngo", "ngo",
+					map("serviceOutcome", "Delivered"), map(ServiceHandoffProcess.Variables.SERVICE_OUTCOME, "Delivered")),
+			new Step(NrmCaseProcess.TASK_REVIEW_CASE_FOR_CLOSURE, "demo-social", "social", closure(), closure()));
+
+	record Step(String taskType, String userId, String group, Map<String, Object> body, Map<String, Object> variables) {
+	}
+
+	/** One way of driving a lifecycle: our API on some nodes, or the bare engine. */
+	interface Driver {
+
+		String name();
+
+		/** Opens a case; its reference. */
+		String open();
+
+		/** The id of the step's task on the case as the step's user sees it, or null if it is not there yet. */
+		String findTask(String reference, Step step);
+
+		void claim(String taskId, Step step);
+
+		void complete(String taskId, Step step);
+
+		boolean closed(String reference);
+	}
+
+	private final PrintStream out;
+
+	/** Per variant: per round, lifecycles ended in the window and the window's length. */
+	private final Map<String, List<double[]>> rounds = new LinkedHashMap<>();
+
+	/** Per variant: per call kind, durations in nanoseconds. */
+	private final Map<String, Map<String, List<Long>>> calls = new LinkedHashMap<>();
+
+	private final Map<String, List<Long>> lifecycles = new LinkedHashMap<>();
+
+	private final Map<String, long[]> polls = new LinkedHashMap<>();
+
+	private ThroughputBenchmark(PrintStream out) {
+		this.out = out;
+	}
+
+	public static void main(String[] args) throws Exception {
+		int roundCount = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+		int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+		ThroughputBenchmark bench = new ThroughputBenchmark(BenchRun.results());
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+		List<AutoCloseable> running = new ArrayList<>();
+		try {
+			JdbcTemplate admin = new JdbcTemplate(postgres.getPostgresDatabase());
+			for (String database : List.of("one_node", "two_nodes", "bare")) {
+				admin.execute("create database " + database);
+			}
+			long start = System.nanoTime();
+			ConfigurableApplicationContext one = node(postgres, "one_node", "nrm-one");
+			running.add(one);
+			ConfigurableApplicationContext first = node(postgres, "two_nodes", "nrm-two-a");
+			running.add(first);
+			ConfigurableApplicationContext second = node(postgres, "two_nodes", "nrm-two-b");
+			running.add(second);
+			int poolSize = one.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10);
+			BareEngine bare = BareEngine.start(postgres.getJdbcUrl("postgres", "bare"), "postgres", "postgres", poolSize);
+			running.add(bare);
+			BenchRun.log("three nodes and the bare engine up in " + (System.nanoTime() - start) / 1_000_000_000 + " s");
+
+			List<Driver> drivers = List.of(new Api("one node", List.of(one)), new Api("two nodes", List.of(first, second)),
+					new Bare(bare));
+			for (Driver driver : drivers) {
+				bench.warmUp(driver);
+			}
+			for (int round = 0; round < roundCount; round++) {
+				for (int i = 0; i < drivers.size(); i++) {
+					bench.measure(drivers.get((i + round) % drivers.size()), seconds);
+				}
+				BenchRun.log("round " + (round + 1) + " of " + roundCount);
+			}
+			bench.report(roundCount, seconds, poolSize, new JdbcTemplate(postgres.getPostgresDatabase()));
+			bench.engineState(postgres);
+		}
+		finally {
+			for (int i = running.size() - 1; i >= 0; i--) {
+				running.get(i).close();
+			}
+			postgres.close();
+		}
+		System.exit(0);
+	}
+
+	/** A node of the service on one of the databases, its job executor on, as in {@code TwoNodesIT}. */
+	private static ConfigurableApplicationContext node(EmbeddedPostgres postgres, String database, String name) {
+		Map<String, Object> node = new HashMap<>();
+		node.put("spring.datasource.url", postgres.getJdbcUrl("postgres", database));
+		node.put("spring.datasource.username", "postgres");
+		node.put("spring.datasource.password", "postgres");
+		node.put("spring.datasource.hikari.data-source-properties.ApplicationName", name);
+		node.put("camunda.bpm.job-execution.enabled", true);
+		node.put("nrm.retention.erasure.scheduled", false);
+		ConfigurableApplicationContext context = ServiceRuns.start("demo", node);
+		BenchRun.log(name + " up on port " + context.getEnvironment().getRequiredProperty("local.server.port")
+				+ ", database " + database);
+		return context;
+	}
+
+	// ---- running lifecycles
+
+	/** Collects one client's samples while measuring: calls made and lifecycles ended inside the window. */
+	private static final class Samples {
+
+		final Map<String, List<Long>> calls = new HashMap<>();
+
+		final List<Long> lifecycles = new ArrayList<>();
+
+		long polls;
+
+		int ended;
+
+		final long windowStart;
+
+		final long windowEnd;
+
+		final boolean recording;
+
+		Samples(long windowStart, long windowEnd, boolean recording) {
+			this.windowStart = windowStart;
+			this.windowEnd = windowEnd;
+			this.recording = recording;
+		}
+
+		boolean inWindow(long start, long end) {
+			return this.recording && start >= this.windowStart && end <= this.windowEnd;
+		}
+
+		<T> T time(String kind, Supplier<T> call) {
+			long start = System.nanoTime();
+			T result = call.get();
+			long end = System.nanoTime();
+			if (inWindow(start, end)) {
+				this.calls.computeIfAbsent(kind, key -> new ArrayList<>()).add(end - start);
+			}
+			return result;
+		}
+
+		void time(String kind, Runnable call) {
+			time(kind, () -> {
+				call.run();
+				return null;
+			});
+		}
+	}
+
+	private static void lifecycle(Driver driver, Samples samples) {
+		long start = System.nanoTime();
+		String reference = samples.time("open case", driver::open);
+		for (Step step : STEPS) {
+			String taskId = awaitNonNull(samples, step.taskType() + " on " + reference,
+					() -> samples.time("list tasks", () -> driver.findTask(reference, step)));
+			samples.time("claim", () -> driver.claim(taskId, step));
+			samples.time("complete", () -> driver.complete(taskId, step));
+		}
+		awaitNonNull(samples, "closing of " + reference,
+				() -> samples.time("read case", () -> driver.closed(reference)) ? Boolean.TRUE : null);
+		long end = System.nanoTime();
+		// Throughput counts the lifecycles that end in the window, wherever they began; a lifecycle's time is kept
+		// only if the whole of it lies in the window.
+		if (samples.inWindow(samples.windowStart, end)) {
+			samples.ended++;
+			if (start >= samples.windowStart) {
+				samples.lifecycles.add(end - start);
+			}
+		}
+	}
+
+	private static <T> T awaitNonNull(Samples samples, String what, Supplier<T> look) {
+		long giveUp = System.currentTimeMillis() + STEP_TIMEOUT_MS;
+		for (T found = look.get();; found = look.get()) {
+			if (found != null) {
+				return found;
+			}
+			if (System.currentTimeMillis() > giveUp) {
+				throw new IllegalStateException("Waited " + STEP_TIMEOUT_MS + " ms for " + what);
+			}
+			if (samples.inWindow(samples.windowStart, System.nanoTime())) {
+				samples.polls++;
+			}
+			sleep(POLL_MS);
+		}
+	}
+
+	/** Runs the clients: until the window ends (measuring), or a given number of lifecycles each (warming up). */
+	private List<Samples> clients(Driver driver, long windowStart, long windowEnd, int lifecyclesEach)
+			throws Exception {
+		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+		try {
+			List<Future<Samples>> results = new ArrayList<>();
+			for (int c = 0; c < CLIENTS; c++) {
+				results.add(clients.submit(() -> {
+					Samples samples = new Samples(windowStart, windowEnd, lifecyclesEach == 0);
+					if (lifecyclesEach > 0) {
+						for (int i = 0; i < lifecyclesEach; i++) {
+							lifecycle(driver, samples);
+						}
+					}
+					else {
+						while (System.nanoTime() < windowEnd) {
+							lifecycle(driver, samples);
+						}
+					}
+					return samples;
+				}));
+			}
+			List<Samples> all = new ArrayList<>();
+			for (Future<Samples> result : results) {
+				all.add(result.get(30, TimeUnit.MINUTES));
+			}
+			return all;
+		}
+		finally {
+			clients.shutdownNow();
+		}
+	}
+
+	private void warmUp(Driver driver) throws Exception {
+		long start = System.nanoTime();
+		clients(driver, Long.MAX_VALUE, Long.MAX_VALUE, WARM_UP);
+		BenchRun.log("warmed up " + driver.name() + ": " + CLIENTS * WARM_UP + " lifecycles in "
+				+ (System.nanoTime() - start) / 1_000_000 + " ms");
+	}
+
+	private void measure(Driver driver, int seconds) throws Exception {
+		long start = System.nanoTime();
+		long windowStart = start + RAMP_SECONDS * 1_000_000_000L;
+		List<Samples> clients = clients(driver, windowStart, windowStart + seconds * 1_000_000_000L, 0);
+		int ended = clients.stream().mapToInt(samples -> samples.ended).sum();
+		int completed = clients.stream()
+			.mapToInt(samples -> samples.calls.getOrDefault("complete", List.of()).size())
+			.sum();
+		this.rounds.computeIfAbsent(driver.name(), key -> new ArrayList<>())
+			.add(new double[] { ended, seconds, completed });
+		Map<String, List<Long>> kinds = this.calls.computeIfAbsent(driver.name(), key -> new LinkedHashMap<>());
+		long[] polled = this.polls.computeIfAbsent(driver.name(), key -> new long[1]);
+		for (Samples samples : clients) {
+			samples.calls.forEach((kind, times) -> kinds.computeIfAbsent(kind, key -> new ArrayList<>()).addAll(times));
+			this.lifecycles.computeIfAbsent(driver.name(), key -> new ArrayList<>()).addAll(samples.lifecycles);
+			polled[0] += samples.polls;
+		}
+		BenchRun.log(driver.name() + ": " + ended + " lifecycles and " + completed + " tasks in " + seconds + " s, "
+				+ String.format("%.2f", ended / (double) seconds) + " lifecycles/s (all clients done "
+				+ (System.nanoTime() - start) / 1_000_000 + " ms after the ramp began)");
+	}
+
+	// ---- reporting
+
+	private void report(int roundCount, int seconds, int poolSize, JdbcTemplate jdbc) {
+		this.out.println();
+		this.out.printf("W1 referral lifecycle (open, screen, confirm, decide, consent, risk x2, plan, approve, hand-off"
+				+ " accepted, delivered, closed: %d tasks), %d clients, %d rounds of %d s per variant after a ramp of %d s"
+				+ " each, warm-up %d lifecycles per client, polls every %d ms; database pool %d per node and for the bare"
+				+ " engine%n", STEPS.size(), CLIENTS, roundCount, seconds, RAMP_SECONDS, WARM_UP, POLL_MS, poolSize);
+		this.out.println();
+		this.out.printf("| %-9s | %10s | %5s | %12s | %-20s | %7s | %15s | %15s | %11s |%n", "variant", "lifecycles", "s",
+				"lifecycles/s", "per round", "tasks/s", "lifecycle p50 s", "lifecycle p95 s", "polls/cycle");
+		this.out.println("|---|---|---|---|---|---|---|---|---|");
+		for (String variant : this.rounds.keySet()) {
+			List<Long> cycles = this.lifecycles.getOrDefault(variant, List.of());
+			StringBuilder perRound = new StringBuilder();
+			this.rounds.get(variant).forEach(round -> perRound.append(perRound.isEmpty() ? "" : " ")
+				.append(String.format("%.2f", round[0] / round[1])));
+			double ended = sum(variant, 0);
+			this.out.printf("| %-9s | %10.0f | %5.0f | %12.2f | %-20s | %7.2f | %15.2f | %15.2f | %11.1f |%n", variant,
+					ended, sum(variant, 1), throughput(variant, 0), perRound, throughput(variant, 2),
+					cycles.isEmpty() ? Double.NaN : BenchRun.ms(cycles, 50) / 1000,
+					cycles.isEmpty() ? Double.NaN : BenchRun.ms(cycles, 95) / 1000,
+					ended == 0 ? Double.NaN : this.polls.get(variant)[0] / ended);
+		}
+		this.out.println();
+		this.out.printf("two nodes / one node: %.2f lifecycles/s, %.2f tasks/s (target at least 1.7)%n",
+				throughput("two nodes", 0) / throughput("one node", 0), throughput("two nodes", 2) / throughput("one node", 2));
+		this.out.printf("one node / bare:      %.2f lifecycles/s, %.2f tasks/s (target at least 0.8)%n",
+				throughput("one node", 0) / throughput("bare", 0), throughput("one node", 2) / throughput("bare", 2));
+		this.out.println();
+		this.out.printf("| %-9s | %-11s | %6s | %7s | %7s | %7s |%n", "variant", "call", "n", "p50 ms", "p95 ms", "p99 ms");
+		this.out.println("|---|---|---|---|---|---|");
+		this.calls.forEach((variant, kinds) -> KINDS.forEach(kind -> {
+			List<Long> times = kinds.getOrDefault(kind, List.of());
+			if (!times.isEmpty()) {
+				this.out.printf("| %-9s | %-11s | %6d | %7.1f | %7.1f | %7.1f |%n", variant, kind, times.size(),
+						BenchRun.ms(times, 50), BenchRun.ms(times, 95), BenchRun.ms(times, 99));
+			}
+		}));
+		this.out.println();
+		this.out.println("lifecycles/s counts the lifecycles that ended in the windows; tasks/s the tasks completed in them"
+				+ " (11 per lifecycle), which a window shorter than many lifecycles counts more steadily. \"list tasks\""
+				+ " includes the looks that found the next task not there yet (polls/cycle). On the bare engine every"
+				+ " call is a Java API call in this JVM, without HTTP. All nodes share this JVM and its cores.");
+		this.out.println(BenchRun.machine(jdbc));
+	}
+
+	/** What each database holds at the end: every case closed, nothing failed. */
+	private void engineState(EmbeddedPostgres postgres) {
+		this.out.println();
+		for (String database : List.of("one_node", "two_nodes", "bare")) {
+			JdbcTemplate jdbc = new JdbcTemplate(postgres.getDatabase("postgres", database));
+			this.out.printf("%s database: %d case processes ended of %d started, %d open tasks, %d incidents, %d jobs"
+					+ " that failed at least once%n", database,
+					count(jdbc, "select count(*) from act_hi_procinst where proc_def_key_ = 'NrmCase' and end_time_ is not null"),
+					count(jdbc, "select count(*) from act_hi_procinst where proc_def_key_ = 'NrmCase'"),
+					count(jdbc, "select count(*) from act_ru_task"), count(jdbc, "select count(*) from act_ru_incident"),
+					count(jdbc, "select count(*) from act_ru_job where exception_msg_ is not null"));
+		}
+		this.out.println("(the service's databases also hold the demo profile's cases, which wait at their steps)");
+	}
+
+	private static long count(JdbcTemplate jdbc, String sql) {
+		return jdbc.queryForObject(sql, Long.class);
+	}
+
+	/** Per second of the windows: lifecycles ended (column 0) or tasks completed (column 2). */
+	private double throughput(String variant, int column) {
+		return sum(variant, column) / sum(variant, 1);
+	}
+
+	private double sum(String variant, int column) {
+		return this.rounds.getOrDefault(variant, List.of()).stream().mapToDouble(round -> round[column]).sum();
+	}
+
+	// ---- the two drivers
+
+	/** Our API over HTTP; with several nodes, each request goes to the next node in turn. */
+	private static final class Api implements Driver {
+
+		private final String name;
+
+		private final List<String> nodes;
+
+		private final AtomicInteger next = new AtomicInteger();
+
+		private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+		private final ObjectMapper json = new ObjectMapper();
+
+		Api(String name, List<ConfigurableApplicationContext> nodes) {
+			this.name = name;
+			this.nodes = nodes.stream()
+				.map(node -> "http://localhost:" + node.getEnvironment().getRequiredProperty("local.server.port"))
+				.toList();
+		}
+
+		@Override
+		public String name() {
+			return this.name;
+		}
+
+		@Override
+		public String open() {
+			return read(expect(201, "open a case", post("demo-police", "/api/cases", CaseJourney.ADULT_BY_POLICE)))
+				.path("reference").asText();
+		}
+
+		@Override
+		public String findTask(String reference, Step step) {
+			BenchRun.Reply tasks = expect(200, "list tasks",
+					get(step.userId(), "/api/tasks?maxResults=100&caseReference=" + reference));
+			for (JsonNode task : read(tasks).path("tasks")) {
+				if (step.taskType().equals(task.path("taskType").asText())) {
+					return task.path("id").asText();
+				}
+			}
+			return null;
+		}
+
+		@Override
+		public void claim(String taskId, Step step) {
+			expect(204, "claim " + step.taskType(), post(step.userId(), "/api/tasks/" + taskId + "/claim", null));
+		}
+
+		@Override
+		public void complete(String taskId, Step step) {
+			expect(204, "complete " + step.taskType(),
+					post(step.userId(), "/api/tasks/" + taskId + "/complete", step.body()));
+		}
+
+		@Override
+		public boolean closed(String reference) {
+			return "Closed".equals(read(expect(200, "read case", get("demo-social", "/api/cases/" + reference)))
+				.path("status").asText());
+		}
+
+		private String node() {
+			return this.nodes.get(Math.floorMod(this.next.getAndIncrement(), this.nodes.size()));
+		}
+
+		private BenchRun.Reply get(String userId, String path) {
+			return BenchRun.send(this.http, userId,
+					HttpRequest.newBuilder(URI.create(node() + path)).header("Accept", "application/json").GET());
+		}
+
+		private BenchRun.Reply post(String userId, String path, Map<String, Object> body) {
+			try {
+				return BenchRun.send(this.http, userId, HttpRequest.newBuilder(URI.create(node() + path))
+					.header("Accept", "application/json")
+					.header("Content-Type", "application/json")
+					.POST(body == null ? HttpRequest.BodyPublishers.noBody()
+							: HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private static BenchRun.Reply expect(int status, String what, BenchRun.Reply reply) {
+			if (reply.status() != status) {
+				throw new IllegalStateException(what + ": " + reply.status() + " " + reply.body());
+			}
+			return reply;
+		}
+
+		private JsonNode read(BenchRun.Reply reply) {
+			try {
+				return this.json.readTree(reply.body());
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Not JSON: " + reply.body(), ex);
+			}
+		}
+	}
+
+	/** The same steps through Camunda's Java API on the bare engine, as the same users. */
+	private static final class Bare implements Driver {
+
+		private final RuntimeService runtime;
+
+		private final TaskService tasks;
+
+		private final HistoryService history;
+
+		private final IdentityService identity;
+
+		private final AtomicInteger opened = new AtomicInteger();
+
+		Bare(BareEngine bare) {
+			this.runtime = bare.engine.getRuntimeService();
+			this.tasks = bare.engine.getTaskService();
+			this.history = bare.engine.getHistoryService();
+			this.identity = bare.engine.getIdentityService();
+		}
+
+		@Override
+		public String name() {
+			return "bare";
+		}
+
+		/** Starts the case process with what our case registration would set: the intake, ids and routing flags. */
+		@Override
+		public String open() {
+			String reference = String.format("BARE-2026-%06d", this.opened.incrementAndGet());
+			Map<String, Object> variables = new HashMap<>(CaseJourney.ADULT_BY_POLICE);
+			variables.put(CaseVariables.CASE_ID, UUID.randomUUID().toString());
+			variables.put(CaseVariables.CASE_REFERENCE, reference);
+			variables.put(Deadlines.JURISDICTION, "coe");
+			variables.put(NrmCaseProcess.Variables.COMPETENT_AUTHORITY, "authority");
+			variables.put(NrmCaseProcess.Variables.IS_CHILD, false);
+			variables.put(NrmCaseProcess.Variables.AGE_UNCERTAIN, false);
+			as("demo-police", "police", () -> this.runtime.createProcessInstanceByKey(NrmCaseProcess.KEY)
+				.businessKey(reference)
+				.setVariables(variables)
+				.execute());
+			return reference;
+		}
+
+		/** The tasks of the case the user may work on (assigned to them or offered to their group), as our list asks. */
+		@Override
+		public String findTask(String reference, Step step) {
+			for (Task task : this.tasks.createTaskQuery()
+				.processInstanceBusinessKey(reference)
+				.or()
+				.taskAssignee(step.userId())
+				.taskCandidateGroupIn(List.of(step.group()))
+				.endOr()
+				.listPage(0, 100)) {
+				if (step.taskType().equals(task.getTaskDefinitionKey())) {
+					return task.getId();
+				}
+			}
+			return null;
+		}
+
+		@Override
+		public void claim(String taskId, Step step) {
+			as(step.userId(), step.group(), () -> this.tasks.claim(taskId, step.userId()));
+		}
+
+		@Override
+		public void complete(String taskId, Step step) {
+			as(step.userId(), step.group(), () -> this.tasks.complete(taskId, step.variables()));
+		}
+
+		@Override
+		public boolean closed(String reference) {
+			return this.history.createHistoricProcessInstanceQuery()
+				.processDefinitionKey(NrmCaseProcess.KEY)
+				.processInstanceBusinessKey(reference)
+				.finished()
+				.count() == 1;
+		}
+
+		private void as(String userId, String group, Runnable call) {
+			this.identity.setAuthentication(userId, List.of(group));
+			try {
+				call.run();
+			}
+			finally {
+				this.identity.clearAuthentication();
+			}
+		}
+	}
+
+	// ---- bodies and variables
+
+	/** What the screening's sink sets on the process for the adult labour indicators (counts per element). */
+	private static Map<String, Object> screeningCounts() {
+		return map(VictimIdentificationProcess.Variables.RECRUITMENT_STRONG, 1,
+				VictimIdentificationProcess.Variables.RECRUITMENT_MEDIUM, 1,
+				VictimIdentificationProcess.Variables.RECRUITMENT_WEAK, 0,
+				VictimIdentificationProcess.Variables.EXPLOITATION_STRONG, 1,
+				VictimIdentificationProcess.Variables.EXPLOITATION_MEDIUM, 1,
+				VictimIdentificationProcess.Variables.EXPLOITATION_WEAK, 0,
+				VictimIdentificationProcess.Variables.COERCION_STRONG, 2,
+				VictimIdentificationProcess.Variables.COERCION_MEDIUM, 0,
+				VictimIdentificationProcess.Variables.COERCION_WEAK, 0, VictimIdentificationProcess.Variables.CHECKLIST,
+				"labour-exploitation-adult", VictimIdentificationProcess.Variables.CHECKLIST_VERSION, 1);
+	}
+
+	/** Consent to referral and services, to sharing with social services, NGOs and health, not to police cooperation. */
+	private static Map<String, Object> consent() {
+		return map("consentToReferral", true, NrmCaseProcess.Variables.CONSENT_TO_SERVICES, true,
+				NrmCaseProcess.Variables.CONSENT_TO_SHARE_WITH, List.of("social", "ngo", "health"),
+				NrmCaseProcess.Variables.CONSENT_TO_POLICE_COOPERATION, false);
+	}
+
+	/** Legal aid only: one hand-off, to an NGO, with no gate before it. */
+	private static Map<String, Object> plan() {
+		return map(AssistancePlanProcess.Variables.PLANNED_SERVICES, List.of("LegalAid"),
+				AssistancePlanProcess.Variables.WRITTEN_WITH, "Person", AssistancePlanProcess.Variables.PLAN_REFERENCE,
+				"PLAN/1");
+	}
+
+	private static Map<String, Object> closure() {
+		return map(NrmCaseProcess.Variables.CASE_STATUS, "Closed", NrmCaseProcess.Variables.REASON_FOR_CASE_CLOSURE,
+				"ServicesCompleted");
+	}
+
+	private static Map<String, Object> map(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
+	}
+
+	private static void sleep(long ms) {
+		try {
+			Thread.sleep(ms);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+}
