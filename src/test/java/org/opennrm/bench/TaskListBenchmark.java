@@ -44,6 +44,7 @@ import org.opennrm.security.RunAs;
 import org.opennrm.tasks.FormValues;
 import org.opennrm.test.Api;
 import org.opennrm.test.ServiceRuns;
+import org.opennrm.test.WebappSession;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -334,13 +335,11 @@ public final class TaskListBenchmark {
 		private final String filterId;
 
 		Tasklist(String userId) {
-			send("GET", "/camunda/app/tasklist/default/", null, null);
-			HttpResponse<String> login = send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
-					"username=" + userId + "&password=" + java.net.URLEncoder.encode(Api.DEMO_PASSWORD, StandardCharsets.UTF_8),
-					"application/x-www-form-urlencoded");
-			if (login.statusCode() != 200) {
-				throw new IllegalStateException("Tasklist sign-in of " + userId + ": " + login.statusCode());
-			}
+			// Signed in on the service's sign-in page as a person is (issue 14), then Tasklist's calls with that session.
+			WebappSession session = WebappSession.signIn(Api.on(TaskListBenchmark.this.service.getEnvironment()),
+					"tasklist", userId, Api.DEMO_PASSWORD);
+			session.cookies().forEach(cookie -> this.cookies.getCookieStore()
+				.add(URI.create(TaskListBenchmark.this.baseUrl), cookie));
 			send("GET", "/camunda/api/admin/auth/user/default", null, null);
 			String group = userId.substring("demo-".length());
 			String found = null;
