@@ -60,6 +60,9 @@ substitute 's{\\/camunda\\/}{\\/operaton\\/}g'
 # 5. The administrators' group the engine and the webapps know: camunda-admin is operaton-admin.
 substitute 's/\bcamunda-admin\b/operaton-admin/g'
 
+# 5b. The webapps' words: Operaton's webapps name their vendor Operaton and have no Camunda CE end-of-life banner.
+perl -0pi -e 's/^\s*"BANNER_CE_EOL_TEXT": "(?:[^"\\]|\\.)*",\n//mg; s/\bCamunda\b/Operaton/g' config/i18n/webapps/*/*.json
+
 # 6. Engine configuration file names the engine looks for.
 substitute 's/\bcamunda\.cfg\.xml\b/operaton.cfg.xml/g'
 

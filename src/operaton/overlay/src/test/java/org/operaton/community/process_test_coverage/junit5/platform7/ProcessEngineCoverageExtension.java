@@ -17,9 +17,6 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.operaton.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.operaton.bpm.model.bpmn.BpmnModelInstance;
-import org.operaton.bpm.model.bpmn.instance.FlowNode;
-import org.operaton.bpm.model.bpmn.instance.SequenceFlow;
 import org.operaton.community.process_test_coverage.engine.platform7.CoverageRecorder;
 
 /**
@@ -59,14 +56,13 @@ public class ProcessEngineCoverageExtension extends ProcessEngineExtension {
 
 	@Override
 	public void afterEach(ExtensionContext context) {
-		// Before the deployment goes with the test: the models are read from it.
 		List<CoverageRecorder.Event> events = new ArrayList<>();
 		for (CoverageRecorder.Event event : CoverageRecorder.drain()) {
 			if (this.excludedProcessDefinitionKeys.contains(event.modelKey())) {
 				continue;
 			}
 			events.add(event);
-			this.models.computeIfAbsent(event.modelKey(), key -> elements(event.processDefinitionId()));
+			this.models.computeIfAbsent(event.modelKey(), CoverageRecorder::elementsOf);
 		}
 		this.runs.put(context.getDisplayName(), events);
 		super.afterEach(context);
@@ -88,14 +84,6 @@ public class ProcessEngineCoverageExtension extends ProcessEngineExtension {
 		double coverage = total == 0 ? 1.0 : (double) hit / total;
 		assertThat(coverage).as("process coverage of %s over %s", suite, this.models.keySet())
 			.isGreaterThanOrEqualTo(this.minimumClassCoverage);
-	}
-
-	private Set<String> elements(String processDefinitionId) {
-		BpmnModelInstance model = getRepositoryService().getBpmnModelInstance(processDefinitionId);
-		Set<String> ids = new HashSet<>();
-		model.getModelElementsByType(FlowNode.class).forEach(node -> ids.add(node.getId()));
-		model.getModelElementsByType(SequenceFlow.class).forEach(flow -> ids.add(flow.getId()));
-		return ids;
 	}
 
 	private void writeReport(String suite) {
