@@ -63,6 +63,9 @@ substitute 's/\bcamunda-admin\b/operaton-admin/g'
 # 5b. The webapps' words: Operaton's webapps name their vendor Operaton and have no Camunda CE end-of-life banner.
 perl -0pi -e 's/^\s*"BANNER_CE_EOL_TEXT": "(?:[^"\\]|\\.)*",\n//mg; s/\bCamunda\b/Operaton/g' config/i18n/webapps/*/*.json
 
+# The product's name where our code lists names that stay as they are (not transliterated, not translated).
+substitute 's/"Camunda"/"Operaton"/g'
+
 # 6. Engine configuration file names the engine looks for.
 substitute 's/\bcamunda\.cfg\.xml\b/operaton.cfg.xml/g'
 
