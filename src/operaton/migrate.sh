@@ -30,10 +30,10 @@ substitute 's/\.camunda(?=[A-Z][A-Za-z]*\()/.operaton/g'
 # The test coverage extension has no Operaton release yet: a stand-in with the same API is added below.
 substitute 's/\borg\.camunda\.community\.process_test_coverage\b/org.operaton.community.process_test_coverage/g'
 
-# 2. Maven coordinates: the BOM, the starters, the Spin plugin. Three test and JSON libraries have no Operaton 1.0.x
+# 2. Maven coordinates: the BOM, the starters, the Spin plugin. Four test and JSON libraries have no Operaton 1.0.x
 # build on Maven Central: JUnit 5's extension is the engine's junit5 jar, camunda-bpm-assert and Spin's JSON format
 # are Camunda's, relocated to Operaton's packages (src/operaton/relocated), and the coverage extension is a stand-in
-# in the test sources (step 7).
+# in the test sources (step 9).
 perl -0pi -e '
 	s{<camunda\.version>[^<]*</camunda\.version>}{<operaton.version>'"$version"'</operaton.version>};
 	s{\$\{camunda\.version\}}{\${operaton.version}}g;
@@ -60,16 +60,16 @@ substitute 's{\\/camunda\\/}{\\/operaton\\/}g'
 # 5. The administrators' group the engine and the webapps know: camunda-admin is operaton-admin.
 substitute 's/\bcamunda-admin\b/operaton-admin/g'
 
-# 5b. The webapps' words: Operaton's webapps name their vendor Operaton and have no Camunda CE end-of-life banner.
+# 6. The webapps' words: Operaton's webapps name their vendor Operaton and have no Camunda CE end-of-life banner.
 perl -0pi -e 's/^\s*"BANNER_CE_EOL_TEXT": "(?:[^"\\]|\\.)*",\n//mg; s/\bCamunda\b/Operaton/g' config/i18n/webapps/*/*.json
 
-# The product's name where our code lists names that stay as they are (not transliterated, not translated).
+# 7. The product's name where our code lists names that stay as they are (not transliterated, not translated).
 substitute 's/"Camunda"/"Operaton"/g'
 
-# 6. Engine configuration file names the engine looks for.
+# 8. Engine configuration file names the engine looks for.
 substitute 's/\bcamunda\.cfg\.xml\b/operaton.cfg.xml/g'
 
-# 7. What Operaton lacks, added to the copy (ADR 42 says why each file is there).
+# 9. What Operaton lacks, added to the copy (ADR 42 says why each file is there).
 cp -R "$here/overlay/." .
 
 # Last, as every rule above reads the old paths: the webapps' customisations move with the webjar.
