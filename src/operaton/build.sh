@@ -11,10 +11,11 @@ root=$(cd "$here/../.." && pwd)
 copy="$root/target/operaton"
 version=${OPERATON_VERSION:-1.0.3}
 
-# The copy: every file git knows or would add (so uncommitted work is tested too), nothing ignored (target/, data/).
+# The copy: every file git knows or would add (so uncommitted work is tested too; a file deleted but not yet
+# committed is left out), nothing ignored (target/, data/).
 rm -rf "$copy"
 mkdir -p "$copy"
-(cd "$root" && git ls-files -co --exclude-standard -z | grep -zv '^src/operaton/' | tar --null -T - -cf -) \
+(cd "$root" && git ls-files -co --exclude-standard -z | grep -zv '^src/operaton/' | tar --null --ignore-failed-read -T - -cf - 2>/dev/null) \
 	| tar -xf - -C "$copy"
 
 "$here/migrate.sh" "$copy" "$version"
