@@ -14,11 +14,6 @@ import java.util.regex.Pattern;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -26,6 +21,7 @@ import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.opennrm.deadlines.Deadlines;
 import org.opennrm.deadlines.Jurisdictions;
+import org.opennrm.processes.ProcessTestSupport;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -108,7 +104,7 @@ final class BareEngine implements AutoCloseable {
 	/** What the models' expressions call: no-ops for our delegates and listeners, the gates, the deadlines. */
 	private static Map<Object, Object> beans(Map<String, Map<String, byte[]>> models) {
 		Map<Object, Object> beans = new HashMap<>();
-		NoOp noOp = new NoOp();
+		ProcessTestSupport.NoOp noOp = new ProcessTestSupport.NoOp();
 		TreeSet<String> names = new TreeSet<>();
 		models.values().forEach(resources -> resources.forEach((name, content) -> {
 			Matcher delegate = DELEGATE.matcher(new String(content, java.nio.charset.StandardCharsets.UTF_8));
@@ -148,22 +144,6 @@ final class BareEngine implements AutoCloseable {
 			throw new IllegalStateException("No models under " + ROOT + " on the classpath");
 		}
 		return folders;
-	}
-
-	/** Stands in for any of our delegates or listeners. */
-	static final class NoOp implements JavaDelegate, TaskListener, ExecutionListener {
-
-		@Override
-		public void execute(DelegateExecution execution) {
-		}
-
-		@Override
-		public void notify(DelegateTask task) {
-		}
-
-		@Override
-		public void notify(DelegateExecution execution) {
-		}
 	}
 
 	/** The registry-backed gates of the case model, answered as the process tests' stub answers them. */

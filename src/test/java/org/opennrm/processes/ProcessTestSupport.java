@@ -70,8 +70,8 @@ public final class ProcessTestSupport {
 		noOpDelegate("notifyCoordinator");
 	}
 
-	/** Stands in for a delegate or a listener of any kind. */
-	static final class NoOp implements JavaDelegate, TaskListener, ExecutionListener {
+	/** Stands in for a delegate or a listener of any kind (the bare engine of the benchmarks uses it too). */
+	public static final class NoOp implements JavaDelegate, TaskListener, ExecutionListener {
 
 		@Override
 		public void execute(DelegateExecution execution) {
