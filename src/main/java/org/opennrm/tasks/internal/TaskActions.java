@@ -118,8 +118,12 @@ class TaskActions implements TaskWork {
 		return query;
 	}
 
+	/**
+	 * A page of the list and the list's size. A first page with room to spare holds the whole list, so its size is
+	 * the count, and the count's query (as costly as the page's) is not sent: the API's clients poll for their next
+	 * task with exactly such pages.
+	 */
 	private TaskPage page(TaskQuery query, int firstResult, int maxResults) {
-		long total = query.count();
 		List<Task> tasks = query.orderByTaskPriority()
 			.desc()
 			.orderByDueDate()
@@ -127,6 +131,7 @@ class TaskActions implements TaskWork {
 			.orderByTaskCreateTime()
 			.asc()
 			.listPage(firstResult, maxResults);
+		long total = firstResult == 0 && tasks.size() < maxResults ? tasks.size() : query.count();
 		return new TaskPage(views(tasks), total, firstResult, maxResults);
 	}
 

@@ -74,4 +74,17 @@ class TaskListEquivalenceIT {
 		assertThat(this.runAs.user("demo-ngo", () -> this.tasks.list(this.claimed, 0, 50)).total())
 			.as("another agency's case shows nothing").isZero();
 	}
+
+	@Test
+	void the_count_is_the_whole_list_whatever_page_is_asked_for() {
+		for (String user : List.of("demo-police", "demo-social")) {
+			int all = this.runAs.user(user, () -> this.tasks.list(null, 0, 10_000)).tasks().size();
+			assertThat(all).as("%s has more tasks than a page of two", user).isGreaterThan(2);
+			for (int[] page : new int[][] { { 0, 2 }, { 2, 2 }, { 0, all }, { 0, all + 1 }, { all - 1, 5 }, { all, 5 } }) {
+				assertThat(this.runAs.user(user, () -> this.tasks.list(null, page[0], page[1])).total())
+					.as("%s, %d from %d: count", user, page[1], page[0])
+					.isEqualTo(all);
+			}
+		}
+	}
 }
