@@ -40,6 +40,7 @@ class AuditPageIT {
 
 	@Test
 	void an_auditor_reconstructs_a_case_and_sees_who_read_its_identity_and_why() {
+		BrowserScenarios.onH2Only("AuditTrailIT");
 		String reference = "DEMO-%d-%06d".formatted(EngineClock.now().atOffset(ZoneOffset.UTC).getYear(), 4);
 		assertThat(this.api.as("demo-social").get("/api/cases/" + reference + "/file/identity").status())
 			.isEqualTo(200);
@@ -63,6 +64,7 @@ class AuditPageIT {
 
 	@Test
 	void only_auditors_open_the_auditor_workspace() {
+		BrowserScenarios.onH2Only("AuditTrailIT");
 		assertThat(List.of(this.api.anonymous().get("/audit").status())).containsAnyOf(302, 401);
 		assertThat(this.api.as("demo-supervisor").get("/audit").status()).isIn(302, 401, 403);
 	}

@@ -85,6 +85,7 @@ class OversightPageIT {
 
 	@Test
 	void a_supervisor_reassigns_the_overdue_decision_and_covers_an_absent_colleague_on_the_page() {
+		BrowserScenarios.onH2Only("OversightApiIT");
 		JsonNode result = BrowserScenarios.run("oversight-supervise-overdue-case", Map.ofEntries(
 				Map.entry("baseUrl", baseUrl()), Map.entry("user", "demo-supervisor"),
 				Map.entry("password", Api.DEMO_PASSWORD), Map.entry("caseReference", this.overdueCase),
@@ -113,6 +114,7 @@ class OversightPageIT {
 
 	@Test
 	void someone_who_is_not_a_supervisor_is_refused_the_page() {
+		BrowserScenarios.onH2Only("OversightApiIT");
 		BrowserScenarios.run("oversight-refuses-others",
 				Map.of("baseUrl", baseUrl(), "user", "demo-authority", "password", Api.DEMO_PASSWORD));
 		assertThat(List.of(this.api.anonymous().get("/oversight").status())).containsAnyOf(302, 401);

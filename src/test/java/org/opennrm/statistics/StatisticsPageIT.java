@@ -116,6 +116,7 @@ class StatisticsPageIT {
 
 	@Test
 	void a_coordinator_reads_the_charts_and_tables_switches_year_and_downloads_a_release() {
+		BrowserScenarios.onH2Only("StatisticsIT and this class's HTTP tests");
 		long before = lastAuditEntry();
 
 		JsonNode result = BrowserScenarios.run("statistics-coordinator-reads", Map.of("baseUrl", baseUrl(), "user",
@@ -134,6 +135,7 @@ class StatisticsPageIT {
 
 	@Test
 	void a_caseworker_is_refused_the_page_in_the_browser() {
+		BrowserScenarios.onH2Only("StatisticsIT and this class's HTTP tests");
 		BrowserScenarios.run("statistics-refuses-others",
 				Map.of("baseUrl", baseUrl(), "user", "demo-police", "password", Api.DEMO_PASSWORD));
 	}

@@ -1,6 +1,7 @@
 package org.opennrm.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -48,6 +49,15 @@ public final class BrowserScenarios {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Cannot run scenario " + scenario, ex);
 		}
+	}
+
+	/**
+	 * For a page whose data the API's tests check on both databases: the page itself (its rendering, languages, axe
+	 * checks) does not depend on the database, so its browser run is on H2 only, which keeps the suite short. Pages
+	 * that send the engine's own database-specific queries (Tasklist, Cockpit) stay on both.
+	 */
+	public static void onH2Only(String dataCheckedBy) {
+		assumeFalse(TestDatabase.isPostgres(), "the page runs on H2; its data is checked on PostgreSQL by " + dataCheckedBy);
 	}
 
 	private static String database() {

@@ -93,19 +93,25 @@ public final class SecondFactorCodes {
 		}
 	}
 
-	/** The user's next code: for a step after the last one used, waiting for it if need be. */
-	public static synchronized String next(Api api, String userId) {
-		String key = KEYS.get(key(api, userId));
-		if (key == null) {
-			throw new IllegalStateException(userId + " has no second factor in the tests' app");
+	/**
+	 * The user's next code: for a step after the last one used, waiting for it if need be. The step is taken under
+	 * the lock and waited for outside it, so that sign-ins of several users wait side by side.
+	 */
+	public static String next(Api api, String userId) {
+		String key;
+		long step;
+		synchronized (SecondFactorCodes.class) {
+			key = KEYS.get(key(api, userId));
+			if (key == null) {
+				throw new IllegalStateException(userId + " has no second factor in the tests' app");
+			}
+			step = Math.max(Instant.now().getEpochSecond() / 30,
+					LAST_STEP.getOrDefault(key(api, userId), Long.MIN_VALUE) + 1);
+			LAST_STEP.put(key(api, userId), step);
 		}
-		long last = LAST_STEP.getOrDefault(key(api, userId), Long.MIN_VALUE);
-		long step = Instant.now().getEpochSecond() / 30;
-		while (step <= last) {
-			sleep(((step + 1) * 30 - Instant.now().getEpochSecond()) * 1000 + 200);
-			step = Instant.now().getEpochSecond() / 30;
+		while (Instant.now().getEpochSecond() / 30 < step) {
+			sleep((step * 30 - Instant.now().getEpochSecond()) * 1000 + 200);
 		}
-		LAST_STEP.put(key(api, userId), step);
 		return code(key, step);
 	}
 

@@ -62,16 +62,22 @@ public final class WebappSession {
 	public static WebappSession signIn(Api api, String app, String userId, String password) {
 		String key = api.uri("/") + "|" + userId + "|" + password;
 		WebappSession kept = WITH_SECOND_FACTOR.get(key);
-		if (kept != null && kept.opens(app, userId)) {
-			return kept;
+		if (kept != null) {
+			Boolean open = kept.openness(app, userId);
+			if (Boolean.TRUE.equals(open)) {
+				return kept;
+			}
+			if (Boolean.FALSE.equals(open)) {
+				throw new IllegalStateException("Webapp login of " + userId + " failed: " + app + " is not open to them");
+			}
 		}
 		WebappSession session = new WebappSession(api);
-		boolean secondFactor = session.signInOnPage(userId, password);
+		if (session.signInOnPage(userId, password)) {
+			// Kept even if this app is closed to them: another app may be open, and a new sign-in waits for a code.
+			WITH_SECOND_FACTOR.put(key, session);
+		}
 		if (!session.opens(app, userId)) {
 			throw new IllegalStateException("Webapp login of " + userId + " failed: " + app + " is not open to them");
-		}
-		if (secondFactor) {
-			WITH_SECOND_FACTOR.put(key, session);
 		}
 		return session;
 	}
@@ -152,10 +158,17 @@ public final class WebappSession {
 
 	/** Opens the app as a browser does and asks the webapps who is signed in and which apps they may open. */
 	private boolean opens(String app, String userId) {
+		return Boolean.TRUE.equals(openness(app, userId));
+	}
+
+	/** Whether the app is open to the user, or null if this session no longer has them signed in. */
+	private Boolean openness(String app, String userId) {
 		send("GET", "/camunda/app/" + app + "/default/", null, null);
 		Api.Response me = send("GET", "/camunda/api/admin/auth/user/default", null, null);
-		return me.status() == 200 && me.body().contains("\"userId\":\"" + userId + "\"")
-				&& (app.equals("welcome") || me.body().contains("\"" + app + "\""));
+		if (me.status() != 200 || !me.body().contains("\"userId\":\"" + userId + "\"")) {
+			return null;
+		}
+		return app.equals("welcome") || me.body().contains("\"" + app + "\"");
 	}
 
 	/** The page's CSRF token (the service's pages, not the webapps'). */
