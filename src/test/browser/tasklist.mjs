@@ -4,6 +4,9 @@ import { expect, signInHere } from './browser.mjs';
 
 /** Opens Tasklist, is sent to the service's sign-in page (ADR 21), signs in there and comes back to Tasklist. */
 export async function signIn(page, baseUrl, user, password, codes) {
+  // Off the page first: a Tasklist still open for the previous user finds its cookies gone and sends itself to the
+  // sign-in page, which would abort this navigation half-way.
+  await page.goto('about:blank');
   await page.goto(`${baseUrl}/camunda/app/tasklist/default/`);
   expect(new URL(page.url()).pathname === '/login', `Tasklist sends an anonymous visit to sign in, not ${page.url()}`);
   await signInHere(page, { user, password, codes });

@@ -156,12 +156,14 @@ public final class WebappSession {
 		return false;
 	}
 
-	/** Opens the app as a browser does and asks the webapps who is signed in and which apps they may open. */
 	private boolean opens(String app, String userId) {
 		return Boolean.TRUE.equals(openness(app, userId));
 	}
 
-	/** Whether the app is open to the user, or null if this session no longer has them signed in. */
+	/**
+	 * Opens the app as a browser does and asks the webapps who is signed in and which apps they may open: whether the
+	 * app is open to the user, or null if this session no longer has them signed in.
+	 */
 	private Boolean openness(String app, String userId) {
 		send("GET", "/camunda/app/" + app + "/default/", null, null);
 		Api.Response me = send("GET", "/camunda/api/admin/auth/user/default", null, null);
