@@ -64,7 +64,6 @@ class AuditPageIT {
 
 	@Test
 	void only_auditors_open_the_auditor_workspace() {
-		BrowserScenarios.onH2Only("AuditTrailIT");
 		assertThat(List.of(this.api.anonymous().get("/audit").status())).containsAnyOf(302, 401);
 		assertThat(this.api.as("demo-supervisor").get("/audit").status()).isIn(302, 401, 403);
 	}

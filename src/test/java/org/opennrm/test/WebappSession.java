@@ -61,22 +61,17 @@ public final class WebappSession {
 	 */
 	public static WebappSession signIn(Api api, String app, String userId, String password) {
 		String key = api.uri("/") + "|" + userId + "|" + password;
-		WebappSession kept = WITH_SECOND_FACTOR.get(key);
-		if (kept != null) {
-			Boolean open = kept.openness(app, userId);
-			if (Boolean.TRUE.equals(open)) {
-				return kept;
+		WebappSession session = WITH_SECOND_FACTOR.get(key);
+		Boolean open = session == null ? null : session.openness(app, userId);
+		if (open == null) {
+			session = new WebappSession(api);
+			if (session.signInOnPage(userId, password)) {
+				// Kept even if this app is closed to them: another app may be open, and a new sign-in waits for a code.
+				WITH_SECOND_FACTOR.put(key, session);
 			}
-			if (Boolean.FALSE.equals(open)) {
-				throw new IllegalStateException("Webapp login of " + userId + " failed: " + app + " is not open to them");
-			}
+			open = session.openness(app, userId);
 		}
-		WebappSession session = new WebappSession(api);
-		if (session.signInOnPage(userId, password)) {
-			// Kept even if this app is closed to them: another app may be open, and a new sign-in waits for a code.
-			WITH_SECOND_FACTOR.put(key, session);
-		}
-		if (!session.opens(app, userId)) {
+		if (!Boolean.TRUE.equals(open)) {
 			throw new IllegalStateException("Webapp login of " + userId + " failed: " + app + " is not open to them");
 		}
 		return session;
