@@ -20,28 +20,30 @@ async function documentLanguage(page) {
 }
 
 /**
- * Signs in, chooses a language with the switch of the first page, and visits each page: each in that language, with
- * its lang, its heading the catalogue's, and passing axe. Answers the headings seen.
+ * Signs in once and, for each language in turn, chooses it with the switch of its first page and visits each of its
+ * pages: each in that language, with its lang, its heading the catalogue's, and passing axe. Answers the pages seen.
  */
-export async function chosenOnAPage(page, shots, { baseUrl, user, password, codes, language, pages, outDir }) {
+export async function chosenOnAPage(page, shots, { baseUrl, user, password, codes, languages, outDir }) {
   await signInToPages(page, baseUrl, user, password, codes);
-  await page.goto(`${baseUrl}${pages[0].path}`);
-  await page.locator('#language-switch').selectOption(language);
-  await Promise.all([page.waitForNavigation(), page.locator('form.language button[type=submit]').click()]);
-  expect(await documentLanguage(page) === language, `after choosing ${language} the page says lang="${await documentLanguage(page)}"`);
-  expect(page.url().endsWith(pages[0].path), `the switch came back to ${pages[0].path}, not ${page.url()}`);
   const seen = [];
-  for (const { path, heading } of pages) {
-    await page.goto(`${baseUrl}${path}`);
-    const lang = await documentLanguage(page);
-    expect(lang === language, `${path} says lang="${lang}", not ${language}`);
-    const h1 = (await page.locator('h1').first().innerText()).trim();
-    expect(h1 === heading, `${path} is headed "${h1}", not "${heading}"`);
-    const selected = await page.locator('#language-switch').inputValue();
-    expect(selected === language, `the switch on ${path} shows ${selected}`);
-    await shots.take(`${language}${path.replaceAll('/', '-')}`);
-    await accessible(page, outDir, `language-${language}${path.replaceAll('/', '-')}`);
-    seen.push({ path, lang, heading: h1 });
+  for (const { language, pages } of languages) {
+    await page.goto(`${baseUrl}${pages[0].path}`);
+    await page.locator('#language-switch').selectOption(language);
+    await Promise.all([page.waitForNavigation(), page.locator('form.language button[type=submit]').click()]);
+    expect(await documentLanguage(page) === language, `after choosing ${language} the page says lang="${await documentLanguage(page)}"`);
+    expect(page.url().endsWith(pages[0].path), `the switch came back to ${pages[0].path}, not ${page.url()}`);
+    for (const { path, heading } of pages) {
+      await page.goto(`${baseUrl}${path}`);
+      const lang = await documentLanguage(page);
+      expect(lang === language, `${path} says lang="${lang}", not ${language}`);
+      const h1 = (await page.locator('h1').first().innerText()).trim();
+      expect(h1 === heading, `${path} is headed "${h1}", not "${heading}"`);
+      const selected = await page.locator('#language-switch').inputValue();
+      expect(selected === language, `the switch on ${path} shows ${selected}`);
+      await shots.take(`${language}${path.replaceAll('/', '-')}`);
+      await accessible(page, outDir, `language-${language}${path.replaceAll('/', '-')}`);
+      seen.push({ language, path, lang, heading: h1 });
+    }
   }
   return { seen };
 }

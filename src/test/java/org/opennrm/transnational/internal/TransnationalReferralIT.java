@@ -63,6 +63,7 @@ import org.opennrm.test.PlaintextScan;
 import org.opennrm.test.SecondFactorCodes;
 import org.opennrm.test.ServiceRuns;
 import org.opennrm.test.TestDatabase;
+import org.opennrm.test.WebappSession;
 import org.opennrm.transnational.IncomingTransnationalReferralProcess;
 import org.opennrm.transnational.TransnationalReferralProcess;
 import org.opennrm.transnational.internal.PeerMessages.Type;
@@ -178,6 +179,9 @@ class TransnationalReferralIT {
 		this.mk = start("MK", this.mkPort, this.mkDatabase);
 		this.xk = start("XK", this.xkPort, postgres(this.xkPostgres));
 		captureTheLog();
+		// The receiving coordinator enrols their second factor now, so that the page test's sign-in, long after,
+		// need not wait for the code step after the enrolment's.
+		WebappSession.pages(this.xk.api(), "demo-coordinator", Api.DEMO_PASSWORD);
 	}
 
 	@AfterAll
