@@ -6,6 +6,8 @@
 #   EXPLAIN_MS=50 src/bench/tasklist/measure.sh ...   also logs PostgreSQL's plans (EXPLAIN ANALYZE, via auto_explain)
 #                                                      of statements slower than 50 ms and the top statements by time
 #   HOLD=1 src/bench/tasklist/measure.sh ...           keeps PostgreSQL and the service up at the end, for psql
+#   OPEN_ONLY=1 src/bench/tasklist/measure.sh 100000   opens the cases, measures nothing and keeps the service up:
+#                                                      Tasklist on that many open cases, for a person to try
 #   WARM_UP=5 src/bench/tasklist/measure.sh ...        calls of each variant before measuring (default 20)
 #   STOCK_SAMPLES=1 src/bench/tasklist/measure.sh ...  calls of the stock statement per round and in warm-up (at 100,000
 #                                                      cases one takes minutes; default as many as the others)
@@ -19,7 +21,7 @@ mvn -B -q ${MVN_OPTS:-} dependency:build-classpath -Dmdep.includeScope=test -Dmd
 
 mkdir -p target/bench-tasklist
 results="target/bench-tasklist/results-$(date +%Y%m%d-%H%M%S).txt"
-java -Xmx2g ${EXPLAIN_MS:+-Dbench.explain-ms=$EXPLAIN_MS} ${HOLD:+-Dbench.hold=true} ${WARM_UP:+-Dbench.warm-up=$WARM_UP} ${STOCK_SAMPLES:+-Dbench.stock-samples=$STOCK_SAMPLES} -Dbench.results="$results" \
+java -Xmx2g ${EXPLAIN_MS:+-Dbench.explain-ms=$EXPLAIN_MS} ${HOLD:+-Dbench.hold=true} ${OPEN_ONLY:+-Dbench.open-only=true} ${WARM_UP:+-Dbench.warm-up=$WARM_UP} ${STOCK_SAMPLES:+-Dbench.stock-samples=$STOCK_SAMPLES} -Dbench.results="$results" \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   org.opennrm.bench.TaskListBenchmark "$@"
 echo "results: $results" >&2

@@ -165,24 +165,33 @@ public final class TaskListBenchmark {
 			bench.openCases(cases);
 			bench.claimSome();
 			bench.jdbc.execute("analyze");
-			if (explainMs != null) {
-				bench.jdbc.execute("create extension if not exists pg_stat_statements");
-				bench.jdbc.execute("select pg_stat_statements_reset()");
+			// OPEN_ONLY measures nothing: the cases stay open for a person to look at Tasklist on them.
+			boolean openOnly = Boolean.getBoolean("bench.open-only");
+			if (!openOnly) {
+				bench.measureAndReport(cases, rounds, perRound, explainMs, plans);
 			}
-			bench.warmUp();
-			bench.measure(rounds, perRound);
-			bench.report(cases, rounds, perRound);
-			if (explainMs != null) {
-				bench.topStatements();
-				bench.out.println("plans of statements slower than " + explainMs + " ms: " + plans.resolve("postgresql.log"));
-			}
-			if (Boolean.getBoolean("bench.hold")) {
-				System.out.println("holding: PostgreSQL at " + postgres.getJdbcUrl("postgres", "postgres")
-						+ ", service at " + bench.baseUrl + "; press Enter to stop");
+			if (openOnly || Boolean.getBoolean("bench.hold")) {
+				System.out.println("holding: " + cases + " cases open; Tasklist at " + bench.baseUrl
+						+ "/camunda/app/tasklist/ (demo-ngo, demo-police, ... with the demo password), PostgreSQL at "
+						+ postgres.getJdbcUrl("postgres", "postgres") + "; press Enter to stop");
 				System.in.read();
 			}
 		}
 		System.exit(0);
+	}
+
+	private void measureAndReport(int cases, int rounds, int perRound, Integer explainMs, Path plans) {
+		if (explainMs != null) {
+			this.jdbc.execute("create extension if not exists pg_stat_statements");
+			this.jdbc.execute("select pg_stat_statements_reset()");
+		}
+		warmUp();
+		measure(rounds, perRound);
+		report(cases, rounds, perRound);
+		if (explainMs != null) {
+			topStatements();
+			this.out.println("plans of statements slower than " + explainMs + " ms: " + plans.resolve("postgresql.log"));
+		}
 	}
 
 	// ---- data, built through the engine as the users who would do it

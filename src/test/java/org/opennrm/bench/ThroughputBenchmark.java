@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -149,6 +150,9 @@ public final class ThroughputBenchmark {
 	private final Map<String, List<Long>> lifecycles = new LinkedHashMap<>();
 
 	private final Map<String, long[]> polls = new LinkedHashMap<>();
+
+	/** Per variant: CPU time of this JVM and of PostgreSQL in the windows, summed over rounds. */
+	private final Map<String, CpuUse> cpu = new LinkedHashMap<>();
 
 	private ThroughputBenchmark(PrintStream out) {
 		this.out = out;
@@ -343,7 +347,13 @@ public final class ThroughputBenchmark {
 	private void measure(Driver driver, int seconds) throws Exception {
 		long start = System.nanoTime();
 		long windowStart = start + RAMP_SECONDS * 1_000_000_000L;
-		List<Samples> clients = clients(driver, windowStart, windowStart + seconds * 1_000_000_000L, 0);
+		long windowEnd = windowStart + seconds * 1_000_000_000L;
+		CompletableFuture<CpuUse> windowCpu = CompletableFuture.supplyAsync(() -> {
+			CpuUse before = CpuUse.at(windowStart);
+			return CpuUse.at(windowEnd).since(before);
+		});
+		List<Samples> clients = clients(driver, windowStart, windowEnd, 0);
+		this.cpu.merge(driver.name(), windowCpu.get(), CpuUse::plus);
 		int ended = clients.stream().mapToInt(samples -> samples.ended).sum();
 		int completed = clients.stream()
 			.mapToInt(samples -> samples.calls.getOrDefault("complete", List.of()).size())
@@ -391,6 +401,21 @@ public final class ThroughputBenchmark {
 				throughput("two nodes", 0) / throughput("one node", 0), throughput("two nodes", 2) / throughput("one node", 2));
 		this.out.printf("one node / bare:      %.2f lifecycles/s, %.2f tasks/s (target at least 0.8)%n",
 				throughput("one node", 0) / throughput("bare", 0), throughput("one node", 2) / throughput("bare", 2));
+		this.out.println();
+		this.out.printf("| %-9s | %15s | %15s | %15s | %14s | %14s |%n", "variant", "JVM ms/cycle", "PostgreSQL ms/cycle",
+				"total ms/cycle", "JVM cores", "PostgreSQL cores");
+		this.out.println("|---|---|---|---|---|---|");
+		this.cpu.forEach((variant, use) -> {
+			double ended = sum(variant, 0);
+			double windows = sum(variant, 1);
+			this.out.printf("| %-9s | %15.0f | %15.0f | %15.0f | %14.2f | %14.2f |%n", variant,
+					use.jvmNanos() / 1e6 / ended, use.postgresNanos() / 1e6 / ended,
+					(use.jvmNanos() + use.postgresNanos()) / 1e6 / ended, use.jvmNanos() / 1e9 / windows,
+					use.postgresNanos() / 1e9 / windows);
+		});
+		this.out.println("CPU time in the windows, per lifecycle ended in them and as cores busy on average: the JVM's"
+				+ " (the variant's nodes or bare engine, and its 8 clients; the other variants idle) and PostgreSQL's"
+				+ " (all its processes).");
 		this.out.println();
 		this.out.printf("| %-9s | %-11s | %6s | %7s | %7s | %7s |%n", "variant", "call", "n", "p50 ms", "p95 ms", "p99 ms");
 		this.out.println("|---|---|---|---|---|---|");
