@@ -18,13 +18,48 @@ export async function withBrowser(options, work) {
   // Generous: CI runs the suite on 2 cores, where Tasklist may take a while to list its filters.
   page.setDefaultTimeout(30000);
   const shots = new Screenshots(page, options.outDir, options.name);
+  const traffic = new Traffic(page);
   try {
     return await work(page, shots);
   } catch (error) {
     await shots.take('failure').catch(() => {});
+    if (error instanceof Error) {
+      error.traffic = traffic.summary();
+    }
     throw error;
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * What the page asked of the service and did not get: requests still unanswered, requests that failed, answers of
+ * 400 and more, and script errors. Told with a failure, so that a page stuck on its loading screen says why.
+ */
+class Traffic {
+  constructor(page) {
+    this.pending = new Map();
+    this.problems = [];
+    page.on('request', request => this.pending.set(request, Date.now()));
+    page.on('requestfinished', request => this.pending.delete(request));
+    page.on('requestfailed', request => {
+      this.pending.delete(request);
+      this.problems.push(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`);
+    });
+    page.on('response', response => {
+      if (response.status() >= 400) {
+        this.problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+      }
+    });
+    page.on('pageerror', error => this.problems.push(`script error: ${error.message}`));
+  }
+
+  summary() {
+    const now = Date.now();
+    const unanswered = [...this.pending].map(([request, since]) =>
+      `unanswered for ${Math.round((now - since) / 1000)} s: ${request.method()} ${request.url()}`);
+    const lines = [...unanswered, ...this.problems.slice(-15)];
+    return lines.length === 0 ? '' : `\nThe page's traffic:\n  ${lines.join('\n  ')}`;
   }
 }
 

@@ -45,6 +45,6 @@ try {
   const result = await withBrowser({ outDir: args.outDir, name, locale: args.locale }, (page, shots) => scenario(page, shots, args));
   console.log(JSON.stringify({ passed: true, result }));
 } catch (error) {
-  console.log(JSON.stringify({ passed: false, error: String(error && error.stack || error) }));
+  console.log(JSON.stringify({ passed: false, error: String(error && error.stack || error) + (error?.traffic || '') }));
   process.exit(1);
 }
