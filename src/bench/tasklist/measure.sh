@@ -24,4 +24,4 @@ results="target/bench-tasklist/results-$(date +%Y%m%d-%H%M%S).txt"
 java -Xmx2g ${EXPLAIN_MS:+-Dbench.explain-ms=$EXPLAIN_MS} ${HOLD:+-Dbench.hold=true} ${OPEN_ONLY:+-Dbench.open-only=true} ${WARM_UP:+-Dbench.warm-up=$WARM_UP} ${STOCK_SAMPLES:+-Dbench.stock-samples=$STOCK_SAMPLES} -Dbench.results="$results" \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   org.opennrm.bench.TaskListBenchmark "$@"
-echo "results: $results" >&2
+if [ -z "${OPEN_ONLY:-}" ]; then echo "results: $results" >&2; else rm -f "$results"; fi
