@@ -21,11 +21,14 @@ async function documentLanguage(page) {
 
 /**
  * Signs in once and, for each language in turn, chooses it with the switch of its first page and visits each of its
- * pages: each in that language, with its lang, its heading the catalogue's, and passing axe. Answers the pages seen.
+ * pages: each in that language, with its lang, its heading the catalogue's, and passing axe; then, without the
+ * browser's language cookie, its first page again, which speaks the choice only if it was kept for the user. Answers
+ * the pages seen and the language each choice was kept in.
  */
 export async function chosenOnAPage(page, shots, { baseUrl, user, password, codes, languages, outDir }) {
   await signInToPages(page, baseUrl, user, password, codes);
   const seen = [];
+  const kept = [];
   for (const { language, pages } of languages) {
     await page.goto(`${baseUrl}${pages[0].path}`);
     await page.locator('#language-switch').selectOption(language);
@@ -44,8 +47,12 @@ export async function chosenOnAPage(page, shots, { baseUrl, user, password, code
       await accessible(page, outDir, `language-${language}${path.replaceAll('/', '-')}`);
       seen.push({ language, path, lang, heading: h1 });
     }
+    // The choice is the user's, not only this browser's: without the language cookie the page still speaks it.
+    await page.context().clearCookies({ name: 'NRM_LANG' });
+    await page.goto(`${baseUrl}${pages[0].path}`);
+    kept.push({ language, lang: await documentLanguage(page) });
   }
-  return { seen };
+  return { seen, kept };
 }
 
 /**

@@ -84,17 +84,23 @@ class LanguagePagesIT {
 
 		for (Locale language : languages) {
 			String tag = language.toLanguageTag();
-			assertThat(seenIn(supervisor, tag)).as("the supervisor's pages in %s", tag).containsOnly(tag).hasSize(3);
-			assertThat(seenIn(auditor, tag)).as("the auditor's page in %s", tag).containsExactly(tag);
+			assertThat(langs(supervisor, "seen", tag)).as("the supervisor's pages in %s", tag).containsOnly(tag)
+				.hasSize(3);
+			assertThat(langs(auditor, "seen", tag)).as("the auditor's page in %s", tag).containsExactly(tag);
+			for (JsonNode walk : List.of(supervisor, auditor)) {
+				assertThat(langs(walk, "kept", tag))
+					.as("the choice of %s kept for the user, not only in the browser", tag)
+					.containsExactly(tag);
+			}
 		}
 		assertThat(this.api.as("demo-supervisor").get("/api/me/language").json().path("language").asText())
 			.as("the last choice is kept for the user").isEqualTo(ALBANIAN.toLanguageTag());
 	}
 
-	/** The lang of each page the walk saw after choosing this language. */
-	private static List<String> seenIn(JsonNode walk, String language) {
+	/** The lang of each page the walk answered under {@code part} ("seen", "kept") after choosing this language. */
+	private static List<String> langs(JsonNode walk, String part, String language) {
 		List<String> langs = new ArrayList<>();
-		walk.path("seen").forEach(page -> {
+		walk.path(part).forEach(page -> {
 			if (page.path("language").asText().equals(language)) {
 				langs.add(page.path("lang").asText());
 			}
