@@ -48,6 +48,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Grants of every kind take part: per task (candidate groups' and assignees' rows the engine writes), per process
  * definition key ({@code READ_TASK}, given here to one user) and for any resource ({@code *}, supervisors and
  * administrators), and a user with no grant at all.
+ * <p>
+ * The list of groups holding any grant, which the engine reads before each check, is compared the same way.
  */
 @IntegrationTest
 class TaskQueryAuthorizationEquivalenceIT {
@@ -195,6 +197,46 @@ class TaskQueryAuthorizationEquivalenceIT {
 				}
 			}
 		}
+	}
+
+	@Test
+	void the_groups_holding_a_grant_are_the_engines_own_found_along_the_index() {
+		assertThat(engine().getDbSqlSessionFactory().mapStatement("selectAuthorizedGroupIds"))
+			.as("the engine runs our statement").isEqualTo(TaskQueryAuthorizationOverlay.ours("selectAuthorizedGroupIds"));
+		// Names that sort between, before and after the demo groups, in both cases, with a space and a non-ASCII letter,
+		// and each more than once: the walk must step from every group to the next one and over repeats.
+		List<String> added = List.of("equivalence-Zeta", "equivalence-alpha", "Equivalence-alpha", "equivalence alpha",
+				"equivalence-ä", "0-equivalence", "~equivalence");
+		for (String group : added) {
+			for (Resources resource : List.of(Resources.TASK, Resources.PROCESS_DEFINITION)) {
+				Authorization grant = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+				grant.setGroupId(group);
+				grant.setResource(resource);
+				grant.setResourceId("equivalence-" + resource.resourceName());
+				grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+				this.grants.add(this.authorizationService.saveAuthorization(grant).getId());
+			}
+		}
+		List<String> ours = groupsHoldingAGrant();
+		useExists(false);
+		List<String> stock;
+		try {
+			stock = groupsHoldingAGrant();
+		}
+		finally {
+			useExists(true);
+		}
+		assertThat(stock).as("the engine's list has the null of grants to users").containsNull();
+		assertThat(ours).as("ours: the engine's groups without that null, each once")
+			.doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(stock.stream().filter(java.util.Objects::nonNull).toList())
+			.contains("police", "ngo")
+			.containsAll(added);
+	}
+
+	private List<String> groupsHoldingAGrant() {
+		return engine().getCommandExecutorTxRequired().execute(context -> context.getDbEntityManager()
+			.selectList("selectAuthorizedGroupIds").stream().map(group -> (String) group).toList());
 	}
 
 	/** The ids and count of one page of a filter as Tasklist asks for it (HAL list, then the filter's count). */
