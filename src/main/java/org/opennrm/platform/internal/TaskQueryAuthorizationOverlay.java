@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Only for H2 and PostgreSQL, where {@code TaskQueryAuthorizationEquivalenceIT} proves the same tasks and counts as
  * the engine's statement; other databases keep the engine's statements. On an engine that already checks task
- * authorization with {@code EXISTS} (Operaton, CIB seven) delete this class and its XML.
+ * authorization with {@code EXISTS} (Operaton, CIB seven) delete the two task statements here and in the XML, and the
+ * class and its XML once the engine also finds the groups holding a grant without reading every grant (ADR 30).
  */
 @Component
 class TaskQueryAuthorizationOverlay extends AbstractProcessEnginePlugin {
