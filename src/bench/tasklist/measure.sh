@@ -4,7 +4,9 @@
 # after opening the cases through the engine (org.opennrm.bench.TaskListBenchmark says how). Rounds alternate.
 #   src/bench/tasklist/measure.sh [cases] [rounds] [samples per round]   (default 10000 cases, 10 rounds of 20)
 #   EXPLAIN_MS=50 src/bench/tasklist/measure.sh ...   also logs PostgreSQL's plans (EXPLAIN ANALYZE, via auto_explain)
-#                                                      of statements slower than 50 ms and the top statements by time
+#                                                      of statements slower than 50 ms and the top statements by time;
+#                                                      it times every plan node of every statement, so the figures
+#                                                      of such a run compare only with each other
 #   HOLD=1 src/bench/tasklist/measure.sh ...           keeps PostgreSQL and the service up at the end, for psql
 #   OPEN_ONLY=1 src/bench/tasklist/measure.sh 100000   opens the cases, measures nothing and keeps the service up:
 #                                                      Tasklist on that many open cases, for a person to try
