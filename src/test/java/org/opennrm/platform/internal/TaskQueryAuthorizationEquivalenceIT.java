@@ -235,8 +235,9 @@ class TaskQueryAuthorizationEquivalenceIT {
 	}
 
 	private List<String> groupsHoldingAGrant() {
-		return engine().getCommandExecutorTxRequired().execute(context -> context.getDbEntityManager()
-			.selectList("selectAuthorizedGroupIds").stream().map(group -> (String) group).toList());
+		List<?> groups = engine().getCommandExecutorTxRequired()
+			.execute(context -> context.getDbEntityManager().selectList("selectAuthorizedGroupIds"));
+		return groups.stream().map(String.class::cast).toList();
 	}
 
 	/** The ids and count of one page of a filter as Tasklist asks for it (HAL list, then the filter's count). */
