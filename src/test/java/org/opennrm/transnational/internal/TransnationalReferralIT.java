@@ -154,9 +154,50 @@ class TransnationalReferralIT {
 	@BeforeAll
 	void twoCountriesEachWithItsOwnInstanceDatabaseAndKeys() throws IOException {
 		this.folder = Files.createTempDirectory("transnational-it");
+		this.peersFile = this.folder.resolve("peers.yml");
+		this.xkPostgres = TestDatabase.startPostgres();
+		if (TestDatabase.isPostgres()) {
+			this.mkPostgres = TestDatabase.startPostgres();
+			this.mkDatabase = postgres(this.mkPostgres);
+		}
+		else {
+			this.mkDatabase = ServiceRuns.freshH2();
+		}
+		// Each instance's port is written into the peers file before either starts, so a port found free may be taken
+		// (by a connection of the other test fork) before its instance binds it: then both start again on new ports.
+		for (int attempt = 1;; attempt++) {
+			try {
+				startBothOnFreePorts();
+				break;
+			}
+			catch (RuntimeException ex) {
+				if (attempt == 3 || !portInUse(ex)) {
+					throw ex;
+				}
+				if (this.mk != null) {
+					this.mk.context().close();
+					this.mk = null;
+				}
+			}
+		}
+		captureTheLog();
+		// The receiving coordinator enrols their second factor now, so that the page test's sign-in, long after,
+		// need not wait for the code step after the enrolment's.
+		WebappSession.pages(this.xk.api(), "demo-coordinator", Api.DEMO_PASSWORD);
+	}
+
+	private static boolean portInUse(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof org.springframework.boot.web.server.PortInUseException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void startBothOnFreePorts() throws IOException {
 		this.mkPort = freePort();
 		this.xkPort = freePort();
-		this.peersFile = this.folder.resolve("peers.yml");
 		Files.writeString(this.peersFile, """
 				peers:
 				  - country: MK
@@ -168,20 +209,8 @@ class TransnationalReferralIT {
 				    base-url: http://localhost:%d
 				    keys-file: %s/published/xk.jwks.json
 				""".formatted(this.mkPort, this.folder, this.xkPort, this.folder), StandardCharsets.UTF_8);
-		this.xkPostgres = TestDatabase.startPostgres();
-		if (TestDatabase.isPostgres()) {
-			this.mkPostgres = TestDatabase.startPostgres();
-			this.mkDatabase = postgres(this.mkPostgres);
-		}
-		else {
-			this.mkDatabase = ServiceRuns.freshH2();
-		}
 		this.mk = start("MK", this.mkPort, this.mkDatabase);
 		this.xk = start("XK", this.xkPort, postgres(this.xkPostgres));
-		captureTheLog();
-		// The receiving coordinator enrols their second factor now, so that the page test's sign-in, long after,
-		// need not wait for the code step after the enrolment's.
-		WebappSession.pages(this.xk.api(), "demo-coordinator", Api.DEMO_PASSWORD);
 	}
 
 	@AfterAll
