@@ -20,6 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class WebappSession {
 
+	/** What the webapps send as Accept by default. */
+	private static final String ACCEPT = "application/json, text/plain, */*";
+
 	private final Api api;
 
 	private final CookieManager cookies = new CookieManager();
@@ -190,6 +193,11 @@ public final class WebappSession {
 		return send("POST", path, json, "application/json");
 	}
 
+	/** A JSON body, accepting HAL first as Tasklist does for its lists (tasks with their variables embedded). */
+	public Api.Response postForHal(String path, String json) {
+		return send("POST", path, json, "application/json", "application/hal+json, " + ACCEPT);
+	}
+
 	/** A raw body with its content type, sent as it is (multipart, odd types). */
 	public Api.Response postRaw(String path, String body, String contentType) {
 		return send("POST", path, body, contentType);
@@ -211,10 +219,14 @@ public final class WebappSession {
 	}
 
 	private Api.Response send(String method, String path, String body, String contentType) {
+		return send(method, path, body, contentType, ACCEPT);
+	}
+
+	private Api.Response send(String method, String path, String body, String contentType, String accept) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.api.uri(path))
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
 					: HttpRequest.BodyPublishers.ofString(body))
-			.header("Accept", "application/json, text/plain, */*");
+			.header("Accept", accept);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

@@ -45,6 +45,8 @@ class TaskQueryAuthorizationOverlay extends AbstractProcessEnginePlugin {
 	static final Map<String, String> STATEMENTS = Map.of(
 			"selectTaskByQueryCriteria", NAMESPACE + ".selectTaskByQueryCriteriaWithExists",
 			"selectTaskCountByQueryCriteria", NAMESPACE + ".selectTaskCountByQueryCriteriaWithExists",
+			"selectVariableInstanceByQueryCriteria", NAMESPACE + ".selectVariableInstanceByQueryCriteriaWithExists",
+			"selectVariableInstanceCountByQueryCriteria", NAMESPACE + ".selectVariableInstanceCountByQueryCriteriaWithExists",
 			"selectAuthorizedGroupIds", NAMESPACE + ".selectAuthorizedGroupIdsByIndex");
 
 	static final Set<String> DATABASES = Set.of("h2", "postgres");

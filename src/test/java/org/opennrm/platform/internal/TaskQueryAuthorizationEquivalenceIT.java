@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -23,6 +24,8 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.runtime.VariableInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +52,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * definition key ({@code READ_TASK}, given here to one user) and for any resource ({@code *}, supervisors and
  * administrators), and a user with no grant at all.
  * <p>
- * The list of groups holding any grant, which the engine reads before each check, is compared the same way.
+ * The engine's variable query, which Tasklist sends with each list for the variables its filters show, is compared
+ * the same way (its shapes below, and the variables embedded in Tasklist's lists), and so is the list of groups
+ * holding any grant, which the engine reads before each check.
  */
 @IntegrationTest
 class TaskQueryAuthorizationEquivalenceIT {
@@ -63,6 +68,9 @@ class TaskQueryAuthorizationEquivalenceIT {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	RuntimeService runtimeService;
 
 	@Autowired
 	FilterService filterService;
@@ -98,7 +106,7 @@ class TaskQueryAuthorizationEquivalenceIT {
 				VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME).path("id").asText();
 		this.runAs.user("demo-police", () -> this.taskService.claim(confirm, "demo-police"));
 
-		// A user who reads the tasks of one process by its key, and a user with no grant at all.
+		// A user who reads the tasks and instances of one process by its key, and a user with no grant at all.
 		user("equivalence-definition-reader");
 		user("equivalence-nobody");
 		Authorization byKey = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -106,6 +114,7 @@ class TaskQueryAuthorizationEquivalenceIT {
 		byKey.setResource(Resources.PROCESS_DEFINITION);
 		byKey.setResourceId(VictimIdentificationProcess.KEY);
 		byKey.addPermission(ProcessDefinitionPermissions.READ_TASK);
+		byKey.addPermission(ProcessDefinitionPermissions.READ_INSTANCE);
 		this.grants.add(this.authorizationService.saveAuthorization(byKey).getId());
 		// ... and one task of another process by its id.
 		String other = this.taskService.createTaskQuery().processDefinitionKey(NrmCaseProcess.KEY).listPage(0, 1)
@@ -162,7 +171,28 @@ class TaskQueryAuthorizationEquivalenceIT {
 	}
 
 	@Test
+	void every_variable_query_shape_finds_the_same_variables_and_counts_for_every_user_as_the_engines_own_statement() {
+		assertThat(engine().getDbSqlSessionFactory().mapStatement("selectVariableInstanceByQueryCriteria"))
+			.as("the engine runs our statement")
+			.isEqualTo(TaskQueryAuthorizationOverlay.ours("selectVariableInstanceByQueryCriteria"));
+		Map<String, Long> seen = new LinkedHashMap<>();
+		for (String user : USERS) {
+			variableShapes(user).forEach((shape, query) -> {
+				Result exists = this.runAs.user(user, () -> runVariables(query));
+				Result stock = withEnginesStatements(() -> this.runAs.user(user, () -> runVariables(query)));
+				assertThat(exists).as("%s, %s", user, shape).isEqualTo(stock);
+				seen.merge(user, exists.count(), Long::sum);
+			});
+		}
+		assertThat(seen.get("demo-police")).as("a caseworker's comparisons are not between empty lists").isPositive();
+		assertThat(seen.get("demo-supervisor")).as("grants on any resource are compared").isPositive();
+		assertThat(seen.get("equivalence-definition-reader")).as("grants by process key are compared").isPositive();
+		assertThat(seen.get("equivalence-nobody")).as("no grant, no variable").isZero();
+	}
+
+	@Test
 	void tasklist_over_the_webapps_engine_api_lists_and_counts_the_same_with_our_statement_and_the_engines() {
+		long variablesShown = 0;
 		for (String user : List.of("demo-police", "demo-ngo", "demo-supervisor", "demo-coordinator")) {
 			WebappSession tasklist = WebappSession.signIn(this.api, "tasklist", user, Api.DEMO_PASSWORD);
 			JsonNode filters = tasklist.getJson("/camunda/api/engine/engine/default/filter?resourceType=Task&firstResult=0&maxResults=100");
@@ -173,9 +203,11 @@ class TaskQueryAuthorizationEquivalenceIT {
 					String exists = tasklistPage(tasklist, id, body);
 					String stock = withEnginesStatements(() -> tasklistPage(tasklist, id, body));
 					assertThat(exists).as("%s, filter %s, %s", user, filter.path("name").asText(), body).isEqualTo(stock);
+					variablesShown += exists.chars().filter(c -> c == '=').count();
 				}
 			}
 		}
+		assertThat(variablesShown).as("Tasklist's lists show variables, so the variable query is compared too").isPositive();
 	}
 
 	@Test
@@ -212,10 +244,13 @@ class TaskQueryAuthorizationEquivalenceIT {
 		return groups.stream().map(String.class::cast).toList();
 	}
 
-	/** The ids and count of one page of a filter as Tasklist asks for it (HAL list, then the filter's count). */
+	/**
+	 * The count, ids and shown variables of one page of a filter as Tasklist asks for it (HAL list, then the filter's
+	 * count): each task's id with the name=value of the variables embedded in it.
+	 */
 	private static String tasklistPage(WebappSession tasklist, String filterId, String tasklistBody) {
 		String body = tasklistBody.substring(0, tasklistBody.length() - 2) + ",{\"sortBy\":\"id\",\"sortOrder\":\"asc\"}]}";
-		Api.Response list = tasklist.post("/camunda/api/engine/engine/default/filter/" + filterId
+		Api.Response list = tasklist.postForHal("/camunda/api/engine/engine/default/filter/" + filterId
 				+ "/list?firstResult=0&maxResults=15", body);
 		Api.Response count = tasklist.post("/camunda/api/engine/engine/default/filter/" + filterId + "/count", body);
 		assertThat(list.status()).as("list %s for %s", list, body).isEqualTo(200);
@@ -223,7 +258,12 @@ class TaskQueryAuthorizationEquivalenceIT {
 		List<String> ids = new ArrayList<>();
 		JsonNode json = list.json();
 		JsonNode tasks = json.has("_embedded") ? json.path("_embedded").path("task") : json;
-		tasks.forEach(task -> ids.add(task.path("id").asText()));
+		tasks.forEach(task -> {
+			StringBuilder shown = new StringBuilder(task.path("id").asText());
+			task.path("_embedded").path("variable").forEach(variable -> shown.append(' ')
+				.append(variable.path("name").asText()).append('=').append(variable.path("value").asText()));
+			ids.add(shown.toString());
+		});
 		return count.json().path("count").asLong() + " " + ids;
 	}
 
@@ -302,7 +342,54 @@ class TaskQueryAuthorizationEquivalenceIT {
 		return shapes;
 	}
 
+	/**
+	 * The variable query's shapes: what Tasklist asks for the tasks of a page (their variables and their process
+	 * instances', by name), the engine API's criteria, and everything.
+	 */
+	private Map<String, Supplier<VariableInstanceQuery>> variableShapes(String user) {
+		List<Task> page = this.runAs.user(user,
+				() -> this.taskService.createTaskQuery().orderByTaskCreateTime().desc().listPage(0, 15));
+		List<String> scopes = new ArrayList<>();
+		page.forEach(task -> {
+			scopes.add(task.getId());
+			scopes.add(task.getExecutionId());
+			scopes.add(task.getProcessInstanceId());
+		});
+		scopes.add("equivalence-no-such-scope");
+		List<String> instances = this.runtimeService.createProcessInstanceQuery().listPage(0, 50).stream()
+			.map(instance -> instance.getId()).toList();
+		List<String> tasks = this.taskService.createTaskQuery().listPage(0, 50).stream().map(Task::getId).toList();
+		Map<String, Supplier<VariableInstanceQuery>> shapes = new LinkedHashMap<>();
+		shapes.put("all variables", () -> this.runtimeService.createVariableInstanceQuery());
+		shapes.put("Tasklist's: the page's tasks and instances, by name", () -> this.runtimeService
+			.createVariableInstanceQuery().variableScopeIdIn(scopes.toArray(String[]::new))
+			.variableNameIn(CaseVariables.CASE_REFERENCE));
+		shapes.put("by name", () -> this.runtimeService.createVariableInstanceQuery()
+			.variableName(CaseVariables.CASE_REFERENCE));
+		shapes.put("by value", () -> this.runtimeService.createVariableInstanceQuery()
+			.variableValueEquals(CaseVariables.CASE_REFERENCE, this.reference));
+		shapes.put("by process instances", () -> this.runtimeService.createVariableInstanceQuery()
+			.processInstanceIdIn(instances.toArray(String[]::new)));
+		shapes.put("by tasks", () -> this.runtimeService.createVariableInstanceQuery()
+			.taskIdIn(tasks.toArray(String[]::new)));
+		shapes.put("name like", () -> this.runtimeService.createVariableInstanceQuery().variableNameLike("%e%"));
+		return shapes;
+	}
+
 	private record Result(long count, List<String> all, List<String> page) {
+	}
+
+	/**
+	 * Count, everything and a page from the middle, in the engine's default order (by id, so that two correct statements
+	 * cannot order them differently; the query's other orders do not end with the id).
+	 */
+	private static Result runVariables(Supplier<VariableInstanceQuery> query) {
+		return new Result(query.get().count(), variableIds(query.get().listPage(0, 2000)),
+				variableIds(query.get().listPage(3, 4)));
+	}
+
+	private static List<String> variableIds(List<VariableInstance> variables) {
+		return variables.stream().map(VariableInstance::getId).toList();
 	}
 
 	/**
