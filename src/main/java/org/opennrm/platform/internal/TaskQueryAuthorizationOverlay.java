@@ -25,14 +25,17 @@ import org.springframework.stereotype.Component;
  * configuration once it is built, and maps the engine's two statement names to them. Every caller of a task query
  * gets them: Tasklist's filters, lists and counts, the engine REST API, and our own code.
  * <p>
- * One more statement of the engine's authorization checks is replaced the same way: the list of groups that hold any
- * grant, which the engine reads from the whole authorization table once per command that checks authorization (eight
- * times for one Tasklist list and count); ours walks the index on the group column instead.
+ * Two more of the engine's authorization checks are replaced the same way: the variable query (list and count), which
+ * Tasklist sends with every list for the variables its filter shows and which joins every grant of the user's groups
+ * to each variable; and the list of groups that hold any grant, which the engine reads from the whole authorization
+ * table once per command that checks authorization (eight times for one Tasklist list and count); ours walks the index
+ * on the group column instead.
  * <p>
  * Only for H2 and PostgreSQL, where {@code TaskQueryAuthorizationEquivalenceIT} proves the same tasks and counts as
  * the engine's statement; other databases keep the engine's statements. On an engine that already checks task
- * authorization with {@code EXISTS} (Operaton, CIB seven) delete the two task statements here and in the XML, and the
- * class and its XML once the engine also finds the groups holding a grant without reading every grant (ADR 30).
+ * authorization with {@code EXISTS} (Operaton, CIB seven) delete the two task statements here and in the XML, the
+ * variable statements once its variable query does too, and the class and its XML once the engine also finds the
+ * groups holding a grant without reading every grant (ADR 30).
  */
 @Component
 class TaskQueryAuthorizationOverlay extends AbstractProcessEnginePlugin {
