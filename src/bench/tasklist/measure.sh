@@ -10,6 +10,8 @@
 #   HOLD=1 src/bench/tasklist/measure.sh ...           keeps PostgreSQL and the service up at the end, for psql
 #   OPEN_ONLY=1 src/bench/tasklist/measure.sh 100000   opens the cases, measures nothing and keeps the service up:
 #                                                      Tasklist on that many open cases, for a person to try
+#                                                      (HOLD and OPEN_ONLY stop at Enter, so at once if stdin is
+#                                                      closed: in the background, keep it open: sleep 1d | ...)
 #   WARM_UP=5 src/bench/tasklist/measure.sh ...        calls of each variant before measuring (default 20)
 #   STOCK_SAMPLES=1 src/bench/tasklist/measure.sh ...  calls of the stock statement per round and in warm-up (at 100,000
 #                                                      cases one takes minutes; default as many as the others)
