@@ -29,6 +29,11 @@ public class CaseJourney {
 			"PoliceOperation", "ageGroup", "Adult", "suspectedExploitation", "LabourExploitation", "foreignNational",
 			false, "interpreterNeeded", false);
 
+	/** An adult met by an NGO's outreach, sexual exploitation suspected, not a foreign national, no interpreter. */
+	public static final Map<String, Object> ADULT_BY_NGO = Api.body("referringAgency", "ngo", "contactSetting",
+			"Outreach", "ageGroup", "Adult", "suspectedExploitation", "SexualExploitation", "foreignNational", false,
+			"interpreterNeeded", false);
+
 	/** Recruitment, exploitation and coercion each indicated on the adult labour checklist: presumed a victim. */
 	public static final Map<String, Object> ADULT_LABOUR_INDICATORS = Api.body("observedIndicators",
 			List.of("DeceivedAboutJob", "ViolenceDuringRecruitment", "ExcessiveHours", "LowOrNoPay", "PapersKept",

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
 import org.opennrm.security.RunAs;
-import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
 import org.opennrm.test.TestDatabase;
@@ -60,9 +59,7 @@ class TaskQueryAuthorizationPlanIT {
 	void tasklists_page_and_count_probe_the_grant_of_each_task_instead_of_hashing_every_grant_of_the_users_groups() {
 		assumeTrue(TestDatabase.isPostgres(), "the plans are PostgreSQL's; H2 checks a subquery row by row anyway");
 		for (int i = 0; i < 12; i++) {
-			this.journey.open("demo-ngo", Api.body("referringAgency", "ngo", "contactSetting", "Outreach", "ageGroup",
-					"Adult", "suspectedExploitation", "SexualExploitation", "foreignNational", false,
-					"interpreterNeeded", false));
+			this.journey.open("demo-ngo", CaseJourney.ADULT_BY_NGO);
 		}
 		new JdbcTemplate(this.dataSource).execute("analyze");
 

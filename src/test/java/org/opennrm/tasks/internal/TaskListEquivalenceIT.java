@@ -1,7 +1,6 @@
 package org.opennrm.tasks.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.opennrm.test.Api.body;
 
 import java.util.List;
 
@@ -45,9 +44,7 @@ class TaskListEquivalenceIT {
 		String reference = this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
 		this.journey.complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS,
 				CaseJourney.ADULT_LABOUR_INDICATORS);
-		this.journey.open("demo-ngo", body("referringAgency", "ngo", "contactSetting", "Outreach", "ageGroup",
-				"Adult", "suspectedExploitation", "SexualExploitation", "foreignNational", false, "interpreterNeeded",
-				false));
+		this.journey.open("demo-ngo", CaseJourney.ADULT_BY_NGO);
 		this.claimed = reference;
 		String confirm = this.journey.task("demo-police", reference,
 				VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME).path("id").asText();
