@@ -4,10 +4,17 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.opennrm.NrmApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 
 /**
  * Starts the whole service outside the shared test context, as an operator would start it, to test what happens at
@@ -19,6 +26,13 @@ public final class ServiceRuns {
 	/** Per JVM: the integration tests run in two at once, and each generates its own key on first use. */
 	private static final Path KEYSET = Path.of("target", "service-runs-" + ProcessHandle.current().pid(),
 			"keyset.json").toAbsolutePath();
+
+	/**
+	 * Spring Boot sets up logging in one logger context per JVM, and two runs setting it up at once break each other
+	 * ("no conversion class registered for [clr]" when one resets the context while the other reads its patterns).
+	 * Separate processes, as real nodes are, never share it, so runs started together take turns for that step only.
+	 */
+	private static final ReentrantLock LOGGING_SET_UP = new ReentrantLock();
 
 	private ServiceRuns() {
 	}
@@ -46,7 +60,40 @@ public final class ServiceRuns {
 		// Command-line arguments outrank every configuration file, as an operator's environment would.
 		String[] args = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(NrmApplication.class).sources(sources).profiles(profiles.split(",")).run(args);
+		return new SpringApplicationBuilder(NrmApplication.class).sources(sources).profiles(profiles.split(","))
+			.listeners(new LoggingSetUpBegins(), new LoggingSetUpEnds())
+			.run(args);
+	}
+
+	/** Before Spring Boot's logging listener first touches the logger context. */
+	private static final class LoggingSetUpBegins implements ApplicationListener<ApplicationStartingEvent>, Ordered {
+
+		@Override
+		public void onApplicationEvent(ApplicationStartingEvent event) {
+			LOGGING_SET_UP.lock();
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+	}
+
+	/** After every listener of the prepared environment, Spring Boot's logging set-up among them, or on failure. */
+	private static final class LoggingSetUpEnds implements ApplicationListener<SpringApplicationEvent>, Ordered {
+
+		@Override
+		public void onApplicationEvent(SpringApplicationEvent event) {
+			if ((event instanceof ApplicationEnvironmentPreparedEvent || event instanceof ApplicationFailedEvent)
+					&& LOGGING_SET_UP.isHeldByCurrentThread()) {
+				LOGGING_SET_UP.unlock();
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
 	}
 
 	/** An in-memory H2 database of its own. */
