@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import org.opennrm.platform.OperatorFiles;
+import org.opennrm.platform.SecretFiles;
+import org.opennrm.platform.SecretFiles.Secret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,23 +54,14 @@ class CaseFileConfiguration {
 			throw new IllegalStateException("No case file keyset: set NRM_CASEFILE_KEYSET (Tink JSON keyset) or "
 					+ "nrm.casefile.keyset-file; the case file is never stored unencrypted");
 		}
-		String generated = SectionCipher.newKeysetJson();
-		if (file != null) {
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Files.writeString(file, generated, StandardCharsets.UTF_8);
-			restrictToOwner(file);
+		if (file == null) {
+			return SectionCipher.fromJson(SectionCipher.newKeysetJson());
+		}
+		Secret secret = SecretFiles.readOrGenerate(file, SectionCipher::newKeysetJson);
+		if (secret.generated()) {
 			log.warn("Generated a new case file keyset in {} (demo only: keep production keys out of the data folder)",
 					file);
 		}
-		return SectionCipher.fromJson(generated);
-	}
-
-	private static void restrictToOwner(Path file) {
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException | IOException ex) {
-			log.warn("Could not restrict the keyset file's permissions to its owner");
-		}
+		return SectionCipher.fromJson(secret.value());
 	}
 }

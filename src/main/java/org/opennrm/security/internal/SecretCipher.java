@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 
 import com.google.crypto.tink.Aead;
@@ -14,6 +13,8 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import org.opennrm.platform.SecretFiles;
+import org.opennrm.platform.SecretFiles.Secret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,18 +69,17 @@ final class SecretCipher {
 				throw new IllegalStateException("No sign-in keyset: set NRM_SIGNIN_KEYSET (a Tink JSON keyset) or "
 						+ "nrm.security.sign-in.second-factor.keyset-file; second factor keys are never stored unsealed");
 			}
-			String generated = TinkJsonProtoKeysetFormat.serializeKeyset(
-					KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
-			if (file != null) {
-				Files.createDirectories(file.toAbsolutePath().getParent());
-				Files.writeString(file, generated, StandardCharsets.UTF_8);
-				restrictToOwner(file);
+			if (file == null) {
+				return fromJson(newKeysetJson());
+			}
+			Secret secret = SecretFiles.readOrGenerate(file, SecretCipher::newKeysetJson);
+			if (secret.generated()) {
 				log.warn("Generated a new sign-in keyset in {} (demo only: keep production keys out of the data folder)",
 						file);
 			}
-			return fromJson(generated);
+			return fromJson(secret.value());
 		}
-		catch (IOException | GeneralSecurityException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException("Cannot read or create the sign-in keyset", ex);
 		}
 	}
@@ -93,12 +93,13 @@ final class SecretCipher {
 		}
 	}
 
-	private static void restrictToOwner(Path file) {
+	private static String newKeysetJson() {
 		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			return TinkJsonProtoKeysetFormat.serializeKeyset(
+					KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
 		}
-		catch (UnsupportedOperationException | IOException ex) {
-			log.warn("Could not restrict the sign-in keyset file's permissions to its owner");
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot generate a sign-in keyset", ex);
 		}
 	}
 

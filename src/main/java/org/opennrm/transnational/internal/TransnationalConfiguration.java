@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 
 import org.opennrm.deadlines.Jurisdictions;
 import org.opennrm.platform.OperatorFiles;
+import org.opennrm.platform.SecretFiles;
+import org.opennrm.platform.SecretFiles.Secret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -65,14 +66,14 @@ class TransnationalConfiguration {
 			throw new IllegalStateException("No transnational keys: set NRM_TRANSNATIONAL_KEYS (a JWK set with a "
 					+ "signing and an encryption key) or nrm.transnational.keys-file; they never come from the repository");
 		}
-		String generated = InstanceKeys.generate(country);
-		if (file != null) {
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Files.writeString(file, generated, StandardCharsets.UTF_8);
-			restrictToOwner(file);
+		if (file == null) {
+			return InstanceKeys.generate(country);
+		}
+		Secret secret = SecretFiles.readOrGenerate(file, () -> InstanceKeys.generate(country));
+		if (secret.generated()) {
 			log.warn("Generated new transnational keys in {} (demo only: production keys come from a secret store)", file);
 		}
-		return generated;
+		return secret.value();
 	}
 
 	/** Writes the public keys where the operators of peers (or, in the demo, the peers themselves) can read them. */
@@ -89,14 +90,5 @@ class TransnationalConfiguration {
 		Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
 				java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 		log.info("Public transnational keys of {} written to {}", country, target);
-	}
-
-	private static void restrictToOwner(Path file) {
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException | IOException ex) {
-			log.warn("Could not restrict the key file's permissions to its owner");
-		}
 	}
 }
