@@ -31,6 +31,8 @@ import org.opennrm.casework.NrmCaseProcess;
 import org.opennrm.casework.OpenCase;
 import org.opennrm.casework.OpenCase.ContactSetting;
 import org.opennrm.casework.RecordConsent;
+import org.opennrm.deadlines.JurisdictionProfile;
+import org.opennrm.deadlines.Jurisdictions;
 import org.opennrm.handoff.RespondToReferral;
 import org.opennrm.handoff.RespondToReferral.DeclineReason;
 import org.opennrm.handoff.ServiceHandoffProcess;
@@ -74,9 +76,13 @@ class DemoCases {
 
 	private final CaseFile caseFile;
 
+	private final Jurisdictions jurisdictions;
+
 	DemoCases(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
-			FormValues formValues, RunAs runAs, ProcessEngineConfiguration engineConfiguration, CaseFile caseFile) {
+			FormValues formValues, RunAs runAs, ProcessEngineConfiguration engineConfiguration, CaseFile caseFile,
+			Jurisdictions jurisdictions) {
 		this.caseFile = caseFile;
+		this.jurisdictions = jurisdictions;
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.managementService = managementService;
@@ -141,9 +147,9 @@ class DemoCases {
 		completeFor("demo-ngo", assisted, ServiceHandoffProcess.TASK_RESPOND_TO_REFERRAL, "LegalAid",
 				new RespondToReferral(null, false, DeclineReason.NoCapacity));
 
-		// 7. Presumed a victim eight days ago and the preliminary decision still not taken: overdue and escalated.
-		Instant eightDaysAgo = EngineClock.now().minus(Duration.ofDays(8));
-		ClockUtil.setCurrentTime(Date.from(eightDaysAgo));
+		// 7. Presumed a victim some eight days ago and the preliminary decision still not taken: overdue and escalated.
+		ClockUtil.setCurrentTime(Date.from(aDayOverdue(this.jurisdictions.profile(this.jurisdictions.defaultId()),
+				VictimIdentificationProcess.CLOCK_PRELIMINARY_DECISION, EngineClock.now())));
 		try {
 			String overdue = open("demo-police", new OpenCase("police", ContactSetting.BorderOrTransit, AgeGroup.Adult,
 					SuspectedExploitation.LabourExploitation, true, true));
@@ -153,6 +159,19 @@ class DemoCases {
 			ClockUtil.reset();
 		}
 		runJobs();
+	}
+
+	/**
+	 * When a clock must have started to have run out at least a day before {@code now} in the profile's calendar: eight
+	 * days back, or further while weekends and holidays keep it running (a clock started on a Saturday runs from
+	 * Monday).
+	 */
+	static Instant aDayOverdue(JurisdictionProfile profile, String clock, Instant now) {
+		Instant started = now.minus(Duration.ofDays(8));
+		while (profile.due(clock, started).isAfter(now.minus(Duration.ofDays(1)))) {
+			started = started.minus(Duration.ofDays(1));
+		}
+		return started;
 	}
 
 	private void presume(String userId, String reference, List<String> indicators) {
