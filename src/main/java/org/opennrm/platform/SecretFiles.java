@@ -3,18 +3,16 @@ package org.opennrm.platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Supplier;
 
 /**
- * A secret kept in a file an operator names (a keyset, a key set), where the demo and the tests may have it generated.
- * Nodes that share a data folder and start together must end with one secret, not each its own: the generated value
- * is written whole to a file of its own, readable by its owner only from the start, and then linked into place, which
- * fails for all but the first; the others read what the first wrote.
+ * A secret kept in a file an operator names (a Tink keyset, a JWK set), where the demo and the tests may have it
+ * generated. Nodes that share a data folder and start together must end with one secret, not each its own: the
+ * generated value is written whole to a temporary file of its own (on POSIX file systems readable by its owner only,
+ * as the JDK creates temporary files) and then hard-linked into place, which fails for all but the first; the others
+ * read what the first wrote. A folder on a file system without hard links is refused rather than raced on.
  */
 public final class SecretFiles {
 
@@ -41,35 +39,21 @@ public final class SecretFiles {
 		Path folder = file.toAbsolutePath().getParent();
 		Files.createDirectories(folder);
 		String generated = generate.get();
-		Path written = Files.createTempFile(folder, "." + file.getFileName(), ".tmp", ownerOnly());
+		Path written = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
 		try {
 			Files.writeString(written, generated, StandardCharsets.UTF_8);
-			try {
-				Files.createLink(file, written);
-			}
-			catch (FileAlreadyExistsException ex) {
-				return new Secret(Files.readString(file, StandardCharsets.UTF_8), false);
-			}
-			catch (UnsupportedOperationException | IOException noLinks) {
-				// A file system without hard links: a move that refuses to replace, nearly as good.
-				try {
-					Files.move(written, file);
-				}
-				catch (FileAlreadyExistsException ex) {
-					return new Secret(Files.readString(file, StandardCharsets.UTF_8), false);
-				}
-			}
+			Files.createLink(file, written);
 			return new Secret(generated, true);
+		}
+		catch (FileAlreadyExistsException ex) {
+			return new Secret(Files.readString(file, StandardCharsets.UTF_8), false);
+		}
+		catch (UnsupportedOperationException ex) {
+			throw new IOException("Cannot write " + file + " once for all nodes: its file system has no hard links. "
+					+ "Keep generated secrets on a local file system, or give the secret in the environment", ex);
 		}
 		finally {
 			Files.deleteIfExists(written);
 		}
-	}
-
-	private static FileAttribute<?>[] ownerOnly() {
-		if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-			return new FileAttribute<?>[0];
-		}
-		return new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) };
 	}
 }

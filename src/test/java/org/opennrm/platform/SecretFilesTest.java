@@ -3,6 +3,7 @@ package org.opennrm.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,32 @@ class SecretFilesTest {
 		assertThat(secret).isEqualTo(new Secret("the operator's", false));
 		assertThat(generated).as("nothing generated").hasValue(0);
 		assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("the operator's");
+	}
+
+	@Test
+	void a_node_that_loses_the_race_keeps_the_winners_secret_and_leaves_nothing_behind() throws IOException {
+		Path file = this.folder.resolve("keyset.json");
+
+		// The other node writes its secret while this one is generating its own.
+		Secret secret = SecretFiles.readOrGenerate(file, () -> {
+			assertThat(uncheckedReadOrGenerate(file, "the winner's").generated()).isTrue();
+			return "the loser's";
+		});
+
+		assertThat(secret).isEqualTo(new Secret("the winner's", false));
+		assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("the winner's");
+		try (var left = Files.list(this.folder)) {
+			assertThat(left).containsExactly(file);
+		}
+	}
+
+	private static Secret uncheckedReadOrGenerate(Path file, String value) {
+		try {
+			return SecretFiles.readOrGenerate(file, () -> value);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test

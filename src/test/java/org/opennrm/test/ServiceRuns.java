@@ -4,14 +4,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.opennrm.NrmApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.boot.context.event.ApplicationFailedEvent;
-import org.springframework.boot.context.event.ApplicationStartingEvent;
-import org.springframework.boot.context.event.SpringApplicationEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
@@ -60,39 +59,50 @@ public final class ServiceRuns {
 		// Command-line arguments outrank every configuration file, as an operator's environment would.
 		String[] args = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(NrmApplication.class).sources(sources).profiles(profiles.split(","))
-			.listeners(new LoggingSetUpBegins(), new LoggingSetUpEnds())
-			.run(args);
-	}
-
-	/** Before Spring Boot's logging listener first touches the logger context. */
-	private static final class LoggingSetUpBegins implements ApplicationListener<ApplicationStartingEvent>, Ordered {
-
-		@Override
-		public void onApplicationEvent(ApplicationStartingEvent event) {
-			LOGGING_SET_UP.lock();
+		SpringApplicationBuilder run = new SpringApplicationBuilder(NrmApplication.class).sources(sources)
+			.profiles(profiles.split(","))
+			.listeners(new LoggingSetUpDone());
+		takeTurnForLoggingSetUp();
+		try {
+			return run.run(args);
 		}
-
-		@Override
-		public int getOrder() {
-			return Ordered.HIGHEST_PRECEDENCE;
+		finally {
+			if (LOGGING_SET_UP.isHeldByCurrentThread()) {
+				LOGGING_SET_UP.unlock();
+			}
 		}
 	}
 
-	/** After every listener of the prepared environment, Spring Boot's logging set-up among them, or on failure. */
-	private static final class LoggingSetUpEnds implements ApplicationListener<SpringApplicationEvent>, Ordered {
+	private static void takeTurnForLoggingSetUp() {
+		try {
+			if (!LOGGING_SET_UP.tryLock(5, TimeUnit.MINUTES)) {
+				throw new IllegalStateException("Another run has been setting up logging for five minutes");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to set up logging", ex);
+		}
+	}
+
+	/**
+	 * Ends the turn once Spring Boot's logging listener (early among the prepared environment's listeners) has set the
+	 * logger context up, so that the rest of the start-up runs alongside other runs; otherwise it ends when the run
+	 * returns or fails.
+	 */
+	private static final class LoggingSetUpDone implements ApplicationListener<ApplicationEnvironmentPreparedEvent>,
+			Ordered {
 
 		@Override
-		public void onApplicationEvent(SpringApplicationEvent event) {
-			if ((event instanceof ApplicationEnvironmentPreparedEvent || event instanceof ApplicationFailedEvent)
-					&& LOGGING_SET_UP.isHeldByCurrentThread()) {
+		public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+			if (LOGGING_SET_UP.isHeldByCurrentThread()) {
 				LOGGING_SET_UP.unlock();
 			}
 		}
 
 		@Override
 		public int getOrder() {
-			return Ordered.LOWEST_PRECEDENCE;
+			return LoggingApplicationListener.DEFAULT_ORDER + 1;
 		}
 	}
 
