@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opennrm.test.Api.body;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -173,6 +180,39 @@ class SecurityBaselineIT {
 			.contains("object-src 'none'");
 		assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(page.header("X-Frame-Options")).isNotNull();
+	}
+
+	/**
+	 * The webapps' pages allow only the scripts that carry the nonce of their own Content-Security-Policy. Camunda 7
+	 * keeps that nonce where every request shares it, so a page loaded while another request passed could carry the
+	 * other's nonce, and the browser then ran none of the app's scripts (a page that never loads).
+	 */
+	@Test
+	void each_webapp_page_carries_the_nonce_of_its_own_header_when_pages_load_at_once() throws Exception {
+		WebappSession admin = WebappSession.signIn(this.api, "admin", "demo-admin", Api.DEMO_PASSWORD);
+		Pattern headerNonce = Pattern.compile("'nonce-([^']+)'");
+		Pattern pageNonce = Pattern.compile("nonce=\"([^\"]*)\"");
+		ExecutorService loads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Api.Response>> pages = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				String app = List.of("admin", "cockpit", "tasklist", "welcome").get(i % 4);
+				pages.add(loads.submit(() -> admin.get("/camunda/app/" + app + "/default/")));
+			}
+			for (Future<Api.Response> loaded : pages) {
+				Api.Response page = loaded.get(1, TimeUnit.MINUTES);
+				Matcher header = headerNonce.matcher(String.valueOf(page.header("Content-Security-Policy")));
+				assertThat(page.status()).isEqualTo(200);
+				assertThat(header.find()).as("a nonce in the page's policy").isTrue();
+				assertThat(pageNonce.matcher(page.body()).results().map(nonce -> nonce.group(1)))
+					.as("the nonces of the page's scripts")
+					.isNotEmpty()
+					.containsOnly(header.group(1));
+			}
+		}
+		finally {
+			loads.shutdownNow();
+		}
 	}
 
 	@Test

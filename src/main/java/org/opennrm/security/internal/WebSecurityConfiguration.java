@@ -59,6 +59,7 @@ import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -251,6 +252,8 @@ class WebSecurityConfiguration {
 			.addFilterBefore(new SessionControl(identityService, sessions, properties, problems, Clock.systemUTC()),
 					AuthorizationFilter.class)
 			.addFilterAfter(new WebappSignIn(engine, properties), AuthorizationFilter.class)
+			// Before the webapps' own filters, which come after this chain: each page's nonce is its own.
+			.addFilterBefore(new RequestScopedCspNonce(), DisableEncodeUrlFilter.class)
 			.build();
 	}
 
