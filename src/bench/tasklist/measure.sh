@@ -7,6 +7,11 @@
 #                                                      of statements slower than 50 ms and the top statements by time;
 #                                                      it times every plan node of every statement, so the figures
 #                                                      of such a run compare only with each other
+#   BREAKDOWN=1 src/bench/tasklist/measure.sh ...      measures no table: after warming up (without the stock
+#                                                      statement), Tasklist's call per caseworker with authorization
+#                                                      on and off, rounds x samples times each, and where its time
+#                                                      goes: the database's part, statement by statement
+#                                                      (pg_stat_statements)
 #   HOLD=1 src/bench/tasklist/measure.sh ...           keeps PostgreSQL and the service up at the end, for psql
 #   OPEN_ONLY=1 src/bench/tasklist/measure.sh 100000   opens the cases, measures nothing and keeps the service up:
 #                                                      Tasklist on that many open cases, for a person to try
@@ -25,7 +30,7 @@ mvn -B -q ${MVN_OPTS:-} dependency:build-classpath -Dmdep.includeScope=test -Dmd
 
 mkdir -p target/bench-tasklist
 results="target/bench-tasklist/results-$(date +%Y%m%d-%H%M%S).txt"
-java -Xmx2g ${EXPLAIN_MS:+-Dbench.explain-ms=$EXPLAIN_MS} ${HOLD:+-Dbench.hold=true} ${OPEN_ONLY:+-Dbench.open-only=true} ${WARM_UP:+-Dbench.warm-up=$WARM_UP} ${STOCK_SAMPLES:+-Dbench.stock-samples=$STOCK_SAMPLES} -Dbench.results="$results" \
+java -Xmx2g ${EXPLAIN_MS:+-Dbench.explain-ms=$EXPLAIN_MS} ${BREAKDOWN:+-Dbench.breakdown=true} ${HOLD:+-Dbench.hold=true} ${OPEN_ONLY:+-Dbench.open-only=true} ${WARM_UP:+-Dbench.warm-up=$WARM_UP} ${STOCK_SAMPLES:+-Dbench.stock-samples=$STOCK_SAMPLES} -Dbench.results="$results" \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   org.opennrm.bench.TaskListBenchmark "$@"
 if [ -z "${OPEN_ONLY:-}" ]; then echo "results: $results" >&2; else rm -f "$results"; fi

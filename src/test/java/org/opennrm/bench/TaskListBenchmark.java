@@ -142,8 +142,12 @@ public final class TaskListBenchmark {
 		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
 		int perRound = args.length > 2 ? Integer.parseInt(args[2]) : 20;
 		Integer explainMs = Integer.getInteger("bench.explain-ms");
+		boolean breakdown = Boolean.getBoolean("bench.breakdown");
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
 		Path plans = null;
+		if (breakdown) {
+			builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+		}
 		if (explainMs != null) {
 			// Where the time goes: PostgreSQL logs the plan (with actual times) of every statement slower than this.
 			plans = Files.createDirectories(Path.of("target", "bench-tasklist")).toAbsolutePath();
@@ -168,7 +172,11 @@ public final class TaskListBenchmark {
 			bench.jdbc.execute("analyze");
 			// OPEN_ONLY measures nothing: the cases stay open for a person to look at Tasklist on them.
 			boolean openOnly = Boolean.getBoolean("bench.open-only");
-			if (!openOnly) {
+			if (breakdown) {
+				bench.warmUp();
+				bench.breakdown(rounds * perRound);
+			}
+			else if (!openOnly) {
 				bench.measureAndReport(cases, rounds, perRound, explainMs, plans);
 			}
 			if (openOnly || Boolean.getBoolean("bench.hold")) {
@@ -443,7 +451,10 @@ public final class TaskListBenchmark {
 		variants.put(key("bare", false, userId), () -> bare(userId, groups, false));
 		if (!Boolean.getBoolean("bench.api-only")) {
 			variants.put("tasklist exists auth on " + userId, () -> tasklist(userId, true, true));
-			variants.put("tasklist stock auth on " + userId, () -> tasklist(userId, true, false));
+			if (!Boolean.getBoolean("bench.breakdown")) {
+				// Minutes a call at 100,000 cases, and not what a breakdown looks at.
+				variants.put("tasklist stock auth on " + userId, () -> tasklist(userId, true, false));
+			}
 			variants.put("tasklist auth off " + userId, () -> tasklist(userId, false, true));
 		}
 		return variants;
@@ -562,6 +573,36 @@ public final class TaskListBenchmark {
 					this.out.printf("%10.0f %6d %8.2f  %s%n", rs.getDouble(1), rs.getLong(2), rs.getDouble(3),
 							rs.getString(4));
 				});
+	}
+
+	/**
+	 * Where a Tasklist call's time goes (BREAKDOWN=1): its wall time with authorization on and off, the database's part
+	 * of it, and that part statement by statement, per call (pg_stat_statements, reset before each variant).
+	 */
+	private void breakdown(int calls) {
+		this.jdbc.execute("create extension if not exists pg_stat_statements");
+		for (String userId : MEASURED) {
+			for (boolean authorization : List.of(true, false)) {
+				this.jdbc.execute("select pg_stat_statements_reset()");
+				long start = System.nanoTime();
+				for (int i = 0; i < calls; i++) {
+					tasklist(userId, authorization, true);
+				}
+				double wall = (System.nanoTime() - start) / 1e6 / calls;
+				String others = " where query not like '%pg_stat_statements%'";
+				double database = this.jdbc.queryForObject("select coalesce(sum(total_exec_time), 0) from pg_stat_statements"
+						+ others, Double.class) / calls;
+				this.out.printf("%nTasklist of %s, authorization %s, %d calls: %.1f ms per call, of which %.1f ms in the"
+						+ " database; by statement (ms per call, statements per call):%n", userId,
+						authorization ? "on" : "off", calls, wall, database);
+				this.jdbc.query("select total_exec_time, calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 400)"
+						+ " from pg_stat_statements" + others + " order by total_exec_time desc limit 12",
+						(java.sql.ResultSet rs) -> {
+							this.out.printf("%8.2f %6.1f  %s%n", rs.getDouble(1) / calls, rs.getDouble(2) / calls,
+									rs.getString(3));
+						});
+			}
+		}
 	}
 
 	private double ratio(String a, boolean aOn, String b, boolean bOn, String userId, int percentile) {
