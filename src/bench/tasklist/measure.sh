@@ -7,11 +7,12 @@
 #                                                      of statements slower than 50 ms and the top statements by time;
 #                                                      it times every plan node of every statement, so the figures
 #                                                      of such a run compare only with each other
-#   BREAKDOWN=1 src/bench/tasklist/measure.sh ...      measures no table: after warming up (without the stock
+#   BREAKDOWN=1 src/bench/tasklist/measure.sh ...      prints no timing table: after warming up (without the stock
 #                                                      statement), Tasklist's call per caseworker with authorization
-#                                                      on and off, rounds x samples times each, and where its time
-#                                                      goes: the database's part, statement by statement
-#                                                      (pg_stat_statements)
+#                                                      on, then off, rounds x samples times each, and where its time
+#                                                      goes: the database's part (execution only), statement by
+#                                                      statement (pg_stat_statements); with EXPLAIN_MS too, the
+#                                                      analysed plans inflate every figure
 #   HOLD=1 src/bench/tasklist/measure.sh ...           keeps PostgreSQL and the service up at the end, for psql
 #   OPEN_ONLY=1 src/bench/tasklist/measure.sh 100000   opens the cases, measures nothing and keeps the service up:
 #                                                      Tasklist on that many open cases, for a person to try

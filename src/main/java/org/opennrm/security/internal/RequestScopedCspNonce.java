@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class RequestScopedCspNonce extends OncePerRequestFilter {
 
-	static final String NONCE = ContentSecurityPolicyProvider.ATTR_CSP_FILTER_NONCE;
+	/** The servlet context attribute that carries the nonce (the webapps' name for it). */
+	static final String NONCE_ATTRIBUTE = ContentSecurityPolicyProvider.ATTR_CSP_FILTER_NONCE;
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -40,21 +41,34 @@ final class RequestScopedCspNonce extends OncePerRequestFilter {
 		}, response);
 	}
 
-	/** The servlet context as it is, except that the nonce is read from and written to the request. */
+	/** The servlet context as it is, except that the nonce attribute is read from and written to the request. */
 	static ServletContext withNonceOf(HttpServletRequest request, ServletContext shared) {
 		return (ServletContext) Proxy.newProxyInstance(RequestScopedCspNonce.class.getClassLoader(),
 				new Class<?>[] { ServletContext.class }, (proxy, method, arguments) -> {
-					if (arguments != null && arguments.length > 0 && NONCE.equals(arguments[0])) {
+					switch (method.getName()) {
+						case "equals" -> {
+							return arguments.length == 1 && proxy == arguments[0];
+						}
+						case "hashCode" -> {
+							return System.identityHashCode(proxy);
+						}
+						case "toString" -> {
+							return "the servlet context with the CSP nonce of one request: " + shared;
+						}
+						default -> {
+						}
+					}
+					if (arguments != null && arguments.length > 0 && NONCE_ATTRIBUTE.equals(arguments[0])) {
 						switch (method.getName()) {
 							case "getAttribute" -> {
-								return request.getAttribute(NONCE);
+								return request.getAttribute(NONCE_ATTRIBUTE);
 							}
 							case "setAttribute" -> {
-								request.setAttribute(NONCE, arguments[1]);
+								request.setAttribute(NONCE_ATTRIBUTE, arguments[1]);
 								return null;
 							}
 							case "removeAttribute" -> {
-								request.removeAttribute(NONCE);
+								request.removeAttribute(NONCE_ATTRIBUTE);
 								return null;
 							}
 							default -> {

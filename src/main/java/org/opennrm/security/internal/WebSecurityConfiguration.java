@@ -252,7 +252,8 @@ class WebSecurityConfiguration {
 			.addFilterBefore(new SessionControl(identityService, sessions, properties, problems, Clock.systemUTC()),
 					AuthorizationFilter.class)
 			.addFilterAfter(new WebappSignIn(engine, properties), AuthorizationFilter.class)
-			// Before the webapps' own filters, which come after this chain: each page's nonce is its own.
+			// Each page's CSP nonce its own. Anywhere in this chain will do: the webapps' filters, which read and
+			// write the nonce, all come after it.
 			.addFilterBefore(new RequestScopedCspNonce(), DisableEncodeUrlFilter.class)
 			.build();
 	}
