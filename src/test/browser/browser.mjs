@@ -110,12 +110,15 @@ export async function signInHere(page, { user, password, codes }) {
   }
 }
 
-/** An RFC 6238 code (SHA-1, 6 digits, 30 s) for the first time step after `after`, waiting for it if need be. */
+/**
+ * An RFC 6238 code (SHA-1, 6 digits, 30 s) for the first time step after `after`, at most one step ahead of the clock
+ * (the service takes a step either side of its own, as phones' clocks drift; SecondFactorCodes does the same), waiting
+ * for the clock only when the next step is used too.
+ */
 async function totpAfter(base32Key, after) {
-  let step = Math.floor(Date.now() / 30000);
-  while (step <= after) {
-    await new Promise(resolve => setTimeout(resolve, (step + 1) * 30000 - Date.now() + 200));
-    step = Math.floor(Date.now() / 30000);
+  const step = Math.max(Math.floor(Date.now() / 30000), after + 1);
+  while (Math.floor(Date.now() / 30000) < step - 1) {
+    await new Promise(resolve => setTimeout(resolve, (step - 1) * 30000 - Date.now() + 200));
   }
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   const bytes = [];

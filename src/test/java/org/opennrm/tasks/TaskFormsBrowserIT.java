@@ -148,7 +148,7 @@ class TaskFormsBrowserIT {
 					Map.of("baseUrl", baseUrl(), "password", Api.DEMO_PASSWORD, "tasks", walk, "codes", codes));
 		}
 		finally {
-			SecondFactorCodes.usedUntilNow(this.api, walkers);
+			SecondFactorCodes.usedUpToNextStep(this.api, walkers);
 		}
 
 		long expected = walk.stream().mapToLong(entry -> ((List<?>) entry.get("checks")).size()).sum();

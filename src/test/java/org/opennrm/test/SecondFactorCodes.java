@@ -14,8 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The authenticator app of the tests: it keeps the enrolment key of each user it enrolled (per running service, by
  * port), and gives one-time codes as a phone would (RFC 6238, computed here independently of the service's own
- * code), never the same time step twice for a user: the service refuses a replayed code, so a second sign-in within
- * the same 30 seconds waits for the next code, as a person would.
+ * code), never the same time step twice for a user: the service refuses a replayed code. It takes a code of the step
+ * either side of its own (phones' clocks drift), so a second sign-in within the same 30 seconds uses the next step at
+ * once, as a phone running up to 30 seconds fast would; only a third waits for time to catch up.
  */
 public final class SecondFactorCodes {
 
@@ -71,7 +72,7 @@ public final class SecondFactorCodes {
 	/**
 	 * For a browser scenario that signs a user in only after a while (a long walk through many users): the key of each
 	 * user who has a second factor, and the last time step used, so that the scenario makes its code when it is asked
-	 * for ({@code browser.mjs}). Call {@link #usedUntilNow} when the scenario has run, so that no later sign-in here
+	 * for ({@code browser.mjs}). Call {@link #usedUpToNextStep} when the scenario has run, so that no later sign-in here
 	 * replays the step it used.
 	 */
 	public static synchronized Map<String, Map<String, Object>> keysForBrowser(Api api, String password,
@@ -89,16 +90,17 @@ public final class SecondFactorCodes {
 		return keys;
 	}
 
-	/** Every step up to now counts as used for these users (a browser scenario may have used one). */
-	public static void usedUntilNow(Api api, String... users) {
+	/** Every step up to the next one counts as used for these users (a browser scenario may have used one). */
+	public static void usedUpToNextStep(Api api, String... users) {
 		for (String user : users) {
-			used(api, user, Instant.now().getEpochSecond() / 30);
+			used(api, user, Instant.now().getEpochSecond() / 30 + 1);
 		}
 	}
 
 	/**
-	 * The user's next code: for a step after the last one used, waiting for it if need be. The step is taken under
-	 * the lock and waited for outside it, so that sign-ins of several users wait side by side.
+	 * The user's next code: for a step after the last one used, at most one step ahead of the clock, waiting for the
+	 * clock if need be. The step is taken under the lock and waited for outside it, so that sign-ins of several users
+	 * wait side by side.
 	 */
 	public static String next(Api api, String userId) {
 		String key;
@@ -112,8 +114,8 @@ public final class SecondFactorCodes {
 					LAST_STEP.getOrDefault(key(api, userId), Long.MIN_VALUE) + 1);
 			LAST_STEP.put(key(api, userId), step);
 		}
-		while (Instant.now().getEpochSecond() / 30 < step) {
-			sleep((step * 30 - Instant.now().getEpochSecond()) * 1000 + 200);
+		while (Instant.now().getEpochSecond() / 30 < step - 1) {
+			sleep(((step - 1) * 30 - Instant.now().getEpochSecond()) * 1000 + 200);
 		}
 		return code(key, step);
 	}
