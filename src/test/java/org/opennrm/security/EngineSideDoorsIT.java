@@ -373,6 +373,12 @@ class EngineSideDoorsIT {
 		assertThat(weak.json().path("errors").path("password").asText()).contains("or more characters");
 		assertThat(this.identityService.createUserQuery().userId("sidedoor-weak").count()).isZero();
 
+		// An id that names nothing: the engine's NullValueException, which its REST API answers 500.
+		Api.Response unknown = admin.get("/engine-rest/task/no-such-task/variables");
+		assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+		assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(unknown.json().path("detail").asText()).contains("no-such-task").contains("doesn't exist");
+
 		for (String contentType : List.of("application/json; charset=foo", "application/json;charset",
 				"application/json; =x", "application/json; charset=\"", "application/json; charset=utf-8; x=")) {
 			assertThat(admin.postRaw("/engine-rest/task?maxResults=1", "{}", contentType).status()).as(contentType)

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.glassfish.jersey.server.ExtendedUriInfo;
@@ -134,6 +135,11 @@ class EngineApiProblems implements ContainerResponseFilter, ApplicationEventList
 			}
 			if (cause instanceof NotFoundException) {
 				return new Problem(404, Text.of("problem.noSuchResource"), Map.of());
+			}
+			if (cause instanceof NullValueException) {
+				// The engine's answer to an id that names nothing ("task x doesn't exist", "No job found for id x")
+				// or to a value it needs and was not given: the caller's to correct, as its own "not found" refusals.
+				return new Problem(400, engineSaid(cause.getMessage(), "problem.notValidHere"), Map.of());
 			}
 			if (cause instanceof NotAllowedException) {
 				return new Problem(405, Text.of("problem.methodNotAllowed"), Map.of());
