@@ -54,11 +54,12 @@ import org.yaml.snakeyaml.Yaml;
  * operation may reach it or not, so they are not sent.</li>
  * </ul>
  * A spelling refused for its form alone (a doubled slash, a matrix parameter, a percent-escaped letter: Spring
- * Security's firewall and {@code CanonicalPaths} refuse these before anything reads who is asking) is sent by every role
- * only if it was not refused so before signing in; otherwise that refusal stands for every role, marked "sent once".
+ * Security's firewall and {@code CanonicalPaths} refuse these before anything reads who is asking) is sent by every
+ * role only if it was not refused so before signing in; otherwise that refusal stands for every role, marked "sent
+ * once".
  * <p>
  * The table goes to {@code target/engine-routes-h2.md}, beside the access matrix. It runs on H2 only: which operation
- * answers a request is decided by the HTTP layer and the surface file, not the database, and its 45,000 requests are
+ * answers a request is decided by the HTTP layer and the surface file, not the database, and its 47,000 requests are
  * the suite's longest test; each finding it stands for runs on both databases in {@code EngineSideDoorsIT}.
  */
 @IntegrationTest
@@ -147,7 +148,8 @@ class EngineRouteEnumerationIT {
 
 		@Override
 		public String toString() {
-			return this.status + (this.kind.equals("reached") ? "" : " " + this.kind) + (this.once ? " (sent once)" : "");
+			return this.status + (this.kind.equals("reached") ? "" : " " + this.kind)
+					+ (this.once ? " (sent once)" : "");
 		}
 	}
 
@@ -204,7 +206,8 @@ class EngineRouteEnumerationIT {
 		assertThat(outcomes).as("some operations are open to someone").anyMatch(Outcome::open);
 		List<String> failed = outcomes.stream()
 			.filter(outcome -> outcome.open() && outcome.bySpelling().get("plain").status() >= 500)
-			.filter(outcome -> !ENGINE_FAILS_ON_PROBE.contains(outcome.route().method() + " " + outcome.route().template()))
+			.filter(outcome -> !ENGINE_FAILS_ON_PROBE
+				.contains(outcome.route().method() + " " + outcome.route().template()))
 			.map(outcome -> outcome.role() + " " + outcome.api() + " " + outcome.route().method() + " "
 					+ outcome.route().template() + ": " + outcome.bySpelling().get("plain").status())
 			.toList();

@@ -72,8 +72,8 @@ public final class SecondFactorCodes {
 	/**
 	 * For a browser scenario that signs a user in only after a while (a long walk through many users): the key of each
 	 * user who has a second factor, and the last time step used, so that the scenario makes its code when it is asked
-	 * for ({@code browser.mjs}). Call {@link #usedUpToNextStep} when the scenario has run, so that no later sign-in here
-	 * replays the step it used.
+	 * for ({@code browser.mjs}). Call {@link #usedUpToNextStep} when the scenario has run, so that no later sign-in
+	 * here replays the step it used.
 	 */
 	public static synchronized Map<String, Map<String, Object>> keysForBrowser(Api api, String password,
 			String... users) {
