@@ -271,12 +271,13 @@ class EngineRouteEnumerationIT {
 	/** The roles in turn, anonymous first: a spelling it got refused for its form alone is not sent again. */
 	private List<Outcome> tryEveryRole(Map<String, Object> surfaceFile, Surface surface, Route route,
 			Map<String, Caller> callers) {
+		Map<String, String> spellings = spellings(surface, route);
 		Map<String, Answer> beforeSignIn = new LinkedHashMap<>();
 		List<Outcome> outcomes = new ArrayList<>();
 		for (String role : ROLES) {
 			boolean open = opens(surfaceFile, role, surface.api(), route);
 			Map<String, Answer> answers = new LinkedHashMap<>();
-			spellings(surface, route).forEach((spelling, path) -> {
+			spellings.forEach((spelling, path) -> {
 				if (open && !spelling.equals("plain")) {
 					return;
 				}

@@ -52,12 +52,18 @@ class ClusterStartupTest {
 	void migrations_after_the_engines_configuration_run_in_the_turn_it_took() throws Exception {
 		ClusterStartup startup = new ClusterStartup(this.h2);
 		Flyway flyway = mock(Flyway.class);
+		AtomicReference<Boolean> anotherNodeCouldStart = new AtomicReference<>();
+		when(flyway.migrate()).then(invocation -> {
+			anotherNodeCouldStart.set(anotherNodeStarts().isDone());
+			return null;
+		});
 		startup.preInit(null);
 
 		CompletableFuture<Void> migrated = CompletableFuture.runAsync(() -> startup.migrate(flyway));
 
 		migrated.get(5, TimeUnit.SECONDS);
 		verify(flyway).migrate();
+		assertThat(anotherNodeCouldStart.get()).as("another node started while this one migrated").isFalse();
 		startup.destroy();
 		assertThat(anotherNodeStarts().get(5, TimeUnit.SECONDS)).isEqualTo("started");
 	}
