@@ -1,17 +1,12 @@
 package org.opennrm.platform.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.opennrm.platform.EngineStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,28 +47,15 @@ class TaskQueryAuthorizationOverlay extends AbstractProcessEnginePlugin {
 			"selectVariableInstanceCountByQueryCriteria", NAMESPACE + ".selectVariableInstanceCountByQueryCriteriaWithExists",
 			"selectAuthorizedGroupIds", NAMESPACE + ".selectAuthorizedGroupIdsByIndex");
 
-	static final Set<String> DATABASES = Set.of("h2", "postgres");
-
 	private static final Logger log = LoggerFactory.getLogger(TaskQueryAuthorizationOverlay.class);
 
 	@Override
 	public void postInit(ProcessEngineConfigurationImpl engine) {
-		if (!DATABASES.contains(engine.getDatabaseType())) {
+		if (!EngineStatements.supported(engine)) {
 			log.warn("Task queries keep the engine's authorization join on database type '{}'", engine.getDatabaseType());
 			return;
 		}
-		Configuration sql = engine.getSqlSessionFactory().getConfiguration();
-		if (!sql.hasStatement(ours("selectTaskByQueryCriteria"), false)) {
-			try (InputStream mapper = TaskQueryAuthorizationOverlay.class.getClassLoader().getResourceAsStream(MAPPER)) {
-				if (mapper == null) {
-					throw new IllegalStateException(MAPPER + " is missing from the class path");
-				}
-				new XMLMapperBuilder(mapper, sql, MAPPER, sql.getSqlFragments()).parse();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
+		EngineStatements.add(engine, MAPPER, ours("selectTaskByQueryCriteria"));
 		use(engine.getDbSqlSessionFactory(), true);
 	}
 

@@ -1,5 +1,6 @@
 package org.opennrm.tasks.internal;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,7 @@ import org.opennrm.tasks.TaskPage;
 import org.opennrm.tasks.TaskView;
 import org.opennrm.tasks.TaskWork;
 import org.opennrm.tasks.DisplayOnly;
+import org.opennrm.tasks.internal.VisibleTasks.ListedTask;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,11 +63,13 @@ class TaskActions implements TaskWork {
 
 	private final Cases cases;
 
+	private final VisibleTasks visibleTasks;
+
 	private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
 	TaskActions(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
 			HistoryService historyService, TrustedEngineCalls trustedCalls, TaskForms forms, FormValues values,
-			ApplicationEventPublisher events, Cases cases) {
+			ApplicationEventPublisher events, Cases cases, VisibleTasks visibleTasks) {
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
 		this.repositoryService = repositoryService;
@@ -75,20 +79,32 @@ class TaskActions implements TaskWork {
 		this.values = values;
 		this.events = events;
 		this.cases = cases;
+		this.visibleTasks = visibleTasks;
 	}
 
 	/**
 	 * My tasks, my groups' unclaimed tasks and the tasks I cover for an absent colleague, most urgent first.
 	 * <p>
-	 * The query itself is the need-to-know rule: the user's own tasks, their groups' unclaimed ones and those they are
-	 * a candidate user on are exactly what the engine's task authorizations grant them (a candidate group or user
-	 * gets its task's permissions; nothing else grants a worker tasks). It runs as a trusted call, without the
-	 * engine's authorization join, which grows with the square of a group's queue (ADR 16;
-	 * {@code TaskListEquivalenceIT} proves both give the same page and count).
+	 * The rule is the need-to-know rule: the user's own tasks, their groups' unclaimed ones and those they are a
+	 * candidate user on are exactly what the engine's task authorizations grant them (a candidate group or user gets
+	 * its task's permissions; nothing else grants a worker tasks). It runs without the engine's authorization join,
+	 * which grows with the square of a group's queue (ADR 16), as our own statement (ADR 33; the engine's task query
+	 * where that statement is not in use). {@code TaskListEquivalenceIT} proves all of them give the same page and
+	 * count.
 	 */
 	@Override
 	@Transactional(readOnly = true)
 	public TaskPage list(String caseReference, int firstResult, int maxResults) {
+		NrmUser user = CurrentUser.get();
+		return this.visibleTasks.list(user, caseReference, firstResult, maxResults)
+			.map(listed -> new TaskPage(listed.page().stream().map(this::view).toList(), listed.total(), firstResult,
+					maxResults))
+			.orElseGet(() -> listByEngineQuery(caseReference, firstResult, maxResults));
+	}
+
+	/** The same list through the engine's task query, trusted: where our statement is not in use, and in tests. */
+	@Transactional(readOnly = true)
+	TaskPage listByEngineQuery(String caseReference, int firstResult, int maxResults) {
 		NrmUser user = CurrentUser.get();
 		return this.trustedCalls.run(() -> page(myTasks(user, caseReference), firstResult, maxResults));
 	}
@@ -172,8 +188,7 @@ class TaskActions implements TaskWork {
 	@Override
 	public void complete(String taskId, JsonNode body) {
 		NrmUser user = CurrentUser.get();
-		lockCaseOf(taskId);
-		Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
+		Task task = lockCaseOf(taskId);
 		if (task == null) {
 			throw completedByMe(taskId, user) ? Problems.conflict("problem.task.alreadyCompleted")
 					: Problems.notFound("problem.task.notFound");
@@ -224,19 +239,28 @@ class TaskActions implements TaskWork {
 	}
 
 	/**
-	 * Completions on one case run one after another: a second submit waits for the first and then finds the task
-	 * completed, instead of racing it inside the engine.
+	 * Completions on one case run one after another: a second submit waits here for the first and then finds the task
+	 * completed, instead of racing it inside the engine. The task as the user sees it once the case is theirs, or
+	 * {@code null}.
 	 */
-	private void lockCaseOf(String taskId) {
-		caseReferences(Set.of(taskId)).values().forEach(this.cases::lock);
+	private Task lockCaseOf(String taskId) {
+		String caseReference = this.visibleTasks.caseOf(taskId);
+		if (caseReference != null) {
+			this.cases.lock(caseReference);
+		}
+		return visibleOrNull(taskId);
 	}
 
 	private Task visible(String taskId) {
-		Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
+		Task task = visibleOrNull(taskId);
 		if (task == null) {
 			throw Problems.notFound("problem.task.notFound");
 		}
 		return task;
+	}
+
+	private Task visibleOrNull(String taskId) {
+		return this.visibleTasks.find(taskId).orElse(null);
 	}
 
 	/** Whether the task finished while assigned to this user: the loser of a double submit gets a 409. */
@@ -250,14 +274,23 @@ class TaskActions implements TaskWork {
 
 	private List<TaskView> views(List<Task> tasks) {
 		Map<String, String> references = caseReferences(tasks.stream().map(Task::getId).collect(Collectors.toSet()));
-		return tasks.stream().map(task -> {
-			String processKey = processKey(task);
-			String form = this.forms.find(processKey, task.getTaskDefinitionKey()).map(TaskForm::schemaName).orElse(null);
-			return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), processKey,
-					references.get(task.getId()), form, task.getAssignee(),
-					task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
-					task.getDueDate() == null ? null : task.getDueDate().toInstant());
-		}).toList();
+		return tasks.stream()
+			.map(task -> view(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessDefinitionId(),
+					references.get(task.getId()), task.getAssignee(), task.getCreateTime(), task.getDueDate()))
+			.toList();
+	}
+
+	private TaskView view(ListedTask task) {
+		return view(task.id(), task.name(), task.taskKey(), task.processDefinitionId(), task.caseReference(),
+				task.assignee(), task.createTime(), task.dueDate());
+	}
+
+	private TaskView view(String id, String name, String taskKey, String processDefinitionId, String caseReference,
+			String assignee, Date createTime, Date dueDate) {
+		String processKey = processKey(processDefinitionId);
+		String form = this.forms.find(processKey, taskKey).map(TaskForm::schemaName).orElse(null);
+		return new TaskView(id, name, taskKey, processKey, caseReference, form, assignee,
+				createTime == null ? null : createTime.toInstant(), dueDate == null ? null : dueDate.toInstant());
 	}
 
 	/** Each task carries its case reference as a task variable, readable by whoever may read the task. */
@@ -276,7 +309,11 @@ class TaskActions implements TaskWork {
 	}
 
 	private String processKey(Task task) {
-		return this.processKeys.computeIfAbsent(task.getProcessDefinitionId(), id -> this.trustedCalls
+		return processKey(task.getProcessDefinitionId());
+	}
+
+	private String processKey(String processDefinitionId) {
+		return this.processKeys.computeIfAbsent(processDefinitionId, id -> this.trustedCalls
 			.run(() -> this.repositoryService.getProcessDefinition(id).getKey()));
 	}
 }

@@ -3,11 +3,17 @@ package org.opennrm.tasks.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.cases.CaseVariables;
 import org.opennrm.identification.VictimIdentificationProcess;
+import org.opennrm.platform.EngineStatements;
 import org.opennrm.security.RunAs;
 import org.opennrm.tasks.TaskPage;
 import org.opennrm.test.CaseJourney;
@@ -15,15 +21,19 @@ import org.opennrm.test.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The task list runs without the engine's authorization join (it is too slow with long queues); this proves it
- * shows every user exactly what the engine's own authorization check shows: the same tasks, in the same order, with
- * the same count, for every role, with and without a case filter, across pages.
+ * The task list runs without the engine's authorization join (it is too slow with long queues), as our own statement
+ * (ADR 33) or, where that is not in use, as the engine's task query; this proves both show every user exactly what the
+ * engine's own authorization check shows: the same tasks, in the same order, with the same count, for every role,
+ * with and without a case filter, across pages. A claim or completion reads its task
+ * by id with the engine's own read check instead of a task query: the same users see it.
  */
 @IntegrationTest
 class TaskListEquivalenceIT {
 
+	/** Every role; the mobile team's police officer shares the police group with a user who claims its task. */
 	static final List<String> USERS = List.of("demo-police", "demo-social", "demo-health", "demo-ngo",
-			"demo-authority", "demo-guardian", "demo-coordinator", "demo-supervisor", "demo-auditor", "demo-admin");
+			"demo-authority", "demo-guardian", "demo-coordinator", "demo-supervisor", "demo-auditor", "demo-admin",
+			"demo-field-police");
 
 	@Autowired
 	TaskActions tasks;
@@ -37,14 +47,22 @@ class TaskListEquivalenceIT {
 	@Autowired
 	TaskService taskService;
 
+	@Autowired
+	VisibleTasks visibleTasks;
+
+	@Autowired
+	ProcessEngineConfiguration engineConfiguration;
+
 	String claimed;
+
+	String byNgo;
 
 	@BeforeEach
 	void tasksClaimedAndUnclaimedAcrossGroups() {
 		String reference = this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
 		this.journey.complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS,
 				CaseJourney.ADULT_LABOUR_INDICATORS);
-		this.journey.open("demo-ngo", CaseJourney.ADULT_BY_NGO);
+		this.byNgo = this.journey.open("demo-ngo", CaseJourney.ADULT_BY_NGO);
 		this.claimed = reference;
 		String confirm = this.journey.task("demo-police", reference,
 				VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME).path("id").asText();
@@ -53,15 +71,25 @@ class TaskListEquivalenceIT {
 
 	@Test
 	void every_user_sees_the_same_tasks_as_the_engine_would_show_them() {
+		assertThat(EngineStatements.present((ProcessEngineConfigurationImpl) this.engineConfiguration,
+				VisibleTaskStatements.LIST))
+			.as("the list runs our statement on this database").isTrue();
 		for (String user : USERS) {
 			for (String caseReference : new String[] { null, this.claimed }) {
 				for (int first : new int[] { 0, 5 }) {
-					TaskPage trusted = this.runAs.user(user, () -> this.tasks.list(caseReference, first, 5));
+					TaskPage ours = this.runAs.user(user, () -> this.tasks.list(caseReference, first, 5));
+					TaskPage trusted = this.runAs.user(user,
+							() -> this.tasks.listByEngineQuery(caseReference, first, 5));
 					TaskPage checked = this.runAs.user(user,
 							() -> this.tasks.listCheckedByEngine(caseReference, first, 5));
 					assertThat(trusted.total()).as("%s, case %s: count", user, caseReference)
 						.isEqualTo(checked.total());
 					assertThat(trusted.tasks()).as("%s, case %s, from %d: page", user, caseReference, first)
+						.isEqualTo(checked.tasks());
+					assertThat(ours.total()).as("%s, case %s: our statement's count", user, caseReference)
+						.isEqualTo(checked.total());
+					assertThat(ours.tasks()).as("%s, case %s, from %d: our statement's page", user, caseReference,
+							first)
 						.isEqualTo(checked.tasks());
 				}
 			}
@@ -70,6 +98,39 @@ class TaskListEquivalenceIT {
 			.as("the comparison is not between two empty lists").isPositive();
 		assertThat(this.runAs.user("demo-ngo", () -> this.tasks.list(this.claimed, 0, 50)).total())
 			.as("another agency's case shows nothing").isZero();
+	}
+
+	@Test
+	void a_task_read_by_id_is_visible_to_exactly_the_users_the_engines_task_query_shows_it_to() {
+		int shown = 0;
+		int hidden = 0;
+		for (String user : USERS) {
+			for (Task task : this.taskService.createTaskQuery()
+				.processInstanceBusinessKeyIn(this.claimed, this.byNgo)
+				.list()) {
+				boolean byQuery = this.runAs.user(user,
+						() -> this.taskService.createTaskQuery().taskId(task.getId()).count() == 1);
+				Optional<Task> byId = this.runAs.user(user, () -> this.visibleTasks.find(task.getId()));
+				assertThat(byId.isPresent()).as("%s, task %s (%s)", user, task.getId(), task.getTaskDefinitionKey())
+					.isEqualTo(byQuery);
+				if (byId.isPresent()) {
+					shown++;
+					assertThat(byId.get().getAssignee()).isEqualTo(task.getAssignee());
+				}
+				else {
+					hidden++;
+				}
+			}
+		}
+		assertThat(shown).as("some users see some tasks").isPositive();
+		assertThat(hidden).as("some users do not see some tasks").isPositive();
+		assertThat(this.visibleTasks.find("no-such-task")).isEmpty();
+		for (Task task : this.taskService.createTaskQuery().processInstanceBusinessKeyIn(this.claimed, this.byNgo).list()) {
+			assertThat(this.visibleTasks.caseOf(task.getId())).as("the case of task %s, to lock it by", task.getId())
+				.isEqualTo(this.taskService.getVariableLocal(task.getId(), CaseVariables.CASE_REFERENCE))
+				.isIn(this.claimed, this.byNgo);
+		}
+		assertThat(this.visibleTasks.caseOf("no-such-task")).isNull();
 	}
 
 	@Test
