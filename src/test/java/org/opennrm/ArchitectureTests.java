@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,31 @@ class ArchitectureTests {
 			.callMethod(CommandContext.class, "disableAuthorizationCheck")
 			.orShould()
 			.callMethod(CommandContext.class, "setAuthorizationCheckEnabled", boolean.class)
+			.check(CLASSES);
+	}
+
+	/**
+	 * Every class that runs engine commands of its own or reads the engine's rows past its queries and their checks,
+	 * each reviewed: such code decides itself which check applies (ADR 20, ADR 33).
+	 */
+	static final String[] OWN_ENGINE_COMMANDS = { TrustedEngineCalls.class.getName(),
+			"org.opennrm.tasks.internal.VisibleTasks", "org.opennrm.tasks.internal.TaskWorkRules" };
+
+	@Test
+	void engine_commands_of_our_own_are_run_only_where_reviewed() {
+		noClasses().that(DescribedPredicate.describe("are not reviewed to run engine commands of their own",
+				(JavaClass javaClass) -> Arrays.stream(OWN_ENGINE_COMMANDS)
+					.noneMatch(name -> javaClass.getName().equals(name) || javaClass.getName().startsWith(name + "$"))))
+			.should()
+			.callMethod(ProcessEngineConfigurationImpl.class, "getCommandExecutorTxRequired")
+			.orShould()
+			.callMethod(ProcessEngineConfigurationImpl.class, "getCommandExecutorTxRequiresNew")
+			.orShould()
+			.callMethod(CommandContext.class, "getTaskManager")
+			.orShould()
+			.callMethod(CommandContext.class, "getDbSqlSession")
+			.orShould()
+			.callMethod(CommandContext.class, "getDbEntityManager")
 			.check(CLASSES);
 	}
 }

@@ -37,9 +37,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a caseworker does with tasks. Every engine call runs as the signed-in user, so the engine's authorization
- * decides what they see and may work on; this class adds the rules of working: claim before you complete, never take
- * a task someone else holds, and a conflict is a 409, not a silent overwrite.
+ * What a caseworker does with tasks. The engine's authorization decides what they see and may work on: a task is read
+ * under its read check and worked on by commands run as the signed-in user, and the list follows the rule those grants
+ * give (ADR 16, ADR 33). This class adds the rules of working: claim before you complete, never take a task someone
+ * else holds, and a conflict is a 409, not a silent overwrite.
  */
 @Service
 @Transactional
@@ -146,6 +147,8 @@ class TaskActions implements TaskWork {
 			.asc()
 			.orderByTaskCreateTime()
 			.asc()
+			.orderByTaskId()
+			.asc()
 			.listPage(firstResult, maxResults);
 		long total = firstResult == 0 && tasks.size() < maxResults ? tasks.size() : query.count();
 		return new TaskPage(views(tasks), total, firstResult, maxResults);
@@ -188,7 +191,9 @@ class TaskActions implements TaskWork {
 	@Override
 	public void complete(String taskId, JsonNode body) {
 		NrmUser user = CurrentUser.get();
-		Task task = lockCaseOf(taskId);
+		// Completions on one case run one after another: a second submit waits for the first and then finds the task
+		// completed, instead of racing it inside the engine.
+		Task task = this.visibleTasks.findWithCaseLocked(taskId, this.cases::lock).orElse(null);
 		if (task == null) {
 			throw completedByMe(taskId, user) ? Problems.conflict("problem.task.alreadyCompleted")
 					: Problems.notFound("problem.task.notFound");
@@ -238,29 +243,8 @@ class TaskActions implements TaskWork {
 		return shown;
 	}
 
-	/**
-	 * Completions on one case run one after another: a second submit waits here for the first and then finds the task
-	 * completed, instead of racing it inside the engine. The task as the user sees it once the case is theirs, or
-	 * {@code null}.
-	 */
-	private Task lockCaseOf(String taskId) {
-		String caseReference = this.visibleTasks.caseOf(taskId);
-		if (caseReference != null) {
-			this.cases.lock(caseReference);
-		}
-		return visibleOrNull(taskId);
-	}
-
 	private Task visible(String taskId) {
-		Task task = visibleOrNull(taskId);
-		if (task == null) {
-			throw Problems.notFound("problem.task.notFound");
-		}
-		return task;
-	}
-
-	private Task visibleOrNull(String taskId) {
-		return this.visibleTasks.find(taskId).orElse(null);
+		return this.visibleTasks.find(taskId).orElseThrow(() -> Problems.notFound("problem.task.notFound"));
 	}
 
 	/** Whether the task finished while assigned to this user: the loser of a double submit gets a 409. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.apache.ibatis.session.SqlSession;
 
@@ -85,7 +86,9 @@ class VisibleTasks {
 	Optional<Task> find(String taskId) {
 		return Optional.ofNullable(this.commands.execute(context -> {
 			TaskEntity task = context.getTaskManager().findTaskById(taskId);
-			if (task == null) {
+			// The service uses no tenants: a task of one is shown to nobody here (the engine's tenant check would
+			// refuse with an error, not an authorization refusal).
+			if (task == null || task.getTenantId() != null) {
 				return null;
 			}
 			try {
@@ -101,9 +104,22 @@ class VisibleTasks {
 	}
 
 	/**
-	 * The reference of the case a task belongs to (a variable of the task), to lock the case by before the task is
-	 * looked at: read without a check, and never given to the user; {@code null} if there is no such task.
+	 * For a completion: the task if the user may see it, with its case locked through {@code lockCase} and read again
+	 * once the lock is held (a completion of the same task may have finished meanwhile); empty if there is none, it
+	 * was completed meanwhile, or the user may not see it. The check is made once, before the lock, so that nobody
+	 * locks a case whose task they may not see.
 	 */
+	Optional<Task> findWithCaseLocked(String taskId, Consumer<String> lockCase) {
+		Optional<Task> seen = find(taskId);
+		String caseReference = seen.isEmpty() ? null : caseOf(taskId);
+		if (caseReference == null) {
+			return seen;
+		}
+		lockCase.accept(caseReference);
+		return Optional.ofNullable(this.commands.execute(context -> context.getTaskManager().findTaskById(taskId)));
+	}
+
+	/** The case a task belongs to (a variable of the task), to lock it by; {@code null} if there is no such task. */
 	String caseOf(String taskId) {
 		return this.commands.execute(context -> {
 			TaskEntity task = context.getTaskManager().findTaskById(taskId);

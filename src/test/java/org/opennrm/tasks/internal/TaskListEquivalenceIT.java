@@ -8,7 +8,9 @@ import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennrm.cases.CaseVariables;
@@ -24,8 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The task list runs without the engine's authorization join (it is too slow with long queues), as our own statement
  * (ADR 33) or, where that is not in use, as the engine's task query; this proves both show every user exactly what the
  * engine's own authorization check shows: the same tasks, in the same order, with the same count, for every role,
- * with and without a case filter, across pages. A claim or completion reads its task
- * by id with the engine's own read check instead of a task query: the same users see it.
+ * with and without a case filter, across pages. A claim or completion reads its task by id with the engine's own read
+ * check instead of a task query: the same users see it.
  */
 @IntegrationTest
 class TaskListEquivalenceIT {
@@ -57,6 +59,8 @@ class TaskListEquivalenceIT {
 
 	String byNgo;
 
+	String involving;
+
 	@BeforeEach
 	void tasksClaimedAndUnclaimedAcrossGroups() {
 		String reference = this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
@@ -67,6 +71,17 @@ class TaskListEquivalenceIT {
 		String confirm = this.journey.task("demo-police", reference,
 				VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME).path("id").asText();
 		this.taskService.claim(confirm, "demo-police");
+		// A task with an owner and a candidate user (as a supervisor's cover adds one): both are involved in it.
+		this.involving = this.taskService.createTaskQuery().processInstanceBusinessKey(this.byNgo).list().get(0).getId();
+		this.taskService.setOwner(this.involving, "demo-health");
+		this.taskService.addCandidateUser(this.involving, "demo-guardian");
+	}
+
+	/** Other tests share the database: the owner and the candidate user go again. */
+	@AfterEach
+	void noLongerInvolving() {
+		this.taskService.deleteUserIdentityLink(this.involving, "demo-health", IdentityLinkType.OWNER);
+		this.taskService.deleteCandidateUser(this.involving, "demo-guardian");
 	}
 
 	@Test
@@ -125,7 +140,9 @@ class TaskListEquivalenceIT {
 		assertThat(shown).as("some users see some tasks").isPositive();
 		assertThat(hidden).as("some users do not see some tasks").isPositive();
 		assertThat(this.visibleTasks.find("no-such-task")).isEmpty();
-		for (Task task : this.taskService.createTaskQuery().processInstanceBusinessKeyIn(this.claimed, this.byNgo).list()) {
+		for (Task task : this.taskService.createTaskQuery()
+			.processInstanceBusinessKeyIn(this.claimed, this.byNgo)
+			.list()) {
 			assertThat(this.visibleTasks.caseOf(task.getId())).as("the case of task %s, to lock it by", task.getId())
 				.isEqualTo(this.taskService.getVariableLocal(task.getId(), CaseVariables.CASE_REFERENCE))
 				.isIn(this.claimed, this.byNgo);
