@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
@@ -44,9 +45,6 @@ class VisibleTasks {
 
 	private final CommandExecutor commands;
 
-	/** Whether our list statement is in the engine's SQL configuration; known once the engine is built. */
-	private volatile Boolean listStatement;
-
 	VisibleTasks(ProcessEngineConfiguration configuration) {
 		this.engine = (ProcessEngineConfigurationImpl) configuration;
 		this.commands = this.engine.getCommandExecutorTxRequired();
@@ -59,10 +57,7 @@ class VisibleTasks {
 	 * count: the API's clients poll for their next task with exactly such pages.
 	 */
 	Optional<Listed> list(NrmUser user, String caseReference, int firstResult, int maxResults) {
-		if (this.listStatement == null) {
-			this.listStatement = EngineStatements.present(this.engine, VisibleTaskStatements.LIST);
-		}
-		if (!this.listStatement) {
+		if (!EngineStatements.present(this.engine, VisibleTaskStatements.LIST)) {
 			return Optional.empty();
 		}
 		Map<String, Object> parameters = new HashMap<>();
@@ -83,48 +78,48 @@ class VisibleTasks {
 
 	/** The task, if there is one of that id and the user may see it. */
 	Optional<Task> find(String taskId) {
-		return Optional.ofNullable(this.commands.execute(context -> {
-			TaskEntity task = context.getTaskManager().findTaskById(taskId);
-			// The service uses no tenants: a task of one is shown to nobody here (the engine's tenant check would
-			// refuse with an error, not an authorization refusal).
-			if (task == null || task.getTenantId() != null) {
-				return null;
-			}
-			try {
-				for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-					checker.checkReadTask(task);
-				}
-			}
-			catch (AuthorizationException ex) {
-				return null;
-			}
-			return task;
-		}));
+		return Optional.ofNullable(this.commands.execute(context -> readable(context, taskId)));
 	}
 
 	/**
 	 * For a completion: the task if the user may see it, with its case locked through {@code lockCase} and read again
 	 * once the lock is held (a completion of the same task may have finished meanwhile); empty if there is none, it
 	 * was completed meanwhile, or the user may not see it. The check is made once, before the lock, so that nobody
-	 * locks a case whose task they may not see.
+	 * locks a case whose task they may not see. The case reference (a variable of the task) only picks the lock and
+	 * is never given to the user.
 	 */
 	Optional<Task> findWithCaseLocked(String taskId, Consumer<String> lockCase) {
-		Optional<Task> seen = find(taskId);
-		String caseReference = seen.isEmpty() ? null : caseOf(taskId);
-		if (caseReference == null) {
-			return seen;
+		Seen seen = this.commands.execute(context -> {
+			TaskEntity task = readable(context, taskId);
+			return task == null ? null : new Seen(task, task.getVariableLocal(CaseVariables.CASE_REFERENCE));
+		});
+		if (seen == null || seen.caseReference() == null) {
+			return Optional.ofNullable(seen).map(Seen::task);
 		}
-		lockCase.accept(caseReference);
+		lockCase.accept(seen.caseReference().toString());
 		return Optional.ofNullable(this.commands.execute(context -> context.getTaskManager().findTaskById(taskId)));
 	}
 
-	/** The case a task belongs to (a variable of the task), to lock it by; {@code null} if there is no such task. */
-	String caseOf(String taskId) {
-		return this.commands.execute(context -> {
-			TaskEntity task = context.getTaskManager().findTaskById(taskId);
-			Object reference = task == null ? null : task.getVariableLocal(CaseVariables.CASE_REFERENCE);
-			return reference == null ? null : reference.toString();
-		});
+	private static TaskEntity readable(CommandContext context, String taskId) {
+		TaskEntity task = context.getTaskManager().findTaskById(taskId);
+		// The service uses no tenants: a task of one is shown to nobody here (the engine's tenant check would refuse
+		// with an error, not an authorization refusal).
+		if (task == null || task.getTenantId() != null) {
+			return null;
+		}
+		try {
+			for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+				checker.checkReadTask(task);
+			}
+		}
+		catch (AuthorizationException ex) {
+			return null;
+		}
+		return task;
+	}
+
+	/** A task the user may see, and the reference of its case. */
+	private record Seen(Task task, Object caseReference) {
 	}
 
 	/** A task of the list as the statement reads it. */

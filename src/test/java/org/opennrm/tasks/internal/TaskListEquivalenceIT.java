@@ -2,6 +2,7 @@ package org.opennrm.tasks.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -128,26 +129,32 @@ class TaskListEquivalenceIT {
 				Optional<Task> byId = this.runAs.user(user, () -> this.visibleTasks.find(task.getId()));
 				assertThat(byId.isPresent()).as("%s, task %s (%s)", user, task.getId(), task.getTaskDefinitionKey())
 					.isEqualTo(byQuery);
+				List<String> locked = new ArrayList<>();
+				Optional<Task> forCompletion = this.runAs.user(user,
+						() -> this.visibleTasks.findWithCaseLocked(task.getId(), locked::add));
+				assertThat(forCompletion.isPresent()).as("%s, task %s, for a completion", user, task.getId())
+					.isEqualTo(byQuery);
 				if (byId.isPresent()) {
 					shown++;
 					assertThat(byId.get().getAssignee()).isEqualTo(task.getAssignee());
+					assertThat(locked).as("%s, task %s: the case locked for its completion", user, task.getId())
+						.containsExactly((String) this.taskService.getVariableLocal(task.getId(),
+								CaseVariables.CASE_REFERENCE))
+						.allMatch(reference -> reference.equals(this.claimed) || reference.equals(this.byNgo));
 				}
 				else {
 					hidden++;
+					assertThat(locked).as("%s, task %s: no lock on a case whose task they may not see", user,
+							task.getId()).isEmpty();
 				}
 			}
 		}
 		assertThat(shown).as("some users see some tasks").isPositive();
 		assertThat(hidden).as("some users do not see some tasks").isPositive();
 		assertThat(this.visibleTasks.find("no-such-task")).isEmpty();
-		for (Task task : this.taskService.createTaskQuery()
-			.processInstanceBusinessKeyIn(this.claimed, this.byNgo)
-			.list()) {
-			assertThat(this.visibleTasks.caseOf(task.getId())).as("the case of task %s, to lock it by", task.getId())
-				.isEqualTo(this.taskService.getVariableLocal(task.getId(), CaseVariables.CASE_REFERENCE))
-				.isIn(this.claimed, this.byNgo);
-		}
-		assertThat(this.visibleTasks.caseOf("no-such-task")).isNull();
+		assertThat(this.visibleTasks.findWithCaseLocked("no-such-task", locked -> {
+			throw new AssertionError("locked " + locked + " for no task");
+		})).isEmpty();
 	}
 
 	@Test
