@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 13's throughput targets (W1, W7): whole referral lifecycles through the API from 8 clients, on one node of the
 # service, on two nodes sharing one PostgreSQL (requests round-robin over them), and on the bare engine with the same
-# models (Camunda's Java API), each on a new database of one embedded PostgreSQL; rounds of a fixed duration
+# models (through Camunda's Java API, and behind Camunda's REST API), each on a new database of one embedded
+# PostgreSQL; rounds of a fixed duration
 # alternate the variants. org.opennrm.bench.ThroughputBenchmark says what a lifecycle is and how each side is driven.
 #   src/bench/throughput/measure.sh [rounds] [seconds per variant and round]   (default 3 rounds of 60 s)
 #   RAMP=20 src/bench/throughput/measure.sh ...        seconds the clients run in a round before its window (default 20)
@@ -10,6 +11,8 @@
 #   POLL_MS=20 src/bench/throughput/measure.sh ...     pause between two looks for a case's next task (default 20)
 #   MVN_OPTS=-o src/bench/throughput/measure.sh ...    passes options to Maven (here: offline)
 #   SKIP_BUILD=1 src/bench/throughput/measure.sh ...   runs what target/ holds, without Maven
+#   VARIANTS="one node,bare REST" src/bench/throughput/measure.sh ...
+#                                                      some of: one node, two nodes, bare, bare REST (default: all)
 # The tables and the ratios go to the terminal and to target/bench-throughput/results-<date-time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -21,9 +24,9 @@ fi
 
 mkdir -p target/bench-throughput
 results="target/bench-throughput/results-$(date +%Y%m%d-%H%M%S).txt"
-# Three nodes of the service and the bare engine share this JVM.
+# The service's nodes and both bare engines share this JVM.
 java -Xmx3g ${WARM_UP:+-Dbench.warm-up=$WARM_UP} ${CLIENTS:+-Dbench.clients=$CLIENTS} ${POLL_MS:+-Dbench.poll-ms=$POLL_MS} \
-  ${RAMP:+-Dbench.ramp-seconds=$RAMP} \
+  ${RAMP:+-Dbench.ramp-seconds=$RAMP} ${VARIANTS:+"-Dbench.variants=$VARIANTS"} \
   -Dbench.results="$results" \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   org.opennrm.bench.ThroughputBenchmark "$@"

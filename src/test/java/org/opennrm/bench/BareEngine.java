@@ -87,12 +87,17 @@ final class BareEngine implements AutoCloseable {
 		configuration.setJobExecutor(jobExecutor);
 		configuration.setJobExecutorActivate(true);
 		ProcessEngine engine = configuration.buildProcessEngine();
+		deploy(engine, models);
+		return new BareEngine(engine, dataSource);
+	}
+
+	/** One deployment per feature folder, as the service's deployer makes them. */
+	static void deploy(ProcessEngine engine, Map<String, Map<String, byte[]>> models) {
 		models.forEach((folder, resources) -> {
 			DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare-" + folder);
 			resources.forEach((name, content) -> deployment.addInputStream(name, new java.io.ByteArrayInputStream(content)));
 			deployment.deploy();
 		});
-		return new BareEngine(engine, dataSource);
 	}
 
 	@Override
@@ -102,7 +107,7 @@ final class BareEngine implements AutoCloseable {
 	}
 
 	/** What the models' expressions call: no-ops for our delegates and listeners, the gates, the deadlines. */
-	private static Map<Object, Object> beans(Map<String, Map<String, byte[]>> models) {
+	static Map<Object, Object> beans(Map<String, Map<String, byte[]>> models) {
 		Map<Object, Object> beans = new HashMap<>();
 		ProcessTestSupport.NoOp noOp = new ProcessTestSupport.NoOp();
 		TreeSet<String> names = new TreeSet<>();
@@ -120,7 +125,7 @@ final class BareEngine implements AutoCloseable {
 	}
 
 	/** Folder name to (resource name to content), as the service's deployer reads them from the classpath. */
-	private static Map<String, Map<String, byte[]>> modelsByFolder() {
+	static Map<String, Map<String, byte[]>> modelsByFolder() {
 		Map<String, Map<String, byte[]>> folders = new TreeMap<>();
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 		try {

@@ -62,8 +62,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * set: routing flags, never what goes to the case file.
  * <p>
  * Variants: one node; two nodes on one database, every request going to the next node in turn (as a round-robin
- * balancer would; the API is stateless); the bare engine. Each on a database of its own, new at the start, on one
- * embedded PostgreSQL; all three are up for the whole run and only the measured one works. After a warm-up, rounds
+ * balancer would; the API is stateless); the bare engine through its Java API; the bare engine behind Camunda's own
+ * REST API ({@link BareRestEngine}: over HTTP, each call signed in with HTTP Basic, as a deployment of the bare engine
+ * serves clients). Each on a database of its own, new at the start, on one embedded PostgreSQL; all are up for the
+ * whole run and only the measured one works. After a warm-up, rounds
  * alternate the variants, the order rotating each round. In a round the clients run for a ramp, then for the window
  * measured: throughput counts the lifecycles that ended inside the window (and, steadier for short windows, the tasks
  * completed in it); per-call times are those of the calls made inside it. Lifecycles still running when the window
@@ -88,6 +90,17 @@ public final class ThroughputBenchmark {
 	static final long POLL_MS = Long.getLong("bench.poll-ms", 20);
 
 	static final long STEP_TIMEOUT_MS = 120_000;
+
+	/**
+	 * The variants measured ({@code -Dbench.variants}, comma-separated): our API on one node and on two, the bare
+	 * engine through its Java API in this JVM, and the bare engine behind Camunda's REST API. The one node is started
+	 * in any case: the others take its pool size.
+	 */
+	static final List<String> VARIANTS = List
+		.of(System.getProperty("bench.variants", "one node,two nodes,bare,bare REST").split("\\s*,\\s*"));
+
+	/** A database each, on one embedded PostgreSQL. */
+	static final List<String> DATABASES = List.of("one_node", "two_nodes", "bare", "bare_rest");
 
 	/** Call kinds, in the order of the report. */
 	static final List<String> KINDS = List.of("open case", "list tasks", "claim", "complete", "read case");
@@ -166,23 +179,40 @@ public final class ThroughputBenchmark {
 		List<AutoCloseable> running = new ArrayList<>();
 		try {
 			JdbcTemplate admin = new JdbcTemplate(postgres.getPostgresDatabase());
-			for (String database : List.of("one_node", "two_nodes", "bare")) {
+			for (String database : DATABASES) {
 				admin.execute("create database " + database);
 			}
 			long start = System.nanoTime();
+			List<Driver> drivers = new ArrayList<>();
 			ConfigurableApplicationContext one = node(postgres, "one_node", "nrm-one");
 			running.add(one);
-			ConfigurableApplicationContext first = node(postgres, "two_nodes", "nrm-two-a");
-			running.add(first);
-			ConfigurableApplicationContext second = node(postgres, "two_nodes", "nrm-two-b");
-			running.add(second);
 			int poolSize = one.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10);
-			BareEngine bare = BareEngine.start(postgres.getJdbcUrl("postgres", "bare"), "postgres", "postgres", poolSize);
-			running.add(bare);
-			BenchRun.log("three nodes and the bare engine up in " + (System.nanoTime() - start) / 1_000_000_000 + " s");
+			if (VARIANTS.contains("one node")) {
+				drivers.add(new Api("one node", List.of(one)));
+			}
+			if (VARIANTS.contains("two nodes")) {
+				ConfigurableApplicationContext first = node(postgres, "two_nodes", "nrm-two-a");
+				running.add(first);
+				ConfigurableApplicationContext second = node(postgres, "two_nodes", "nrm-two-b");
+				running.add(second);
+				drivers.add(new Api("two nodes", List.of(first, second)));
+			}
+			if (VARIANTS.contains("bare")) {
+				BareEngine bare = BareEngine.start(postgres.getJdbcUrl("postgres", "bare"), "postgres", "postgres",
+						poolSize);
+				running.add(bare);
+				drivers.add(new Bare(bare));
+			}
+			if (VARIANTS.contains("bare REST")) {
+				Map<String, String> users = new LinkedHashMap<>();
+				STEPS.forEach(step -> users.put(step.userId(), step.group()));
+				ConfigurableApplicationContext bareRest = BareRestEngine.start(
+						postgres.getJdbcUrl("postgres", "bare_rest"), "postgres", "postgres", poolSize, users);
+				running.add(bareRest);
+				drivers.add(new BareRest(bareRest));
+			}
+			BenchRun.log(drivers.size() + " variants up in " + (System.nanoTime() - start) / 1_000_000_000 + " s");
 
-			List<Driver> drivers = List.of(new Api("one node", List.of(one)), new Api("two nodes", List.of(first, second)),
-					new Bare(bare));
 			for (Driver driver : drivers) {
 				bench.warmUp(driver);
 			}
@@ -397,10 +427,9 @@ public final class ThroughputBenchmark {
 					ended == 0 ? Double.NaN : this.polls.get(variant)[0] / ended);
 		}
 		this.out.println();
-		this.out.printf("two nodes / one node: %.2f lifecycles/s, %.2f tasks/s (target at least 1.7)%n",
-				throughput("two nodes", 0) / throughput("one node", 0), throughput("two nodes", 2) / throughput("one node", 2));
-		this.out.printf("one node / bare:      %.2f lifecycles/s, %.2f tasks/s (target at least 0.8)%n",
-				throughput("one node", 0) / throughput("bare", 0), throughput("one node", 2) / throughput("bare", 2));
+		ratio("two nodes", "one node", "two nodes / one node:", "target at least 1.7");
+		ratio("one node", "bare", "one node / bare (its Java API, in this JVM):", "target at least 0.8");
+		ratio("one node", "bare REST", "one node / bare behind its REST API:       ", "target at least 0.8");
 		this.out.println();
 		this.out.printf("| %-9s | %15s | %15s | %15s | %14s | %14s |%n", "variant", "JVM ms/cycle", "PostgreSQL ms/cycle",
 				"total ms/cycle", "JVM cores", "PostgreSQL cores");
@@ -429,16 +458,28 @@ public final class ThroughputBenchmark {
 		this.out.println();
 		this.out.println("lifecycles/s counts the lifecycles that ended in the windows; tasks/s the tasks completed in them"
 				+ " (11 per lifecycle), which a window shorter than many lifecycles counts more steadily. \"list tasks\""
-				+ " includes the looks that found the next task not there yet (polls/cycle). On the bare engine every"
-				+ " call is a Java API call in this JVM, without HTTP. All nodes share this JVM and its cores.");
+				+ " includes the looks that found the next task not there yet (polls/cycle). On \"bare\" every call is"
+				+ " a Java API call in this JVM, without HTTP; \"bare REST\" is the same engine behind Camunda's REST API,"
+				+ " called over HTTP with HTTP Basic. All nodes share this JVM and its cores.");
 		this.out.println(BenchRun.machine(jdbc));
+	}
+
+	private void ratio(String variant, String against, String label, String target) {
+		if (this.rounds.containsKey(variant) && this.rounds.containsKey(against)) {
+			this.out.printf("%s %.2f lifecycles/s, %.2f tasks/s (%s)%n", label,
+					throughput(variant, 0) / throughput(against, 0), throughput(variant, 2) / throughput(against, 2),
+					target);
+		}
 	}
 
 	/** What each database holds at the end: every case closed, nothing failed. */
 	private void engineState(EmbeddedPostgres postgres) {
 		this.out.println();
-		for (String database : List.of("one_node", "two_nodes", "bare")) {
+		for (String database : DATABASES) {
 			JdbcTemplate jdbc = new JdbcTemplate(postgres.getDatabase("postgres", database));
+			if (jdbc.queryForObject("select to_regclass('act_hi_procinst') is null", Boolean.class)) {
+				continue; // a variant not run
+			}
 			this.out.printf("%s database: %d case processes ended of %d started, %d open tasks, %d incidents, %d jobs"
 					+ " that failed at least once%n", database,
 					count(jdbc, "select count(*) from act_hi_procinst where proc_def_key_ = 'NrmCase' and end_time_ is not null"),
@@ -546,13 +587,6 @@ public final class ThroughputBenchmark {
 			}
 		}
 
-		private static BenchRun.Reply expect(int status, String what, BenchRun.Reply reply) {
-			if (reply.status() != status) {
-				throw new IllegalStateException(what + ": " + reply.status() + " " + reply.body());
-			}
-			return reply;
-		}
-
 		private JsonNode read(BenchRun.Reply reply) {
 			try {
 				return this.json.readTree(reply.body());
@@ -592,6 +626,15 @@ public final class ThroughputBenchmark {
 		@Override
 		public String open() {
 			String reference = String.format("BARE-2026-%06d", this.opened.incrementAndGet());
+			as("demo-police", "police", () -> this.runtime.createProcessInstanceByKey(NrmCaseProcess.KEY)
+				.businessKey(reference)
+				.setVariables(caseVariables(reference))
+				.execute());
+			return reference;
+		}
+
+		/** What our case registration sets on a new case process: the intake, ids and routing flags. */
+		static Map<String, Object> caseVariables(String reference) {
 			Map<String, Object> variables = new HashMap<>(CaseJourney.ADULT_BY_POLICE);
 			variables.put(CaseVariables.CASE_ID, UUID.randomUUID().toString());
 			variables.put(CaseVariables.CASE_REFERENCE, reference);
@@ -599,11 +642,7 @@ public final class ThroughputBenchmark {
 			variables.put(NrmCaseProcess.Variables.COMPETENT_AUTHORITY, "authority");
 			variables.put(NrmCaseProcess.Variables.IS_CHILD, false);
 			variables.put(NrmCaseProcess.Variables.AGE_UNCERTAIN, false);
-			as("demo-police", "police", () -> this.runtime.createProcessInstanceByKey(NrmCaseProcess.KEY)
-				.businessKey(reference)
-				.setVariables(variables)
-				.execute());
-			return reference;
+			return variables;
 		}
 
 		/** The tasks of the case the user may work on (assigned to them or offered to their group), as our list asks. */
@@ -653,6 +692,125 @@ public final class ThroughputBenchmark {
 		}
 	}
 
+	/**
+	 * The same steps on the bare engine behind Camunda's REST API ({@link BareRestEngine}), over HTTP as the same users
+	 * with HTTP Basic, completing with the same process variables as {@link Bare}.
+	 */
+	private static final class BareRest implements Driver {
+
+		private final String url;
+
+		private final AtomicInteger opened = new AtomicInteger();
+
+		private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+		private final ObjectMapper json = new ObjectMapper();
+
+		BareRest(ConfigurableApplicationContext engine) {
+			this.url = BareRestEngine.url(engine);
+		}
+
+		@Override
+		public String name() {
+			return "bare REST";
+		}
+
+		@Override
+		public String open() {
+			String reference = String.format("REST-2026-%06d", this.opened.incrementAndGet());
+			Map<String, Object> body = map("businessKey", reference, "variables", typed(Bare.caseVariables(reference)));
+			expect(200, "start a case", post("demo-police", "/process-definition/key/" + NrmCaseProcess.KEY + "/start",
+					body));
+			return reference;
+		}
+
+		/** The task query {@link Bare} makes, as the REST API takes it. */
+		@Override
+		public String findTask(String reference, Step step) {
+			Map<String, Object> query = map("processInstanceBusinessKey", reference, "orQueries",
+					List.of(map("assignee", step.userId(), "candidateGroups", List.of(step.group()))));
+			for (JsonNode task : read(expect(200, "list tasks",
+					post(step.userId(), "/task?firstResult=0&maxResults=100", query)))) {
+				if (step.taskType().equals(task.path("taskDefinitionKey").asText())) {
+					return task.path("id").asText();
+				}
+			}
+			return null;
+		}
+
+		@Override
+		public void claim(String taskId, Step step) {
+			expect(204, "claim " + step.taskType(),
+					post(step.userId(), "/task/" + taskId + "/claim", map("userId", step.userId())));
+		}
+
+		@Override
+		public void complete(String taskId, Step step) {
+			expect(204, "complete " + step.taskType(),
+					post(step.userId(), "/task/" + taskId + "/complete", map("variables", typed(step.variables()))));
+		}
+
+		@Override
+		public boolean closed(String reference) {
+			return read(expect(200, "read case", get("demo-social", "/history/process-instance/count?processDefinitionKey="
+					+ NrmCaseProcess.KEY + "&processInstanceBusinessKey=" + reference + "&finished=true")))
+				.path("count")
+				.asLong() == 1;
+		}
+
+		/**
+		 * Variables as the REST API types them: strings, flags and numbers as themselves, lists as JSON-serialized
+		 * objects (what the Java API stores for them with JSON as the default serialization format).
+		 */
+		private Map<String, Object> typed(Map<String, Object> variables) {
+			Map<String, Object> typed = new LinkedHashMap<>();
+			variables.forEach((name, value) -> typed.put(name, typed(name, value)));
+			return typed;
+		}
+
+		private Map<String, Object> typed(String name, Object value) {
+			if (value instanceof List<?> list) {
+				return map("value", write(list), "type", "Object", "valueInfo", map("objectTypeName",
+						"java.util.ArrayList<java.lang.String>", "serializationDataFormat", "application/json"));
+			}
+			if (value instanceof String || value instanceof Boolean || value instanceof Integer
+					|| value instanceof Long) {
+				return map("value", value, "type", value.getClass().getSimpleName());
+			}
+			throw new IllegalArgumentException(name + ": no REST type for " + value.getClass());
+		}
+
+		private String write(Object value) {
+			try {
+				return this.json.writeValueAsString(value);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private BenchRun.Reply get(String userId, String path) {
+			return BenchRun.send(this.http, userId,
+					HttpRequest.newBuilder(URI.create(this.url + path)).header("Accept", "application/json").GET());
+		}
+
+		private BenchRun.Reply post(String userId, String path, Map<String, Object> body) {
+			return BenchRun.send(this.http, userId, HttpRequest.newBuilder(URI.create(this.url + path))
+				.header("Accept", "application/json")
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(write(body))));
+		}
+
+		private JsonNode read(BenchRun.Reply reply) {
+			try {
+				return this.json.readTree(reply.body());
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Not JSON: " + reply.body(), ex);
+			}
+		}
+	}
+
 	// ---- bodies and variables
 
 	/** What the screening's sink sets on the process for the adult labour indicators (counts per element). */
@@ -694,6 +852,13 @@ public final class ThroughputBenchmark {
 			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
 		}
 		return map;
+	}
+
+	private static BenchRun.Reply expect(int status, String what, BenchRun.Reply reply) {
+		if (reply.status() != status) {
+			throw new IllegalStateException(what + ": " + reply.status() + " " + reply.body());
+		}
+		return reply;
 	}
 
 	private static void sleep(long ms) {
