@@ -13,6 +13,7 @@
 #   SKIP_BUILD=1 src/bench/throughput/measure.sh ...   runs what target/ holds, without Maven
 #   VARIANTS="one node,bare REST" src/bench/throughput/measure.sh ...
 #                                                      some of: one node, two nodes, bare, bare REST (default: all)
+#   STATEMENTS=15 src/bench/throughput/measure.sh ...  ends with each database's top 15 statements (pg_stat_statements)
 # The tables and the ratios go to the terminal and to target/bench-throughput/results-<date-time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -27,6 +28,7 @@ results="target/bench-throughput/results-$(date +%Y%m%d-%H%M%S).txt"
 # The service's nodes and both bare engines share this JVM.
 java -Xmx3g ${WARM_UP:+-Dbench.warm-up=$WARM_UP} ${CLIENTS:+-Dbench.clients=$CLIENTS} ${POLL_MS:+-Dbench.poll-ms=$POLL_MS} \
   ${RAMP:+-Dbench.ramp-seconds=$RAMP} ${VARIANTS:+"-Dbench.variants=$VARIANTS"} \
+  ${STATEMENTS:+-Dbench.statements=$STATEMENTS} \
   -Dbench.results="$results" \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   org.opennrm.bench.ThroughputBenchmark "$@"

@@ -99,6 +99,12 @@ public final class ThroughputBenchmark {
 	static final List<String> VARIANTS = List
 		.of(System.getProperty("bench.variants", "one node,two nodes,bare,bare REST").split("\\s*,\\s*"));
 
+	/**
+	 * With a number n ({@code -Dbench.statements}), the report ends with each database's n statements that took the
+	 * most of PostgreSQL's time over the whole run (warm-up included), per case process started on it.
+	 */
+	static final int STATEMENTS = Integer.getInteger("bench.statements", 0);
+
 	/** A database each, on one embedded PostgreSQL. */
 	static final List<String> DATABASES = List.of("one_node", "two_nodes", "bare", "bare_rest");
 
@@ -175,7 +181,11 @@ public final class ThroughputBenchmark {
 		int roundCount = args.length > 0 ? Integer.parseInt(args[0]) : 3;
 		int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
 		ThroughputBenchmark bench = new ThroughputBenchmark(BenchRun.results());
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+		EmbeddedPostgres.Builder server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300");
+		if (STATEMENTS > 0) {
+			server.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+		}
+		EmbeddedPostgres postgres = server.start();
 		List<AutoCloseable> running = new ArrayList<>();
 		try {
 			JdbcTemplate admin = new JdbcTemplate(postgres.getPostgresDatabase());
@@ -224,6 +234,9 @@ public final class ThroughputBenchmark {
 			}
 			bench.report(roundCount, seconds, poolSize, new JdbcTemplate(postgres.getPostgresDatabase()));
 			bench.engineState(postgres);
+			if (STATEMENTS > 0) {
+				bench.statements(postgres, STATEMENTS);
+			}
 		}
 		finally {
 			for (int i = running.size() - 1; i >= 0; i--) {
@@ -477,8 +490,8 @@ public final class ThroughputBenchmark {
 		this.out.println();
 		for (String database : DATABASES) {
 			JdbcTemplate jdbc = new JdbcTemplate(postgres.getDatabase("postgres", database));
-			if (jdbc.queryForObject("select to_regclass('act_hi_procinst') is null", Boolean.class)) {
-				continue; // a variant not run
+			if (!ran(jdbc)) {
+				continue;
 			}
 			this.out.printf("%s database: %d case processes ended of %d started, %d open tasks, %d incidents, %d jobs"
 					+ " that failed at least once%n", database,
@@ -488,6 +501,35 @@ public final class ThroughputBenchmark {
 					count(jdbc, "select count(*) from act_ru_job where exception_msg_ is not null"));
 		}
 		this.out.println("(the service's databases also hold the demo profile's cases, which wait at their steps)");
+	}
+
+	/** Where each database's time went, by statement, per case process started on it (pg_stat_statements). */
+	private void statements(EmbeddedPostgres postgres, int limit) {
+		JdbcTemplate admin = new JdbcTemplate(postgres.getPostgresDatabase());
+		admin.execute("create extension if not exists pg_stat_statements");
+		for (String database : DATABASES) {
+			List<Map<String, Object>> top = admin.queryForList("""
+					select s.total_exec_time as ms, s.calls, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 200) as query
+					from pg_stat_statements s join pg_database d on d.oid = s.dbid
+					where d.datname = ? order by s.total_exec_time desc limit ?""", database, limit);
+			if (top.isEmpty() || !ran(new JdbcTemplate(postgres.getDatabase("postgres", database)))) {
+				continue;
+			}
+			double total = admin.queryForObject("""
+					select coalesce(sum(s.total_exec_time), 0) from pg_stat_statements s
+					join pg_database d on d.oid = s.dbid where d.datname = ?""", Double.class, database);
+			long cases = new JdbcTemplate(postgres.getDatabase("postgres", database))
+				.queryForObject("select count(*) from act_hi_procinst where proc_def_key_ = 'NrmCase'", Long.class);
+			this.out.printf("%n%s: statements' execution %.1f ms per case process started (%d); the top %d, as ms and"
+					+ " calls per case:%n", database, total / cases, cases, limit);
+			top.forEach(row -> this.out.printf("%8.2f %6.1f  %s%n", ((Number) row.get("ms")).doubleValue() / cases,
+					((Number) row.get("calls")).doubleValue() / cases, row.get("query")));
+		}
+	}
+
+	/** Whether a variant ran on the database: a variant not run left it without the engine's tables. */
+	private static boolean ran(JdbcTemplate jdbc) {
+		return jdbc.queryForObject("select to_regclass('act_hi_procinst') is not null", Boolean.class);
 	}
 
 	private static long count(JdbcTemplate jdbc, String sql) {
