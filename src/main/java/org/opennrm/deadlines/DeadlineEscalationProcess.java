@@ -1,5 +1,8 @@
 package org.opennrm.deadlines;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+
 /** The {@code DeadlineEscalation} model ({@code processes/deadlines/DeadlineEscalation.bpmn}). */
 public final class DeadlineEscalationProcess {
 
@@ -49,5 +52,27 @@ public final class DeadlineEscalationProcess {
 	}
 
 	private DeadlineEscalationProcess() {
+	}
+
+	/**
+	 * Closes the escalations of a deadline that was met: the {@link #MESSAGE_DEADLINE_MET} message to every escalation
+	 * that the process instance started for the task (or other step) of that key; none if there is none.
+	 * <p>
+	 * An escalation carries its caller's business key (every call activity of this model passes it on, which a test
+	 * of the models holds), so a caller with a business key names it: the engine then looks only at that case's process
+	 * instances, through the index on business keys. Without one it can only search the variables of the running
+	 * executions (in one run of the lifecycle benchmark, a third of the statements' execution time).
+	 *
+	 * @param businessKey the business key of the process instance, or null if it has none
+	 */
+	public static void deadlineMet(RuntimeService runtimeService, String businessKey, String processInstanceId,
+			String overdueKey) {
+		MessageCorrelationBuilder message = runtimeService.createMessageCorrelation(MESSAGE_DEADLINE_MET);
+		if (businessKey != null) {
+			message.processInstanceBusinessKey(businessKey);
+		}
+		message.processInstanceVariableEquals(Variables.OVERDUE_PROCESS_INSTANCE_ID, processInstanceId)
+			.processInstanceVariableEquals(Variables.OVERDUE_TASK_KEY, overdueKey)
+			.correlateAllWithResult();
 	}
 }

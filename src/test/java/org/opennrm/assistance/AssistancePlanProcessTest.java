@@ -159,10 +159,7 @@ class AssistancePlanProcessTest {
 
 	/** What the deadlines module's listener does when a task with a due date ends. */
 	private static void deadlineMet(ProcessInstance plan, String taskKey) {
-		runtimeService().createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_PROCESS_INSTANCE_ID, plan.getId())
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_TASK_KEY, taskKey)
-			.correlateAll();
+		DeadlineEscalationProcess.deadlineMet(runtimeService(), plan.getBusinessKey(), plan.getId(), taskKey);
 	}
 
 	private static void completeAs(String userId, Task task, Map<String, Object> variables) {

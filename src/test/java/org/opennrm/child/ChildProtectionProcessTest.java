@@ -239,11 +239,8 @@ class ChildProtectionProcessTest {
 
 	/** What the deadlines module's listener does when a task with a due date ends. */
 	private static void deadlineMet(ProcessInstance protection, String taskKey) {
-		runtimeService().createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_PROCESS_INSTANCE_ID,
-					protection.getId())
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_TASK_KEY, taskKey)
-			.correlateAll();
+		DeadlineEscalationProcess.deadlineMet(runtimeService(), protection.getBusinessKey(), protection.getId(),
+				taskKey);
 	}
 
 	private static Map<String, Object> caseVariables(boolean ageUncertain) {

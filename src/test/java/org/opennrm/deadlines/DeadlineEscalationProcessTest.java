@@ -92,14 +92,30 @@ class DeadlineEscalationProcessTest {
 		ProcessInstance escalation = start();
 		execute(job(escalation));
 
-		runtimeService().createMessageCorrelation(MESSAGE_DEADLINE_MET)
-			.processInstanceVariableEquals(Variables.OVERDUE_TASK_KEY, "Task_DecideReasonableGrounds")
-			.processInstanceVariableEquals(Variables.OVERDUE_PROCESS_INSTANCE_ID, "pi-1")
-			.correlateAll();
+		DeadlineEscalationProcess.deadlineMet(runtimeService(), "TEST-2026-000001", "pi-1",
+				"Task_DecideReasonableGrounds");
 
 		assertThat(escalation).isEnded().hasPassed(END_EVENT_ESCALATION_CLOSED)
 			.hasNotPassed(END_EVENT_OVERDUE_TASK_FOLLOWED_UP);
 		assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+	}
+
+	@Test
+	void a_met_deadline_closes_only_the_escalation_of_its_own_case_task_and_process() {
+		ProcessInstance escalation = start();
+		execute(job(escalation));
+
+		DeadlineEscalationProcess.deadlineMet(runtimeService(), "TEST-2026-000002", "pi-1",
+				"Task_DecideReasonableGrounds");
+		DeadlineEscalationProcess.deadlineMet(runtimeService(), "TEST-2026-000001", "pi-2",
+				"Task_DecideReasonableGrounds");
+		DeadlineEscalationProcess.deadlineMet(runtimeService(), "TEST-2026-000001", "pi-1",
+				"Task_DecideFormalIdentification");
+		assertThat(escalation).isWaitingAt(TASK_FOLLOW_UP_OVERDUE_TASK);
+
+		// A caller without a business key is found by the variables alone.
+		DeadlineEscalationProcess.deadlineMet(runtimeService(), null, "pi-1", "Task_DecideReasonableGrounds");
+		assertThat(escalation).isEnded().hasPassed(END_EVENT_ESCALATION_CLOSED);
 	}
 
 	private static ProcessInstance start() {

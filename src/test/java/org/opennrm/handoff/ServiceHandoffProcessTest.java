@@ -252,10 +252,8 @@ class ServiceHandoffProcessTest {
 		complete(task(TASK_RESPOND_TO_REFERRAL, handoff), withVariables(Variables.REFERRAL_ACCEPTED, true));
 		// What the deadline-met listener does when a task with a deadline ends (it is part of the service, not of
 		// this in-memory engine).
-		runtimeService().createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_PROCESS_INSTANCE_ID, handoff.getId())
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_TASK_KEY, TASK_RESPOND_TO_REFERRAL)
-			.correlateAll();
+		DeadlineEscalationProcess.deadlineMet(runtimeService(), handoff.getBusinessKey(), handoff.getId(),
+				TASK_RESPOND_TO_REFERRAL);
 
 		assertThat(escalation).isEnded();
 		assertThat(handoff).hasPassed(END_EVENT_RESPONSE_ESCALATED).isWaitingAt(TASK_RECORD_ACCEPTANCE);

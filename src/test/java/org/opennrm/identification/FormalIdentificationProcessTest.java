@@ -157,12 +157,8 @@ class FormalIdentificationProcessTest {
 
 		complete(task(TASK_DECIDE_FORMAL_IDENTIFICATION, identification), withVariables(Variables.IDENTIFIED, true));
 		// What the deadlines module's listener does when a task with a deadline ends.
-		runtimeService().createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_PROCESS_INSTANCE_ID,
-					identification.getId())
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_TASK_KEY,
-					TASK_DECIDE_FORMAL_IDENTIFICATION)
-			.correlateAll();
+		DeadlineEscalationProcess.deadlineMet(runtimeService(), identification.getBusinessKey(), identification.getId(),
+				TASK_DECIDE_FORMAL_IDENTIFICATION);
 
 		assertThat(escalation).isEnded().hasPassed(DeadlineEscalationProcess.END_EVENT_ESCALATION_CLOSED);
 		assertThat(identification).hasPassed(END_EVENT_DECISION_ESCALATED).isWaitingAt(TASK_RECORD_IDENTIFICATION);

@@ -187,12 +187,8 @@ class VictimIdentificationProcessTest {
 		complete(task(TASK_DECIDE_REASONABLE_GROUNDS, identification),
 				withVariables(Variables.REASONABLE_GROUNDS, "Positive"));
 		// What the deadlines module's listener does when a task with a deadline ends.
-		runtimeService().createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_PROCESS_INSTANCE_ID,
-					identification.getId())
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_TASK_KEY,
-					TASK_DECIDE_REASONABLE_GROUNDS)
-			.correlateAll();
+		DeadlineEscalationProcess.deadlineMet(runtimeService(), identification.getBusinessKey(), identification.getId(),
+				TASK_DECIDE_REASONABLE_GROUNDS);
 
 		assertThat(escalation).isEnded();
 		assertThat(identification).isEnded().hasPassed(END_EVENT_REASONABLE_GROUNDS_FOUND, END_EVENT_DECISION_ESCALATED);

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -30,6 +31,7 @@ import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -160,7 +162,26 @@ class ProcessModelRulesTest {
 				problems.add(task.getId() + ": send tasks have side effects and must be asyncBefore");
 			}
 		}
+		for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+			if (DeadlineEscalationProcess.KEY.equals(call.getCalledElement()) && !passesBusinessKey(call)) {
+				problems.add(call.getId() + ": an escalation must carry its caller's business key (camunda:in"
+						+ " businessKey=\"" + CALLERS_BUSINESS_KEY + "\"): DeadlineEscalationProcess.deadlineMet"
+						+ " finds it by that key");
+			}
+		}
 		assertThat(problems).as(file.toString()).isEmpty();
+	}
+
+	static final String CALLERS_BUSINESS_KEY = "#{execution.processBusinessKey}";
+
+	/** Read from the XML ({@code <camunda:in businessKey="...">}), as the engine reads it, whatever the model API. */
+	private static boolean passesBusinessKey(CallActivity call) {
+		return call.getExtensionElements() != null && call.getExtensionElements()
+			.getElements()
+			.stream()
+			.map(ModelElementInstance::getDomElement)
+			.anyMatch(in -> "in".equals(in.getLocalName())
+					&& CALLERS_BUSINESS_KEY.equals(in.getAttribute("businessKey")));
 	}
 
 	private static void checkId(BaseElement element, List<String> problems) {

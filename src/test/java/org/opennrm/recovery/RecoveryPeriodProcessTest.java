@@ -162,11 +162,8 @@ class RecoveryPeriodProcessTest {
 
 		complete(task(TASK_REVIEW_RECOVERY_PERIOD, period), withVariables(Variables.EXTEND_PERIOD, false));
 		// What the deadlines module's listener does when a task with a deadline ends.
-		runtimeService().createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_PROCESS_INSTANCE_ID, period.getId())
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_TASK_KEY,
-					TASK_REVIEW_RECOVERY_PERIOD)
-			.correlateAll();
+		DeadlineEscalationProcess.deadlineMet(runtimeService(), period.getBusinessKey(), period.getId(),
+				TASK_REVIEW_RECOVERY_PERIOD);
 
 		assertThat(escalation).isEnded().hasPassed(DeadlineEscalationProcess.END_EVENT_ESCALATION_CLOSED);
 		assertThat(period).hasPassed(END_EVENT_REVIEW_ESCALATED).isWaitingAt(TASK_END_RECOVERY_PERIOD);

@@ -128,11 +128,8 @@ class IncomingTransnationalReferralProcessTest {
 			.containsEntry(DeadlineEscalationProcess.Variables.DEADLINE_CLOCK, CLOCK_RESPONSE);
 		complete(task(TASK_DECIDE_ON_INCOMING_REFERRAL, referral),
 				withVariables(Variables.REFERRAL_ACCEPTED, false, Variables.DECLINE_REASON, "NoCapacity"));
-		runtimeService().createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_PROCESS_INSTANCE_ID, referral.getId())
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_TASK_KEY,
-					TASK_DECIDE_ON_INCOMING_REFERRAL)
-			.correlateAll();
+		DeadlineEscalationProcess.deadlineMet(runtimeService(), referral.getBusinessKey(), referral.getId(),
+				TASK_DECIDE_ON_INCOMING_REFERRAL);
 
 		assertThat(escalation).isEnded();
 		assertThat(referral).isEnded().hasPassed(END_EVENT_DECISION_ESCALATED, END_EVENT_REFERRAL_DECLINED);

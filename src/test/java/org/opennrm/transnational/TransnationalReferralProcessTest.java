@@ -200,10 +200,8 @@ class TransnationalReferralProcessTest {
 	private static void delivered(ProcessInstance referral) {
 		// What the service does when the receipt arrives (ProcessMessages.packageDelivered).
 		runtimeService().createMessageCorrelation(MESSAGE_PACKAGE_DELIVERED).processInstanceId(referral.getId()).correlate();
-		runtimeService().createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_PROCESS_INSTANCE_ID, referral.getId())
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_TASK_KEY, TASK_AWAIT_DELIVERY)
-			.correlateAll();
+		DeadlineEscalationProcess.deadlineMet(runtimeService(), referral.getBusinessKey(), referral.getId(),
+				TASK_AWAIT_DELIVERY);
 	}
 
 	private static void answered(ProcessInstance referral, boolean accepted) {

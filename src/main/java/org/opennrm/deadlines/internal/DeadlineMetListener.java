@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
-import org.opennrm.deadlines.DeadlineEscalationProcess.Variables;
 import org.opennrm.platform.TrustedEngineCalls;
 import org.springframework.stereotype.Component;
 
@@ -45,11 +44,11 @@ class DeadlineMetListener extends AbstractProcessEnginePlugin {
 
 	/** The escalation belongs to the case, not to whoever completed the task: closing it is a trusted call. */
 	static void deadlineMet(DelegateTask task) {
-		TrustedEngineCalls.withinCommand(() -> task.getProcessEngineServices()
-			.getRuntimeService()
-			.createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
-			.processInstanceVariableEquals(Variables.OVERDUE_PROCESS_INSTANCE_ID, task.getProcessInstanceId())
-			.processInstanceVariableEquals(Variables.OVERDUE_TASK_KEY, task.getTaskDefinitionKey())
-			.correlateAllWithResult());
+		String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+		TrustedEngineCalls.withinCommand(() -> {
+			DeadlineEscalationProcess.deadlineMet(task.getProcessEngineServices().getRuntimeService(), businessKey,
+					task.getProcessInstanceId(), task.getTaskDefinitionKey());
+			return null;
+		});
 	}
 }

@@ -2,7 +2,6 @@ package org.opennrm.risk.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.opennrm.deadlines.DeadlineEscalationProcess.Variables;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.platform.TrustedEngineCalls;
 import org.opennrm.risk.RiskAssessmentProcess;
@@ -19,12 +18,11 @@ class RiskAssessmentDeadlineMet implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		TrustedEngineCalls.withinCommand(() -> execution.getProcessEngineServices()
-			.getRuntimeService()
-			.createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
-			.processInstanceVariableEquals(Variables.OVERDUE_PROCESS_INSTANCE_ID, execution.getProcessInstanceId())
-			.processInstanceVariableEquals(Variables.OVERDUE_TASK_KEY,
-					RiskAssessmentProcess.SUB_PROCESS_ASSESS_RISK_TOGETHER)
-			.correlateAllWithResult());
+		TrustedEngineCalls.withinCommand(() -> {
+			DeadlineEscalationProcess.deadlineMet(execution.getProcessEngineServices().getRuntimeService(),
+					execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+					RiskAssessmentProcess.SUB_PROCESS_ASSESS_RISK_TOGETHER);
+			return null;
+		});
 	}
 }

@@ -3,6 +3,7 @@ package org.opennrm.transnational.internal;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.transnational.IncomingTransnationalReferralProcess;
 import org.opennrm.transnational.TransnationalReferralProcess;
@@ -30,12 +31,11 @@ class ProcessMessages {
 		this.runtimeService.createMessageCorrelation(TransnationalReferralProcess.MESSAGE_PACKAGE_DELIVERED)
 			.processInstanceId(processInstanceId)
 			.correlateAllWithResult();
-		this.runtimeService.createMessageCorrelation(DeadlineEscalationProcess.MESSAGE_DEADLINE_MET)
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_PROCESS_INSTANCE_ID,
-					processInstanceId)
-			.processInstanceVariableEquals(DeadlineEscalationProcess.Variables.OVERDUE_TASK_KEY,
-					TransnationalReferralProcess.TASK_AWAIT_DELIVERY)
-			.correlateAllWithResult();
+		ProcessInstance referral = this.runtimeService.createProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult();
+		DeadlineEscalationProcess.deadlineMet(this.runtimeService, referral == null ? null : referral.getBusinessKey(),
+				processInstanceId, TransnationalReferralProcess.TASK_AWAIT_DELIVERY);
 	}
 
 	void decisionReceived(String processInstanceId, Map<String, Object> answer) {
