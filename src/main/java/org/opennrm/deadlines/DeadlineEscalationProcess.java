@@ -59,9 +59,9 @@ public final class DeadlineEscalationProcess {
 	 * that the process instance started for the task (or other step) of that key; none if there is none.
 	 * <p>
 	 * An escalation carries its caller's business key (every call activity of this model passes it on, which a test
-	 * of the models holds), so a caller with a business key names it: the engine then looks only at that case's process
-	 * instances, through the index on business keys. Without one it can only search the variables of the running
-	 * executions (in one run of the lifecycle benchmark, a third of the statements' execution time).
+	 * of the models holds), so a caller with a business key names it, and the engine looks only at that case's process
+	 * instances. Without one it looks at every escalation's variables: well under a millisecond at 10,000 open cases
+	 * with the planner's statistics up to date, but 26 ms a call in a benchmark run on new tables without them.
 	 *
 	 * @param businessKey the business key of the process instance, or null if it has none
 	 */
