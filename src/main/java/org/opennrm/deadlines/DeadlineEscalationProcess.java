@@ -1,8 +1,5 @@
 package org.opennrm.deadlines;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
-
 /** The {@code DeadlineEscalation} model ({@code processes/deadlines/DeadlineEscalation.bpmn}). */
 public final class DeadlineEscalationProcess {
 
@@ -52,27 +49,5 @@ public final class DeadlineEscalationProcess {
 	}
 
 	private DeadlineEscalationProcess() {
-	}
-
-	/**
-	 * Closes the escalations of a deadline that was met: the {@link #MESSAGE_DEADLINE_MET} message to every escalation
-	 * that the process instance started for the task (or other step) of that key; none if there is none.
-	 * <p>
-	 * An escalation carries its caller's business key (every call activity of this model passes it on, which a test
-	 * of the models holds), so a caller with a business key names it, and the engine looks only at that case's process
-	 * instances. Without one it looks at every escalation's variables: well under a millisecond at 10,000 open cases
-	 * with the planner's statistics up to date, but 26 ms a call in a benchmark run on new tables without them.
-	 *
-	 * @param businessKey the business key of the process instance, or null if it has none
-	 */
-	public static void deadlineMet(RuntimeService runtimeService, String businessKey, String processInstanceId,
-			String overdueKey) {
-		MessageCorrelationBuilder message = runtimeService.createMessageCorrelation(MESSAGE_DEADLINE_MET);
-		if (businessKey != null) {
-			message.processInstanceBusinessKey(businessKey);
-		}
-		message.processInstanceVariableEquals(Variables.OVERDUE_PROCESS_INSTANCE_ID, processInstanceId)
-			.processInstanceVariableEquals(Variables.OVERDUE_TASK_KEY, overdueKey)
-			.correlateAllWithResult();
 	}
 }

@@ -32,6 +32,7 @@ import org.opennrm.assistance.AssistancePlanProcess.Variables;
 import org.opennrm.assistance.internal.AssistancePlanTestBeans;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.deadlines.DeadlineEscalations;
 import org.opennrm.processes.ProcessTestSupport;
 
 /**
@@ -159,7 +160,7 @@ class AssistancePlanProcessTest {
 
 	/** What the deadlines module's listener does when a task with a due date ends. */
 	private static void deadlineMet(ProcessInstance plan, String taskKey) {
-		DeadlineEscalationProcess.deadlineMet(runtimeService(), plan.getBusinessKey(), plan.getId(), taskKey);
+		DeadlineEscalations.deadlineMet(runtimeService(), plan.getBusinessKey(), plan.getId(), taskKey);
 	}
 
 	private static void completeAs(String userId, Task task, Map<String, Object> variables) {

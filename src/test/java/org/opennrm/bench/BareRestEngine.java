@@ -20,10 +20,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
-import org.opennrm.security.internal.EngineApiExtensions;
+import org.opennrm.NrmApplication;
 import org.opennrm.test.Api;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -36,11 +36,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.DeferredImportSelector;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.type.AnnotationMetadata;
 
 /**
  * The bare engine of {@link BareEngine} as a deployment runs it: behind Camunda's own REST API, in a Spring Boot
@@ -70,7 +70,7 @@ class BareRestEngine {
 
 	/**
 	 * Starts the application on an empty database, deploys the models and creates the given users (user id to group)
-	 * with the demo password; the base URL of its REST API.
+	 * with the demo password.
 	 */
 	static ConfigurableApplicationContext start(String jdbcUrl, String user, String password, int poolSize,
 			Map<String, String> users) {
@@ -201,7 +201,7 @@ class BareRestEngine {
 			if (!EXTENSIONS.equals(name)) {
 				return found;
 			}
-			URL ours = EngineApiExtensions.class.getProtectionDomain().getCodeSource().getLocation();
+			URL ours = NrmApplication.class.getProtectionDomain().getCodeSource().getLocation();
 			return Collections.enumeration(Collections.list(found)
 				.stream()
 				.filter(url -> !url.toString().startsWith(ours.toString()))

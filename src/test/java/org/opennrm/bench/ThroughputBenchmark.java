@@ -64,8 +64,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Variants: one node; two nodes on one database, every request going to the next node in turn (as a round-robin
  * balancer would; the API is stateless); the bare engine through its Java API; the bare engine behind Camunda's own
  * REST API ({@link BareRestEngine}: over HTTP, each call signed in with HTTP Basic, as a deployment of the bare engine
- * serves clients). Each on a database of its own, new at the start, on one embedded PostgreSQL; all are up for the
- * whole run and only the measured one works. After a warm-up, rounds
+ * serves clients). Each on a database of its own, new at the start, on one embedded PostgreSQL; the variants chosen
+ * ({@code bench.variants}) are up for the whole run and only the measured one works. After a warm-up, rounds
  * alternate the variants, the order rotating each round. In a round the clients run for a ramp, then for the window
  * measured: throughput counts the lifecycles that ended inside the window (and, steadier for short windows, the tasks
  * completed in it); per-call times are those of the calls made inside it. Lifecycles still running when the window
@@ -91,22 +91,23 @@ public final class ThroughputBenchmark {
 
 	static final long STEP_TIMEOUT_MS = 120_000;
 
+	/** Each variant, with its database on the embedded PostgreSQL. */
+	static final Map<String, String> DATABASES = orderedMap("one node", "one_node", "two nodes", "two_nodes", "bare",
+			"bare", "bare REST", "bare_rest");
+
 	/**
-	 * The variants measured ({@code -Dbench.variants}, comma-separated): our API on one node and on two, the bare
-	 * engine through its Java API in this JVM, and the bare engine behind Camunda's REST API. The one node is started
-	 * in any case: the others take its pool size.
+	 * The variants measured ({@code -Dbench.variants}, comma-separated, names as in {@link #DATABASES}): our API on one
+	 * node and on two, the bare engine through its Java API in this JVM, and the bare engine behind Camunda's REST
+	 * API. The one node is started in any case: the others take its pool size.
 	 */
-	static final List<String> VARIANTS = List
-		.of(System.getProperty("bench.variants", "one node,two nodes,bare,bare REST").split("\\s*,\\s*"));
+	static final List<String> VARIANTS = variants(System.getProperty("bench.variants", String.join(",",
+			DATABASES.keySet())));
 
 	/**
 	 * With a number n ({@code -Dbench.statements}), the report ends with each database's n statements that took the
 	 * most of PostgreSQL's time over the whole run (warm-up included), per case process started on it.
 	 */
 	static final int STATEMENTS = Integer.getInteger("bench.statements", 0);
-
-	/** A database each, on one embedded PostgreSQL. */
-	static final List<String> DATABASES = List.of("one_node", "two_nodes", "bare", "bare_rest");
 
 	/** Call kinds, in the order of the report. */
 	static final List<String> KINDS = List.of("open case", "list tasks", "claim", "complete", "read case");
@@ -189,7 +190,7 @@ public final class ThroughputBenchmark {
 		List<AutoCloseable> running = new ArrayList<>();
 		try {
 			JdbcTemplate admin = new JdbcTemplate(postgres.getPostgresDatabase());
-			for (String database : DATABASES) {
+			for (String database : DATABASES.values()) {
 				admin.execute("create database " + database);
 			}
 			long start = System.nanoTime();
@@ -488,11 +489,8 @@ public final class ThroughputBenchmark {
 	/** What each database holds at the end: every case closed, nothing failed. */
 	private void engineState(EmbeddedPostgres postgres) {
 		this.out.println();
-		for (String database : DATABASES) {
+		for (String database : measuredDatabases()) {
 			JdbcTemplate jdbc = new JdbcTemplate(postgres.getDatabase("postgres", database));
-			if (!ran(jdbc)) {
-				continue;
-			}
 			this.out.printf("%s database: %d case processes ended of %d started, %d open tasks, %d incidents, %d jobs"
 					+ " that failed at least once%n", database,
 					count(jdbc, "select count(*) from act_hi_procinst where proc_def_key_ = 'NrmCase' and end_time_ is not null"),
@@ -507,12 +505,12 @@ public final class ThroughputBenchmark {
 	private void statements(EmbeddedPostgres postgres, int limit) {
 		JdbcTemplate admin = new JdbcTemplate(postgres.getPostgresDatabase());
 		admin.execute("create extension if not exists pg_stat_statements");
-		for (String database : DATABASES) {
+		for (String database : measuredDatabases()) {
 			List<Map<String, Object>> top = admin.queryForList("""
 					select s.total_exec_time as ms, s.calls, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 200) as query
 					from pg_stat_statements s join pg_database d on d.oid = s.dbid
 					where d.datname = ? order by s.total_exec_time desc limit ?""", database, limit);
-			if (top.isEmpty() || !ran(new JdbcTemplate(postgres.getDatabase("postgres", database)))) {
+			if (top.isEmpty()) {
 				continue;
 			}
 			double total = admin.queryForObject("""
@@ -527,9 +525,25 @@ public final class ThroughputBenchmark {
 		}
 	}
 
-	/** Whether a variant ran on the database: a variant not run left it without the engine's tables. */
-	private static boolean ran(JdbcTemplate jdbc) {
-		return jdbc.queryForObject("select to_regclass('act_hi_procinst') is not null", Boolean.class);
+	/** The databases of the variants measured. */
+	private List<String> measuredDatabases() {
+		return this.rounds.keySet().stream().map(DATABASES::get).toList();
+	}
+
+	private static List<String> variants(String names) {
+		List<String> variants = List.of(names.split("\\s*,\\s*"));
+		if (!DATABASES.keySet().containsAll(variants)) {
+			throw new IllegalArgumentException("bench.variants: " + variants + ", not some of " + DATABASES.keySet());
+		}
+		return variants;
+	}
+
+	private static Map<String, String> orderedMap(String... keysAndValues) {
+		Map<String, String> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put(keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
 	}
 
 	private static long count(JdbcTemplate jdbc, String sql) {

@@ -46,6 +46,7 @@ import org.opennrm.cases.Protection;
 import org.opennrm.child.ChildProtectionProcess.Variables;
 import org.opennrm.child.internal.ChildProtectionTestBeans;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.deadlines.DeadlineEscalations;
 import org.opennrm.processes.ProcessTestSupport;
 
 /**
@@ -239,7 +240,7 @@ class ChildProtectionProcessTest {
 
 	/** What the deadlines module's listener does when a task with a due date ends. */
 	private static void deadlineMet(ProcessInstance protection, String taskKey) {
-		DeadlineEscalationProcess.deadlineMet(runtimeService(), protection.getBusinessKey(), protection.getId(),
+		DeadlineEscalations.deadlineMet(runtimeService(), protection.getBusinessKey(), protection.getId(),
 				taskKey);
 	}
 

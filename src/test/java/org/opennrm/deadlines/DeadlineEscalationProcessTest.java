@@ -92,7 +92,7 @@ class DeadlineEscalationProcessTest {
 		ProcessInstance escalation = start();
 		execute(job(escalation));
 
-		DeadlineEscalationProcess.deadlineMet(runtimeService(), "TEST-2026-000001", "pi-1",
+		DeadlineEscalations.deadlineMet(runtimeService(), "TEST-2026-000001", "pi-1",
 				"Task_DecideReasonableGrounds");
 
 		assertThat(escalation).isEnded().hasPassed(END_EVENT_ESCALATION_CLOSED)
@@ -105,16 +105,16 @@ class DeadlineEscalationProcessTest {
 		ProcessInstance escalation = start();
 		execute(job(escalation));
 
-		DeadlineEscalationProcess.deadlineMet(runtimeService(), "TEST-2026-000002", "pi-1",
+		DeadlineEscalations.deadlineMet(runtimeService(), "TEST-2026-000002", "pi-1",
 				"Task_DecideReasonableGrounds");
-		DeadlineEscalationProcess.deadlineMet(runtimeService(), "TEST-2026-000001", "pi-2",
+		DeadlineEscalations.deadlineMet(runtimeService(), "TEST-2026-000001", "pi-2",
 				"Task_DecideReasonableGrounds");
-		DeadlineEscalationProcess.deadlineMet(runtimeService(), "TEST-2026-000001", "pi-1",
+		DeadlineEscalations.deadlineMet(runtimeService(), "TEST-2026-000001", "pi-1",
 				"Task_DecideFormalIdentification");
 		assertThat(escalation).isWaitingAt(TASK_FOLLOW_UP_OVERDUE_TASK);
 
 		// A caller without a business key is found by the variables alone.
-		DeadlineEscalationProcess.deadlineMet(runtimeService(), null, "pi-1", "Task_DecideReasonableGrounds");
+		DeadlineEscalations.deadlineMet(runtimeService(), null, "pi-1", "Task_DecideReasonableGrounds");
 		assertThat(escalation).isEnded().hasPassed(END_EVENT_ESCALATION_CLOSED);
 	}
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.deadlines.DeadlineEscalations;
 import org.opennrm.deadlines.Deadlines;
 import org.opennrm.handoff.ServiceHandoffProcess.Variables;
 import org.opennrm.processes.ProcessTestSupport;
@@ -252,7 +253,7 @@ class ServiceHandoffProcessTest {
 		complete(task(TASK_RESPOND_TO_REFERRAL, handoff), withVariables(Variables.REFERRAL_ACCEPTED, true));
 		// What the deadline-met listener does when a task with a deadline ends (it is part of the service, not of
 		// this in-memory engine).
-		DeadlineEscalationProcess.deadlineMet(runtimeService(), handoff.getBusinessKey(), handoff.getId(),
+		DeadlineEscalations.deadlineMet(runtimeService(), handoff.getBusinessKey(), handoff.getId(),
 				TASK_RESPOND_TO_REFERRAL);
 
 		assertThat(escalation).isEnded();

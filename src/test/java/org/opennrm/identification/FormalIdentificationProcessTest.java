@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.deadlines.DeadlineEscalations;
 import org.opennrm.identification.FormalIdentificationProcess.Variables;
 import org.opennrm.processes.ProcessTestSupport;
 
@@ -157,7 +158,7 @@ class FormalIdentificationProcessTest {
 
 		complete(task(TASK_DECIDE_FORMAL_IDENTIFICATION, identification), withVariables(Variables.IDENTIFIED, true));
 		// What the deadlines module's listener does when a task with a deadline ends.
-		DeadlineEscalationProcess.deadlineMet(runtimeService(), identification.getBusinessKey(), identification.getId(),
+		DeadlineEscalations.deadlineMet(runtimeService(), identification.getBusinessKey(), identification.getId(),
 				TASK_DECIDE_FORMAL_IDENTIFICATION);
 
 		assertThat(escalation).isEnded().hasPassed(DeadlineEscalationProcess.END_EVENT_ESCALATION_CLOSED);

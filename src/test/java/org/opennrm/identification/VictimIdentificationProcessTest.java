@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.deadlines.DeadlineEscalations;
 import org.opennrm.identification.VictimIdentificationProcess.Variables;
 import org.opennrm.processes.ProcessTestSupport;
 
@@ -187,7 +188,7 @@ class VictimIdentificationProcessTest {
 		complete(task(TASK_DECIDE_REASONABLE_GROUNDS, identification),
 				withVariables(Variables.REASONABLE_GROUNDS, "Positive"));
 		// What the deadlines module's listener does when a task with a deadline ends.
-		DeadlineEscalationProcess.deadlineMet(runtimeService(), identification.getBusinessKey(), identification.getId(),
+		DeadlineEscalations.deadlineMet(runtimeService(), identification.getBusinessKey(), identification.getId(),
 				TASK_DECIDE_REASONABLE_GROUNDS);
 
 		assertThat(escalation).isEnded();

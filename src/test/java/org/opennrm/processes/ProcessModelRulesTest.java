@@ -81,6 +81,9 @@ class ProcessModelRulesTest {
 
 	static final ObjectMapper JSON = new ObjectMapper();
 
+	/** What a call of the escalation passes on as the escalation's business key: its caller's. */
+	static final String CALLERS_BUSINESS_KEY = "#{execution.processBusinessKey}";
+
 	@TestFactory
 	Stream<DynamicTest> every_model_follows_the_rules() throws IOException {
 		return bpmnFiles().map(file -> DynamicTest.dynamicTest(PROCESSES.relativize(file).toString(), () -> check(file)));
@@ -165,14 +168,12 @@ class ProcessModelRulesTest {
 		for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
 			if (DeadlineEscalationProcess.KEY.equals(call.getCalledElement()) && !passesBusinessKey(call)) {
 				problems.add(call.getId() + ": an escalation must carry its caller's business key (camunda:in"
-						+ " businessKey=\"" + CALLERS_BUSINESS_KEY + "\"): DeadlineEscalationProcess.deadlineMet"
+						+ " businessKey=\"" + CALLERS_BUSINESS_KEY + "\"): DeadlineEscalations.deadlineMet"
 						+ " finds it by that key");
 			}
 		}
 		assertThat(problems).as(file.toString()).isEmpty();
 	}
-
-	static final String CALLERS_BUSINESS_KEY = "#{execution.processBusinessKey}";
 
 	/** Read from the XML ({@code <camunda:in businessKey="...">}), as the engine reads it, whatever the model API. */
 	private static boolean passesBusinessKey(CallActivity call) {

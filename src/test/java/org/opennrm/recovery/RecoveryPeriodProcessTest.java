@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.deadlines.DeadlineEscalations;
 import org.opennrm.processes.ProcessTestSupport;
 import org.opennrm.recovery.RecoveryPeriodProcess.Variables;
 
@@ -162,7 +163,7 @@ class RecoveryPeriodProcessTest {
 
 		complete(task(TASK_REVIEW_RECOVERY_PERIOD, period), withVariables(Variables.EXTEND_PERIOD, false));
 		// What the deadlines module's listener does when a task with a deadline ends.
-		DeadlineEscalationProcess.deadlineMet(runtimeService(), period.getBusinessKey(), period.getId(),
+		DeadlineEscalations.deadlineMet(runtimeService(), period.getBusinessKey(), period.getId(),
 				TASK_REVIEW_RECOVERY_PERIOD);
 
 		assertThat(escalation).isEnded().hasPassed(DeadlineEscalationProcess.END_EVENT_ESCALATION_CLOSED);

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.deadlines.DeadlineEscalations;
 import org.opennrm.deadlines.Deadlines;
 import org.opennrm.processes.ProcessTestSupport;
 import org.opennrm.transnational.IncomingTransnationalReferralProcess.Variables;
@@ -128,7 +129,7 @@ class IncomingTransnationalReferralProcessTest {
 			.containsEntry(DeadlineEscalationProcess.Variables.DEADLINE_CLOCK, CLOCK_RESPONSE);
 		complete(task(TASK_DECIDE_ON_INCOMING_REFERRAL, referral),
 				withVariables(Variables.REFERRAL_ACCEPTED, false, Variables.DECLINE_REASON, "NoCapacity"));
-		DeadlineEscalationProcess.deadlineMet(runtimeService(), referral.getBusinessKey(), referral.getId(),
+		DeadlineEscalations.deadlineMet(runtimeService(), referral.getBusinessKey(), referral.getId(),
 				TASK_DECIDE_ON_INCOMING_REFERRAL);
 
 		assertThat(escalation).isEnded();

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.deadlines.DeadlineEscalations;
 import org.opennrm.deadlines.Deadlines;
 import org.opennrm.processes.ProcessTestSupport;
 import org.opennrm.transnational.TransnationalReferralProcess.Variables;
@@ -200,7 +201,7 @@ class TransnationalReferralProcessTest {
 	private static void delivered(ProcessInstance referral) {
 		// What the service does when the receipt arrives (ProcessMessages.packageDelivered).
 		runtimeService().createMessageCorrelation(MESSAGE_PACKAGE_DELIVERED).processInstanceId(referral.getId()).correlate();
-		DeadlineEscalationProcess.deadlineMet(runtimeService(), referral.getBusinessKey(), referral.getId(),
+		DeadlineEscalations.deadlineMet(runtimeService(), referral.getBusinessKey(), referral.getId(),
 				TASK_AWAIT_DELIVERY);
 	}
 

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.deadlines.DeadlineEscalations;
 import org.opennrm.platform.TrustedEngineCalls;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +46,7 @@ class DeadlineMetListener extends AbstractProcessEnginePlugin {
 	static void deadlineMet(DelegateTask task) {
 		String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
 		TrustedEngineCalls.withinCommand(() -> {
-			DeadlineEscalationProcess.deadlineMet(task.getProcessEngineServices().getRuntimeService(), businessKey,
+			DeadlineEscalations.deadlineMet(task.getProcessEngineServices().getRuntimeService(), businessKey,
 					task.getProcessInstanceId(), task.getTaskDefinitionKey());
 			return null;
 		});

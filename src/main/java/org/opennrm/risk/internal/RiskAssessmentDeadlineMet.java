@@ -2,7 +2,7 @@ package org.opennrm.risk.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.deadlines.DeadlineEscalations;
 import org.opennrm.platform.TrustedEngineCalls;
 import org.opennrm.risk.RiskAssessmentProcess;
 import org.springframework.stereotype.Component;
@@ -19,7 +19,7 @@ class RiskAssessmentDeadlineMet implements ExecutionListener {
 	@Override
 	public void notify(DelegateExecution execution) {
 		TrustedEngineCalls.withinCommand(() -> {
-			DeadlineEscalationProcess.deadlineMet(execution.getProcessEngineServices().getRuntimeService(),
+			DeadlineEscalations.deadlineMet(execution.getProcessEngineServices().getRuntimeService(),
 					execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
 					RiskAssessmentProcess.SUB_PROCESS_ASSESS_RISK_TOGETHER);
 			return null;

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.opennrm.deadlines.DeadlineEscalationProcess;
+import org.opennrm.deadlines.DeadlineEscalations;
 import org.opennrm.transnational.IncomingTransnationalReferralProcess;
 import org.opennrm.transnational.TransnationalReferralProcess;
 import org.springframework.stereotype.Component;
@@ -34,7 +34,7 @@ class ProcessMessages {
 		ProcessInstance referral = this.runtimeService.createProcessInstanceQuery()
 			.processInstanceId(processInstanceId)
 			.singleResult();
-		DeadlineEscalationProcess.deadlineMet(this.runtimeService, referral == null ? null : referral.getBusinessKey(),
+		DeadlineEscalations.deadlineMet(this.runtimeService, referral == null ? null : referral.getBusinessKey(),
 				processInstanceId, TransnationalReferralProcess.TASK_AWAIT_DELIVERY);
 	}
 
