@@ -570,9 +570,7 @@ public final class ThroughputBenchmark {
 
 		private final AtomicInteger next = new AtomicInteger();
 
-		private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-		private final ObjectMapper json = new ObjectMapper();
+		private final JsonClient client = new JsonClient();
 
 		Api(String name, List<ConfigurableApplicationContext> nodes) {
 			this.name = name;
@@ -626,30 +624,15 @@ public final class ThroughputBenchmark {
 		}
 
 		private BenchRun.Reply get(String userId, String path) {
-			return BenchRun.send(this.http, userId,
-					HttpRequest.newBuilder(URI.create(node() + path)).header("Accept", "application/json").GET());
+			return this.client.get(userId, node() + path);
 		}
 
 		private BenchRun.Reply post(String userId, String path, Map<String, Object> body) {
-			try {
-				return BenchRun.send(this.http, userId, HttpRequest.newBuilder(URI.create(node() + path))
-					.header("Accept", "application/json")
-					.header("Content-Type", "application/json")
-					.POST(body == null ? HttpRequest.BodyPublishers.noBody()
-							: HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))));
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
+			return this.client.post(userId, node() + path, body);
 		}
 
 		private JsonNode read(BenchRun.Reply reply) {
-			try {
-				return this.json.readTree(reply.body());
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("Not JSON: " + reply.body(), ex);
-			}
+			return this.client.read(reply);
 		}
 	}
 
@@ -758,9 +741,7 @@ public final class ThroughputBenchmark {
 
 		private final AtomicInteger opened = new AtomicInteger();
 
-		private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-		private final ObjectMapper json = new ObjectMapper();
+		private final JsonClient client = new JsonClient();
 
 		BareRest(ConfigurableApplicationContext engine) {
 			this.url = BareRestEngine.url(engine);
@@ -826,7 +807,7 @@ public final class ThroughputBenchmark {
 
 		private Map<String, Object> typed(String name, Object value) {
 			if (value instanceof List<?> list) {
-				return map("value", write(list), "type", "Object", "valueInfo", map("objectTypeName",
+				return map("value", this.client.write(list), "type", "Object", "valueInfo", map("objectTypeName",
 						"java.util.ArrayList<java.lang.String>", "serializationDataFormat", "application/json"));
 			}
 			if (value instanceof String || value instanceof Boolean || value instanceof Integer
@@ -836,33 +817,55 @@ public final class ThroughputBenchmark {
 			throw new IllegalArgumentException(name + ": no REST type for " + value.getClass());
 		}
 
-		private String write(Object value) {
-			try {
-				return this.json.writeValueAsString(value);
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
 		private BenchRun.Reply get(String userId, String path) {
-			return BenchRun.send(this.http, userId,
-					HttpRequest.newBuilder(URI.create(this.url + path)).header("Accept", "application/json").GET());
+			return this.client.get(userId, this.url + path);
 		}
 
 		private BenchRun.Reply post(String userId, String path, Map<String, Object> body) {
-			return BenchRun.send(this.http, userId, HttpRequest.newBuilder(URI.create(this.url + path))
-				.header("Accept", "application/json")
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(write(body))));
+			return this.client.post(userId, this.url + path, body);
 		}
 
 		private JsonNode read(BenchRun.Reply reply) {
+			return this.client.read(reply);
+		}
+	}
+
+	/** JSON over HTTP as a demo user, signed in with HTTP Basic: what both HTTP drivers send. */
+	private static final class JsonClient {
+
+		private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+		private final ObjectMapper json = new ObjectMapper();
+
+		BenchRun.Reply get(String userId, String url) {
+			return BenchRun.send(this.http, userId,
+					HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET());
+		}
+
+		/** A POST with the body as JSON, or with none if it is null. */
+		BenchRun.Reply post(String userId, String url, Map<String, Object> body) {
+			return BenchRun.send(this.http, userId, HttpRequest.newBuilder(URI.create(url))
+				.header("Accept", "application/json")
+				.header("Content-Type", "application/json")
+				.POST(body == null ? HttpRequest.BodyPublishers.noBody()
+						: HttpRequest.BodyPublishers.ofString(write(body))));
+		}
+
+		JsonNode read(BenchRun.Reply reply) {
 			try {
 				return this.json.readTree(reply.body());
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Not JSON: " + reply.body(), ex);
+			}
+		}
+
+		String write(Object value) {
+			try {
+				return this.json.writeValueAsString(value);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
 			}
 		}
 	}
