@@ -3,6 +3,7 @@ package org.opennrm.platform.internal;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
@@ -26,6 +27,9 @@ import org.springframework.stereotype.Component;
  * table once per command that checks authorization (eight times for one Tasklist list and count); ours walks the index
  * on the group column instead.
  * <p>
+ * The engine's single authorization check before a command ({@code isUserAuthorizedForResource}) keeps its SQL but
+ * has it built once per shape of check instead of on every call ({@link AuthorizationCheckTemplates}, ADR 43).
+ * <p>
  * Only for H2 and PostgreSQL, where {@code TaskQueryAuthorizationEquivalenceIT} proves the same tasks and counts as
  * the engine's statement; other databases keep the engine's statements. On an engine that already checks task
  * authorization with {@code EXISTS} (Operaton, CIB seven) delete the two task statements here and in the XML, the
@@ -40,12 +44,16 @@ class TaskQueryAuthorizationOverlay extends AbstractProcessEnginePlugin {
 	static final String NAMESPACE = "org.opennrm.platform.internal.TaskQueryAuthorization";
 
 	/** The engine's statements this overlay replaces, by the names the engine asks for, and ours in their place. */
+	/** The engine's single authorization check, which {@link AuthorizationCheckTemplates} builds by shape. */
+	static final String AUTHORIZATION_CHECK = "isUserAuthorizedForResource";
+
 	static final Map<String, String> STATEMENTS = Map.of(
 			"selectTaskByQueryCriteria", NAMESPACE + ".selectTaskByQueryCriteriaWithExists",
 			"selectTaskCountByQueryCriteria", NAMESPACE + ".selectTaskCountByQueryCriteriaWithExists",
 			"selectVariableInstanceByQueryCriteria", NAMESPACE + ".selectVariableInstanceByQueryCriteriaWithExists",
 			"selectVariableInstanceCountByQueryCriteria", NAMESPACE + ".selectVariableInstanceCountByQueryCriteriaWithExists",
-			"selectAuthorizedGroupIds", NAMESPACE + ".selectAuthorizedGroupIdsByIndex");
+			"selectAuthorizedGroupIds", NAMESPACE + ".selectAuthorizedGroupIdsByIndex",
+			AUTHORIZATION_CHECK, NAMESPACE + ".isUserAuthorizedForResourceByShape");
 
 	private static final Logger log = LoggerFactory.getLogger(TaskQueryAuthorizationOverlay.class);
 
@@ -56,6 +64,11 @@ class TaskQueryAuthorizationOverlay extends AbstractProcessEnginePlugin {
 			return;
 		}
 		EngineStatements.add(engine, MAPPER, ours("selectTaskByQueryCriteria"));
+		Configuration sql = engine.getSqlSessionFactory().getConfiguration();
+		if (!sql.hasStatement(ours(AUTHORIZATION_CHECK), false)) {
+			sql.addMappedStatement(AuthorizationCheckTemplates.statement(sql, sql.getMappedStatement(AUTHORIZATION_CHECK),
+					ours(AUTHORIZATION_CHECK)));
+		}
 		use(engine.getDbSqlSessionFactory(), true);
 	}
 
