@@ -32,7 +32,8 @@ import org.camunda.bpm.engine.impl.db.PermissionCheck;
  * once from the check itself, which the template's result must equal (same SQL, same values, same types) before the
  * template is kept. Later checks of that shape take the template's SQL and bind their own ids by position. Anything
  * the template cannot prove (a marker in the SQL text, a parameter that is not a plain value, a value that is not the
- * engine's, a check of another class) is built by the engine's source, as is every check once the table is full.
+ * engine's, a check of another class) is built by the engine's source, as is every check of a new shape once the
+ * table is full.
  * <p>
  * {@code AuthorizationCheckTemplatesIT} compares this source with the engine's for thousands of checks of every
  * shape, on H2 and PostgreSQL, by their SQL and bound values and by the databases' answers.
@@ -46,10 +47,14 @@ final class AuthorizationCheckTemplates implements SqlSource {
 
 	private static final String SLOT = "nrmAuthorizationSlot";
 
+	/** A shape whose checks the engine's source builds every time. */
+	private static final Template NONE = new Template("", List.of(), List.of());
+
 	private final Configuration configuration;
 
 	private final SqlSource engine;
 
+	/** Templates by shape, and {@link #NONE} for the shapes that cannot have one (not tried again). */
 	private final Map<List<Object>, Template> templates = new ConcurrentHashMap<>();
 
 	private final int capacity;
@@ -62,8 +67,8 @@ final class AuthorizationCheckTemplates implements SqlSource {
 
 	/** A copy of the engine's statement under another id, its SQL built by templates. */
 	static MappedStatement statement(Configuration configuration, MappedStatement engine, String id) {
-		return new MappedStatement.Builder(configuration, id,
-				new AuthorizationCheckTemplates(configuration, engine.getSqlSource(), CAPACITY), engine.getSqlCommandType())
+		SqlSource templates = new AuthorizationCheckTemplates(configuration, engine.getSqlSource(), CAPACITY);
+		return new MappedStatement.Builder(configuration, id, templates, engine.getSqlCommandType())
 			.resource(engine.getResource())
 			.fetchSize(engine.getFetchSize())
 			.timeout(engine.getTimeout())
@@ -87,32 +92,41 @@ final class AuthorizationCheckTemplates implements SqlSource {
 		AuthorizationCheck check = (AuthorizationCheck) parameter;
 		Walk walk = Walk.of(check);
 		Template template = this.templates.get(walk.shape);
+		if (template == NONE) {
+			return this.engine.getBoundSql(check);
+		}
 		if (template != null) {
 			return template.bind(this.configuration, check, walk.ids);
 		}
 		BoundSql built = this.engine.getBoundSql(check);
 		if (this.templates.size() < this.capacity) {
 			Template made = make(walk);
-			if (made != null && same(this.configuration, made.bind(this.configuration, check, walk.ids), built)) {
-				this.templates.putIfAbsent(walk.shape, made);
-			}
+			boolean proven = made != null
+					&& same(this.configuration, made.bind(this.configuration, check, walk.ids), built);
+			this.templates.putIfAbsent(walk.shape, proven ? made : NONE);
 		}
 		return built;
 	}
 
 	/** How many shapes have a template (for tests). */
 	int size() {
+		return (int) this.templates.values().stream().filter(template -> template != NONE).count();
+	}
+
+	/** How many shapes the table holds, with a template or without (for tests). */
+	int shapes() {
 		return this.templates.size();
 	}
 
 	/** Whether the check's shape has a template (for tests). */
 	boolean templated(AuthorizationCheck check) {
-		return this.templates.containsKey(Walk.of(check).shape);
+		Template template = this.templates.get(Walk.of(check).shape);
+		return template != null && template != NONE;
 	}
 
 	/**
-	 * Builds the engine's SQL for the marked copy and reads each parameter as one of the ids or a constant; {@code null}
-	 * where that does not prove which is which, or where the engine's statement could not be bound as it is.
+	 * Builds the engine's SQL for the marked copy and reads each parameter as one of the ids or a constant;
+	 * {@code null} where that does not prove which is which, or where the engine's statement could not be bound.
 	 */
 	private Template make(Walk walk) {
 		AuthorizationCheck marked = walk.marked();

@@ -3,6 +3,7 @@ package org.opennrm.platform.internal;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -66,8 +67,8 @@ class TaskQueryAuthorizationOverlay extends AbstractProcessEnginePlugin {
 		EngineStatements.add(engine, MAPPER, ours("selectTaskByQueryCriteria"));
 		Configuration sql = engine.getSqlSessionFactory().getConfiguration();
 		if (!sql.hasStatement(ours(AUTHORIZATION_CHECK), false)) {
-			sql.addMappedStatement(AuthorizationCheckTemplates.statement(sql, sql.getMappedStatement(AUTHORIZATION_CHECK),
-					ours(AUTHORIZATION_CHECK)));
+			MappedStatement engines = sql.getMappedStatement(AUTHORIZATION_CHECK);
+			sql.addMappedStatement(AuthorizationCheckTemplates.statement(sql, engines, ours(AUTHORIZATION_CHECK)));
 		}
 		use(engine.getDbSqlSessionFactory(), true);
 	}
