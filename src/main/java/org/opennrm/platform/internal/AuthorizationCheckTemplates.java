@@ -145,7 +145,7 @@ final class AuthorizationCheckTemplates implements SqlSource {
 			return null;
 		}
 		List<ParameterMapping> mappings = new ArrayList<>();
-		List<Object> slots = new ArrayList<>();
+		List<Slot> slots = new ArrayList<>();
 		for (int i = 0; i < values.size(); i++) {
 			ParameterMapping mapping = probe.getParameterMappings().get(i);
 			Object value = values.get(i);
@@ -216,23 +216,37 @@ final class AuthorizationCheckTemplates implements SqlSource {
 		return configuration.newMetaObject(parameter).getValue(property);
 	}
 
-	/** A parameter of a template: the n-th id of the walk. */
-	private record Id(int index) {
+	/** Where a parameter of a template gets its value from. */
+	private sealed interface Slot {
+
+		Object value(List<String> ids);
 	}
 
-	/** A parameter of a template: the same value for every check of the shape. */
-	private record Constant(Object value) {
+	/** The n-th id of the check's walk. */
+	private record Id(int index) implements Slot {
+
+		@Override
+		public Object value(List<String> ids) {
+			return ids.get(this.index);
+		}
+	}
+
+	/** The same value for every check of the shape. */
+	private record Constant(Object fixed) implements Slot {
+
+		@Override
+		public Object value(List<String> ids) {
+			return this.fixed;
+		}
 	}
 
 	/** The SQL of one shape and, for each of its parameters, where its value comes from. */
-	private record Template(String sql, List<ParameterMapping> mappings, List<Object> slots) {
+	private record Template(String sql, List<ParameterMapping> mappings, List<Slot> slots) {
 
 		BoundSql bind(Configuration configuration, AuthorizationCheck check, List<String> ids) {
 			BoundSql bound = new BoundSql(configuration, this.sql, this.mappings, check);
 			for (int i = 0; i < this.slots.size(); i++) {
-				Object slot = this.slots.get(i);
-				bound.setAdditionalParameter(SLOT + i,
-						slot instanceof Id id ? ids.get(id.index()) : ((Constant) slot).value());
+				bound.setAdditionalParameter(SLOT + i, this.slots.get(i).value(ids));
 			}
 			return bound;
 		}
