@@ -3,8 +3,8 @@ package org.opennrm.platform.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
@@ -40,7 +40,10 @@ import org.camunda.bpm.engine.impl.db.PermissionCheck;
  */
 final class AuthorizationCheckTemplates implements SqlSource {
 
-	/** Shapes kept at most; the service sends a few dozen (groups per user times the engine's kinds of check). */
+	/**
+	 * Shapes kept (a few more if first checks of new shapes race); the service sends a few dozen (groups per user times
+	 * the engine's kinds of check).
+	 */
 	static final int CAPACITY = 512;
 
 	private static final String MARKER = "\u0001nrm-authorization-template-";
@@ -59,15 +62,17 @@ final class AuthorizationCheckTemplates implements SqlSource {
 
 	private final int capacity;
 
+	private final LongAdder bound = new LongAdder();
+
 	AuthorizationCheckTemplates(Configuration configuration, SqlSource engine, int capacity) {
 		this.configuration = configuration;
 		this.engine = engine;
 		this.capacity = capacity;
 	}
 
-	/** A copy of the engine's statement under another id, its SQL built by templates. */
-	static MappedStatement statement(Configuration configuration, MappedStatement engine, String id) {
-		SqlSource templates = new AuthorizationCheckTemplates(configuration, engine.getSqlSource(), CAPACITY);
+	/** A copy of the engine's statement under another id, its SQL built by templates of at most so many shapes. */
+	static MappedStatement statement(Configuration configuration, MappedStatement engine, String id, int capacity) {
+		SqlSource templates = new AuthorizationCheckTemplates(configuration, engine.getSqlSource(), capacity);
 		return new MappedStatement.Builder(configuration, id, templates, engine.getSqlCommandType())
 			.resource(engine.getResource())
 			.fetchSize(engine.getFetchSize())
@@ -81,6 +86,9 @@ final class AuthorizationCheckTemplates implements SqlSource {
 			.useCache(engine.isUseCache())
 			.databaseId(engine.getDatabaseId())
 			.lang(engine.getLang())
+			.keyGenerator(engine.getKeyGenerator())
+			.resultOrdered(engine.isResultOrdered())
+			// A select of one column: no result sets or key properties to carry over.
 			.build();
 	}
 
@@ -96,6 +104,7 @@ final class AuthorizationCheckTemplates implements SqlSource {
 			return this.engine.getBoundSql(check);
 		}
 		if (template != null) {
+			this.bound.increment();
 			return template.bind(this.configuration, check, walk.ids);
 		}
 		BoundSql built = this.engine.getBoundSql(check);
@@ -106,6 +115,11 @@ final class AuthorizationCheckTemplates implements SqlSource {
 			this.templates.putIfAbsent(walk.shape, proven ? made : NONE);
 		}
 		return built;
+	}
+
+	/** How many checks were bound from a template so far (for tests). */
+	long bound() {
+		return this.bound.sum();
 	}
 
 	/** How many shapes have a template (for tests). */
@@ -144,6 +158,7 @@ final class AuthorizationCheckTemplates implements SqlSource {
 		if (probe.getSql().contains(MARKER)) {
 			return null;
 		}
+		List<String> markers = walk.markers();
 		List<ParameterMapping> mappings = new ArrayList<>();
 		List<Slot> slots = new ArrayList<>();
 		for (int i = 0; i < values.size(); i++) {
@@ -152,8 +167,9 @@ final class AuthorizationCheckTemplates implements SqlSource {
 			if (mapping.getMode() != ParameterMode.IN) {
 				return null;
 			}
-			if (value instanceof String text && text.startsWith(MARKER)) {
-				slots.add(new Id(Integer.parseInt(text.substring(MARKER.length()))));
+			int id = value instanceof String text ? markers.indexOf(text) : -1;
+			if (id >= 0) {
+				slots.add(new Id(id));
 			}
 			else if (value == null || value instanceof Integer || value instanceof Long
 					|| (value instanceof String text && !text.contains(MARKER))) {
@@ -314,11 +330,11 @@ final class AuthorizationCheckTemplates implements SqlSource {
 		private void atomic(PermissionCheck check) {
 			this.shape.add(check.getPerms());
 			this.shape.add(check.getResourceType());
-			this.shape.add(String.valueOf(check.getResourceIdQueryParam()));
-			this.shape.add(String.valueOf(check.getAuthorizationNotFoundReturnValue()));
+			this.shape.add(check.getResourceIdQueryParam());
+			this.shape.add(check.getAuthorizationNotFoundReturnValue());
 			String id = check.getResourceId();
 			if (id == null || "*".equals(id)) {
-				this.shape.add(String.valueOf(id));
+				this.shape.add(id);
 			}
 			else {
 				id(id);
@@ -332,11 +348,16 @@ final class AuthorizationCheckTemplates implements SqlSource {
 		AuthorizationCheck marked() {
 			AuthorizationCheck copy = markedUnchecked();
 			Walk again = Walk.of(copy);
-			boolean inOrder = again.ids.size() == this.ids.size();
-			for (int i = 0; inOrder && i < again.ids.size(); i++) {
-				inOrder = again.ids.get(i).equals(MARKER + i);
+			return again.ids.equals(markers()) && again.shape.equals(this.shape) ? copy : null;
+		}
+
+		/** The marker of each id, in the order of {@link #ids}. */
+		List<String> markers() {
+			List<String> markers = new ArrayList<>();
+			for (int i = 0; i < this.ids.size(); i++) {
+				markers.add(MARKER + i);
 			}
-			return inOrder && again.shape.equals(this.shape) ? copy : null;
+			return markers;
 		}
 
 		private AuthorizationCheck markedUnchecked() {

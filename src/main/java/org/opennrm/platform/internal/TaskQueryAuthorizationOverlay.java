@@ -44,10 +44,10 @@ class TaskQueryAuthorizationOverlay extends AbstractProcessEnginePlugin {
 
 	static final String NAMESPACE = "org.opennrm.platform.internal.TaskQueryAuthorization";
 
-	/** The engine's statements this overlay replaces, by the names the engine asks for, and ours in their place. */
 	/** The engine's single authorization check, which {@link AuthorizationCheckTemplates} builds by shape. */
 	static final String AUTHORIZATION_CHECK = "isUserAuthorizedForResource";
 
+	/** The engine's statements this overlay replaces, by the names the engine asks for, and ours in their place. */
 	static final Map<String, String> STATEMENTS = Map.of(
 			"selectTaskByQueryCriteria", NAMESPACE + ".selectTaskByQueryCriteriaWithExists",
 			"selectTaskCountByQueryCriteria", NAMESPACE + ".selectTaskCountByQueryCriteriaWithExists",
@@ -68,7 +68,8 @@ class TaskQueryAuthorizationOverlay extends AbstractProcessEnginePlugin {
 		Configuration sql = engine.getSqlSessionFactory().getConfiguration();
 		if (!sql.hasStatement(ours(AUTHORIZATION_CHECK), false)) {
 			MappedStatement engines = sql.getMappedStatement(AUTHORIZATION_CHECK);
-			sql.addMappedStatement(AuthorizationCheckTemplates.statement(sql, engines, ours(AUTHORIZATION_CHECK)));
+			sql.addMappedStatement(AuthorizationCheckTemplates.statement(sql, engines, ours(AUTHORIZATION_CHECK),
+					AuthorizationCheckTemplates.CAPACITY));
 		}
 		use(engine.getDbSqlSessionFactory(), true);
 	}

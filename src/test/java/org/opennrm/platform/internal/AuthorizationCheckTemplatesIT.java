@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
@@ -75,20 +77,25 @@ class AuthorizationCheckTemplatesIT {
 		AuthorizationCheckTemplates ours = new AuthorizationCheckTemplates(sql, engines.getSqlSource(), 100_000);
 		List<String> resourceIds = resourceIds();
 		Random random = new Random(20261206);
-		int built = 0;
-		for (int i = 0; i < 4000; i++) {
-			built += same(sql, ours, engines, anyCheck(random, resourceIds, true), i) ? 1 : 0;
-		}
-		assertThat(built).as("checks the engine's mapping builds").isGreaterThan(2000);
-		// Every shape the engine builds now has a template: the same checks again are all bound from templates.
-		random = new Random(20261206);
+		List<AuthorizationCheck> built = new ArrayList<>();
 		for (int i = 0; i < 4000; i++) {
 			AuthorizationCheck check = anyCheck(random, resourceIds, true);
 			if (same(sql, ours, engines, check, i)) {
-				assertThat(ours.templated(check)).as("check %d has a template", i).isTrue();
+				built.add(check);
 			}
 		}
+		assertThat(built).as("checks the engine's mapping builds").hasSizeGreaterThan(2000);
 		assertThat(ours.size()).as("shapes with a template").isGreaterThan(1000);
+
+		// Every shape the engine builds now has a template: checks of the same shapes with other ids are all bound
+		// from templates, and are the engine's.
+		long before = ours.bound();
+		for (int i = 0; i < built.size(); i++) {
+			AuthorizationCheck other = withOtherIds(built.get(i), random, resourceIds);
+			assertThat(ours.templated(other)).as("check %d has a template", i).isTrue();
+			assertThat(same(sql, ours, engines, other, i)).isTrue();
+		}
+		assertThat(ours.bound() - before).as("checks bound from a template").isEqualTo(built.size());
 	}
 
 	@Test
@@ -98,13 +105,13 @@ class AuthorizationCheckTemplatesIT {
 		AuthorizationCheckTemplates ours = new AuthorizationCheckTemplates(sql, engines.getSqlSource(), 10);
 		List<String> resourceIds = resourceIds();
 		Random random = new Random(7);
+
 		for (int i = 0; i < 500; i++) {
 			same(sql, ours, engines, anyCheck(random, resourceIds, true), i);
 		}
+
 		assertThat(ours.shapes()).as("shapes held").isEqualTo(10);
 		assertThat(ours.size()).as("shapes with a template").isBetween(1, 10);
-		assertThat(templates().size()).as("the engine's statement's shapes so far")
-			.isBetween(1, AuthorizationCheckTemplates.CAPACITY);
 	}
 
 	/**
@@ -133,6 +140,12 @@ class AuthorizationCheckTemplatesIT {
 	void answersAsTheEngineDoesOnThisDatabase() {
 		this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
 		List<String> resourceIds = resourceIds();
+		// A statement of its own, so that the engine's keeps its room for the shapes the service sends.
+		Configuration sql = engine().getSqlSessionFactory().getConfiguration();
+		MappedStatement engines = sql.getMappedStatement(TaskQueryAuthorizationOverlay.AUTHORIZATION_CHECK);
+		String id = "authorizationCheckTemplatesIT" + UUID.randomUUID().toString().replace("-", "");
+		sql.addMappedStatement(AuthorizationCheckTemplates.statement(sql, engines, id, 100_000));
+		AuthorizationCheckTemplates ours = (AuthorizationCheckTemplates) sql.getMappedStatement(id).getSqlSource();
 		Random random = new Random(6122026);
 		int granted = 0;
 		int checks = 0;
@@ -141,11 +154,14 @@ class AuthorizationCheckTemplatesIT {
 				// Checks from a query (a column as the resource id) only run inside that query's statement, and the
 				// engine's statement makes a query of composites of composites only inside another.
 				AuthorizationCheck check = anyCheck(random, resourceIds, false);
-				List<Object> engines = session.selectList(TaskQueryAuthorizationOverlay.AUTHORIZATION_CHECK, check);
-				List<Object> ours = session.selectList(TaskQueryAuthorizationOverlay.ours(
-						TaskQueryAuthorizationOverlay.AUTHORIZATION_CHECK), check);
-				assertThat(ours).as("check %d", i).isEqualTo(engines);
-				granted += engines.contains(1) ? 1 : 0;
+				ours.getBoundSql(check);
+				assertThat(ours.templated(check)).as("check %d has a template", i).isTrue();
+
+				List<Object> expected = session.selectList(TaskQueryAuthorizationOverlay.AUTHORIZATION_CHECK, check);
+				List<Object> answered = session.selectList(id, check);
+
+				assertThat(answered).as("check %d", i).isEqualTo(expected);
+				granted += expected.contains(1) ? 1 : 0;
 				checks++;
 			}
 		}
@@ -160,27 +176,66 @@ class AuthorizationCheckTemplatesIT {
 		this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
 		List<String> resourceIds = resourceIds();
 		Random random = new Random(4);
-		List<Boolean> ours = new ArrayList<>();
-		List<Runnable> replay = new ArrayList<>();
-		List<Boolean> engines = new ArrayList<>();
+		List<Supplier<Boolean>> decisions = new ArrayList<>();
 		for (int i = 0; i < 600; i++) {
 			String user = USERS.get(random.nextInt(USERS.size()));
 			List<String> groups = groups(random);
 			Map.Entry<Permission, Resource> permission = PERMISSIONS.get(random.nextInt(PERMISSIONS.size()));
 			String resourceId = random.nextInt(5) == 0 ? "*" : resourceIds.get(random.nextInt(resourceIds.size()));
-			ours.add(this.authorizationService.isUserAuthorized(user, groups, permission.getKey(),
+			decisions.add(() -> this.authorizationService.isUserAuthorized(user, groups, permission.getKey(),
 					permission.getValue(), resourceId));
-			replay.add(() -> engines.add(this.authorizationService.isUserAuthorized(user, groups, permission.getKey(),
-					permission.getValue(), resourceId)));
 		}
+		AuthorizationCheckTemplates templates = templates();
+		decisions.forEach(Supplier::get);
+
+		// Once each shape has been seen, every decision is made through a template ...
+		long before = templates.bound();
+		List<Boolean> ours = decisions.stream().map(Supplier::get).toList();
+		assertThat(templates.bound() - before).as("checks bound from a template").isGreaterThanOrEqualTo(600);
+		// ... and is the one the engine's own statement makes.
+		List<Boolean> engines;
 		TaskQueryAuthorizationOverlay.use(engine().getDbSqlSessionFactory(), false);
 		try {
-			replay.forEach(Runnable::run);
+			engines = decisions.stream().map(Supplier::get).toList();
 		}
 		finally {
 			TaskQueryAuthorizationOverlay.use(engine().getDbSqlSessionFactory(), true);
 		}
 		assertThat(ours).isEqualTo(engines).contains(true, false);
+	}
+
+	/** A check of the same shape with other ids: another user, other groups, other resource ids. */
+	private static AuthorizationCheck withOtherIds(AuthorizationCheck check, Random random, List<String> resourceIds) {
+		AuthorizationCheck other = new AuthorizationCheck();
+		other.setAuthorizationCheckEnabled(check.isAuthorizationCheckEnabled());
+		other.setShouldPerformAuthorizatioCheck(check.shouldPerformAuthorizatioCheck());
+		other.setRevokeAuthorizationCheckEnabled(check.isRevokeAuthorizationCheckEnabled());
+		other.setAuthDefaultPerm(check.getAuthDefaultPerm());
+		other.setHistoricInstancePermissionsEnabled(check.isHistoricInstancePermissionsEnabled());
+		other.setUseLeftJoin(check.isUseLeftJoin());
+		other.setAuthUserId(check.getAuthUserId() == null ? null : "other-" + random.nextInt(1000));
+		other.setAuthGroupIds(check.getAuthGroupIds() == null ? null
+				: check.getAuthGroupIds().stream().map(group -> GROUPS.get(random.nextInt(GROUPS.size()))).toList());
+		other.setPermissionChecks(withOtherIds(check.getPermissionChecks(), random, resourceIds));
+		return other;
+	}
+
+	private static CompositePermissionCheck withOtherIds(CompositePermissionCheck composite, Random random,
+			List<String> resourceIds) {
+		CompositePermissionCheck other = new CompositePermissionCheck(composite.isDisjunctive());
+		for (PermissionCheck check : composite.getAtomicChecks()) {
+			PermissionCheck copy = new PermissionCheck();
+			copy.setPermission(check.getPermission());
+			copy.setResource(check.getResource());
+			copy.setResourceIdQueryParam(check.getResourceIdQueryParam());
+			copy.setAuthorizationNotFoundReturnValue(check.getAuthorizationNotFoundReturnValue());
+			String id = check.getResourceId();
+			copy.setResourceId(id == null || "*".equals(id) ? id : resourceIds.get(random.nextInt(resourceIds.size())));
+			other.addAtomicCheck(copy);
+		}
+		composite.getCompositeChecks()
+			.forEach(nested -> other.addCompositeCheck(withOtherIds(nested, random, resourceIds)));
+		return other;
 	}
 
 	/**
@@ -189,8 +244,13 @@ class AuthorizationCheckTemplatesIT {
 	 */
 	private static AuthorizationCheck anyCheck(Random random, List<String> resourceIds, boolean sqlOnly) {
 		AuthorizationCheck check = new AuthorizationCheck();
-		check.setAuthorizationCheckEnabled(true);
-		check.setShouldPerformAuthorizatioCheck(true);
+		check.setAuthorizationCheckEnabled(!sqlOnly || random.nextInt(8) > 0);
+		check.setShouldPerformAuthorizatioCheck(!sqlOnly || random.nextInt(8) > 0);
+		if (sqlOnly) {
+			check.setAuthDefaultPerm(random.nextInt(3) == 0 ? 0 : Integer.MAX_VALUE);
+			check.setUseLeftJoin(random.nextBoolean());
+			check.setHistoricInstancePermissionsEnabled(random.nextBoolean());
+		}
 		check.setRevokeAuthorizationCheckEnabled(random.nextInt(4) == 0);
 		check.setAuthUserId(random.nextInt(30) == 0 ? null : USERS.get(random.nextInt(USERS.size())));
 		check.setAuthGroupIds(random.nextInt(15) == 0 ? null : groups(random));
@@ -221,6 +281,10 @@ class AuthorizationCheckTemplatesIT {
 			int id = random.nextInt(10);
 			if (sqlOnly && id == 0) {
 				check.setResourceIdQueryParam("RES.ID_");
+				// Never sent with a resource id too; built all the same.
+				if (random.nextInt(4) == 0) {
+					check.setResourceId(resourceIds.get(random.nextInt(resourceIds.size())));
+				}
 			}
 			else if (id == 1) {
 				check.setResourceId("*");
@@ -228,8 +292,9 @@ class AuthorizationCheckTemplatesIT {
 			else if (id > 2) {
 				check.setResourceId(resourceIds.get(random.nextInt(resourceIds.size())));
 			}
-			int notFound = random.nextInt(6);
-			check.setAuthorizationNotFoundReturnValue(notFound < 2 ? Long.valueOf(notFound) : null);
+			int notFound = random.nextInt(sqlOnly ? 8 : 6);
+			check.setAuthorizationNotFoundReturnValue(notFound < 2 ? Long.valueOf(notFound)
+					: notFound > 5 ? Long.valueOf(notFound - 8) : null);
 			composite.addAtomicCheck(check);
 		}
 		return composite;
