@@ -147,12 +147,13 @@ final class AuthorizationCheckTemplates implements SqlSource {
 		if (marked == null) {
 			return null;
 		}
-		BoundSql probe = this.engine.getBoundSql(marked);
+		BoundSql probe;
 		List<Object> values;
 		try {
+			probe = this.engine.getBoundSql(marked);
 			values = values(this.configuration, probe);
 		}
-		catch (RuntimeException unreadable) {
+		catch (RuntimeException unbuilt) {
 			return null;
 		}
 		if (probe.getSql().contains(MARKER)) {
