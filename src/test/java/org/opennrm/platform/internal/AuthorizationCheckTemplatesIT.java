@@ -71,10 +71,10 @@ class AuthorizationCheckTemplatesIT {
 
 	@Test
 	void buildsTheEnginesSqlForEveryShape() {
-		Configuration sql = engine().getSqlSessionFactory().getConfiguration();
-		MappedStatement engines = sql.getMappedStatement(TaskQueryAuthorizationOverlay.AUTHORIZATION_CHECK);
+		Configuration sql = sql();
+		MappedStatement engines = enginesCheck();
 		// Room for every shape below (the engine's own statement has room for the few dozen it sends).
-		AuthorizationCheckTemplates ours = new AuthorizationCheckTemplates(sql, engines.getSqlSource(), 100_000);
+		AuthorizationCheckTemplates ours = ofTheEngines(100_000);
 		List<String> resourceIds = resourceIds();
 		Random random = new Random(20261206);
 		List<AuthorizationCheck> built = new ArrayList<>();
@@ -100,9 +100,9 @@ class AuthorizationCheckTemplatesIT {
 
 	@Test
 	void keepsNoMoreShapesThanItHasRoomFor() {
-		Configuration sql = engine().getSqlSessionFactory().getConfiguration();
-		MappedStatement engines = sql.getMappedStatement(TaskQueryAuthorizationOverlay.AUTHORIZATION_CHECK);
-		AuthorizationCheckTemplates ours = new AuthorizationCheckTemplates(sql, engines.getSqlSource(), 10);
+		Configuration sql = sql();
+		MappedStatement engines = enginesCheck();
+		AuthorizationCheckTemplates ours = ofTheEngines(10);
 		List<String> resourceIds = resourceIds();
 		Random random = new Random(7);
 
@@ -141,8 +141,8 @@ class AuthorizationCheckTemplatesIT {
 		this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
 		List<String> resourceIds = resourceIds();
 		// A statement of its own, so that the engine's keeps its room for the shapes the service sends.
-		Configuration sql = engine().getSqlSessionFactory().getConfiguration();
-		MappedStatement engines = sql.getMappedStatement(TaskQueryAuthorizationOverlay.AUTHORIZATION_CHECK);
+		Configuration sql = sql();
+		MappedStatement engines = enginesCheck();
 		String id = "authorizationCheckTemplatesIT" + UUID.randomUUID().toString().replace("-", "");
 		sql.addMappedStatement(AuthorizationCheckTemplates.statement(sql, engines, id, 100_000));
 		AuthorizationCheckTemplates ours = (AuthorizationCheckTemplates) sql.getMappedStatement(id).getSqlSource();
@@ -193,14 +193,8 @@ class AuthorizationCheckTemplatesIT {
 		List<Boolean> ours = decisions.stream().map(Supplier::get).toList();
 		assertThat(templates.bound() - before).as("checks bound from a template").isGreaterThanOrEqualTo(600);
 		// ... and is the one the engine's own statement makes.
-		List<Boolean> engines;
-		TaskQueryAuthorizationOverlay.use(engine().getDbSqlSessionFactory(), false);
-		try {
-			engines = decisions.stream().map(Supplier::get).toList();
-		}
-		finally {
-			TaskQueryAuthorizationOverlay.use(engine().getDbSqlSessionFactory(), true);
-		}
+		List<Boolean> engines = TaskQueryAuthorizationEquivalenceIT.withEnginesStatements(engine(),
+				() -> decisions.stream().map(Supplier::get).toList());
 		assertThat(ours).isEqualTo(engines).contains(true, false);
 	}
 
@@ -320,8 +314,22 @@ class AuthorizationCheckTemplatesIT {
 		return ids;
 	}
 
+	private Configuration sql() {
+		return engine().getSqlSessionFactory().getConfiguration();
+	}
+
+	/** Templates of the engine's statement, with room for so many shapes. */
+	private AuthorizationCheckTemplates ofTheEngines(int capacity) {
+		return new AuthorizationCheckTemplates(sql(), enginesCheck().getSqlSource(), capacity);
+	}
+
+	/** The engine's own statement of the check. */
+	private MappedStatement enginesCheck() {
+		return sql().getMappedStatement(TaskQueryAuthorizationOverlay.AUTHORIZATION_CHECK);
+	}
+
 	private AuthorizationCheckTemplates templates() {
-		return (AuthorizationCheckTemplates) engine().getSqlSessionFactory().getConfiguration()
+		return (AuthorizationCheckTemplates) sql()
 			.getMappedStatement(TaskQueryAuthorizationOverlay.ours(TaskQueryAuthorizationOverlay.AUTHORIZATION_CHECK))
 			.getSqlSource();
 	}

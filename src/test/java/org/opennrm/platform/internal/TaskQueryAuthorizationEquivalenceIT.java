@@ -416,12 +416,17 @@ class TaskQueryAuthorizationEquivalenceIT {
 
 	/** What the engine's own statements answer, ours put back afterwards whatever happens. */
 	private <T> T withEnginesStatements(Supplier<T> call) {
-		useExists(false);
+		return withEnginesStatements(engine(), call);
+	}
+
+	/** What the engine's own statements answer, ours put back afterwards whatever happens. */
+	static <T> T withEnginesStatements(ProcessEngineConfigurationImpl engine, Supplier<T> call) {
+		TaskQueryAuthorizationOverlay.use(engine.getDbSqlSessionFactory(), false);
 		try {
 			return call.get();
 		}
 		finally {
-			useExists(true);
+			TaskQueryAuthorizationOverlay.use(engine.getDbSqlSessionFactory(), true);
 		}
 	}
 
