@@ -387,6 +387,17 @@ class SecurityBaselineIT {
 	}
 
 	@Test
+	void metrics_time_each_request_but_not_each_filter_of_the_security_chain() {
+		assertThat(this.api.as("demo-police").get("/api/tasks").status()).isEqualTo(200);
+		assertThat(this.api.as("demo-police").get("/api/no-such-resource").status()).isEqualTo(404);
+
+		String metrics = this.api.as("demo-admin").get("/actuator/prometheus").body();
+
+		assertThat(metrics).contains("http_server_requests_seconds_count{").contains("status=\"404\"")
+			.doesNotContain("spring_security_");
+	}
+
+	@Test
 	void other_actuator_endpoints_are_closed_even_to_administrators() {
 		assertThat(this.api.as("demo-admin").get("/actuator/env").status()).isIn(403, 404);
 		assertThat(this.api.as("demo-admin").get("/actuator/beans").status()).isIn(403, 404);
