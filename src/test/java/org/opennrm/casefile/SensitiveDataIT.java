@@ -186,6 +186,23 @@ class SensitiveDataIT {
 	}
 
 	@Test
+	@Order(3)
+	void the_case_reference_each_task_carries_is_kept_in_history_once_per_process_not_once_per_task() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		String labels = "select count(*) from %s where name_ = 'caseReference' and task_id_ is not null";
+
+		assertThat(jdbc.queryForObject("select count(*) from act_hi_taskinst where end_time_ is not null",
+				Integer.class)).as("tasks the pathway completed").isGreaterThan(10);
+		assertThat(jdbc.queryForObject(labels.formatted("act_ru_variable"), Integer.class))
+			.as("open tasks labelled with their case").isPositive();
+		assertThat(jdbc.queryForObject(labels.formatted("act_hi_varinst"), Integer.class)).isZero();
+		assertThat(jdbc.queryForObject(labels.formatted("act_hi_detail"), Integer.class)).isZero();
+		assertThat(jdbc.queryForObject(
+				"select count(*) from act_hi_varinst where name_ = 'caseReference' and task_id_ is null", Integer.class))
+			.as("the processes' own case reference").isPositive();
+	}
+
+	@Test
 	@Order(4)
 	void no_table_of_ours_holds_a_case_file_sentinel_or_a_refused_value_in_plain_text() {
 		List<String> sentinels = Stream.of(this.caseFileSentinels, this.refusedSentinels)

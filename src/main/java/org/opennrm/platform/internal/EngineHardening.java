@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.impl.runtime.DefaultDeserializationTypeValidator;
 import org.opennrm.platform.SensitiveVariables;
+import org.opennrm.platform.TaskLabels;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -26,8 +27,11 @@ class EngineHardening extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<SensitiveVariables> sensitiveVariables;
 
-	EngineHardening(ObjectProvider<SensitiveVariables> sensitiveVariables) {
+	private final ObjectProvider<TaskLabels> taskLabels;
+
+	EngineHardening(ObjectProvider<SensitiveVariables> sensitiveVariables, ObjectProvider<TaskLabels> taskLabels) {
 		this.sensitiveVariables = sensitiveVariables;
+		this.taskLabels = taskLabels;
 	}
 
 	/**
@@ -82,11 +86,13 @@ class EngineHardening extends AbstractProcessEnginePlugin {
 		configuration.setGroupResourceWhitelistPattern(GROUP_ID_PATTERN);
 		// Candidate groups and assignees may claim and complete a task, not rewrite it.
 		configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
-		// History keeps everything except sensitive form fields (they live in the case file only).
+		// History keeps everything except sensitive form fields (they live in the case file only) and the labels
+		// tasks repeat from their process.
 		SensitiveVariables sensitive = this.sensitiveVariables.getIfAvailable(() -> name -> false);
+		TaskLabels labels = this.taskLabels.getIfAvailable(() -> name -> false);
 		List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null ? new ArrayList<>()
 				: new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-		handlers.add(new SensitiveHistoryFilter(sensitive));
+		handlers.add(new SensitiveHistoryFilter(sensitive, labels));
 		configuration.setCustomHistoryEventHandlers(handlers);
 		configuration.setEnableDefaultDbHistoryEventHandler(false);
 	}

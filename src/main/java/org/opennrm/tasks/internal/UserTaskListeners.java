@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.i18n.Text;
 import org.opennrm.platform.InvalidFields;
+import org.opennrm.platform.TaskLabels;
 import org.opennrm.tasks.FormValues;
 import org.opennrm.tasks.TaskForm;
 import org.springframework.stereotype.Component;
@@ -27,13 +28,14 @@ import org.springframework.stereotype.Component;
  * What every user task does, whatever path works on it (Tasklist, the engine REST API, our API):
  * <ul>
  * <li>on creation it carries its case reference as a task variable, so whoever may see the task sees which case it
- * is for (in Tasklist too) without being able to read the case's process;</li>
+ * is for (in Tasklist too) without being able to read the case's process. The label is a {@link TaskLabels}: the
+ * engine's history keeps the process's case reference, not a copy per task;</li>
  * <li>on completion its task type's validation applies, and values come back in their canonical types. Tasklist
  * checks "required" in the browser only; this is the server-side check.</li>
  * </ul>
  */
 @Component
-class UserTaskListeners extends AbstractProcessEnginePlugin {
+class UserTaskListeners extends AbstractProcessEnginePlugin implements TaskLabels {
 
 	private final TaskForms forms;
 
@@ -83,6 +85,11 @@ class UserTaskListeners extends AbstractProcessEnginePlugin {
 	private static Map<String, Text> check(TaskForm<?> form, Record value, DelegateTask task) {
 		TaskForm.Check check = form.check();
 		return check == null ? Map.of() : check.violations(value, task);
+	}
+
+	@Override
+	public boolean isLabel(String variableName) {
+		return CaseVariables.CASE_REFERENCE.equals(variableName);
 	}
 
 	private static void labelWithCase(DelegateTask task) {
