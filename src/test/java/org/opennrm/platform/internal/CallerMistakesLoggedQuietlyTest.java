@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,12 +38,7 @@ class CallerMistakesLoggedQuietlyTest {
 
 	@BeforeAll
 	static void engineWithThePlugin() {
-		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-		configuration.setJdbcUrl("jdbc:h2:mem:caller-mistakes-logged-quietly;DB_CLOSE_DELAY=1000");
-		configuration.setProcessEngineName("caller-mistakes-logged-quietly");
-		configuration.setJobExecutorActivate(false);
-		configuration.setProcessEnginePlugins(List.of(new CallerMistakesLoggedQuietly()));
-		engine = configuration.buildProcessEngine();
+		engine = InMemoryEngines.withPlugin("caller-mistakes-logged-quietly", new CallerMistakesLoggedQuietly());
 	}
 
 	@AfterAll

@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
@@ -31,12 +30,7 @@ class InsertedIdsCheckedTest {
 
 	@BeforeAll
 	static void engineWithThePlugin() {
-		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-		configuration.setJdbcUrl("jdbc:h2:mem:inserted-ids-checked;DB_CLOSE_DELAY=1000");
-		configuration.setProcessEngineName("inserted-ids-checked");
-		configuration.setJobExecutorActivate(false);
-		configuration.setProcessEnginePlugins(List.of(new InsertedIdsChecked()));
-		engine = configuration.buildProcessEngine();
+		engine = InMemoryEngines.withPlugin("inserted-ids-checked", new InsertedIdsChecked());
 	}
 
 	@AfterAll

@@ -1,0 +1,23 @@
+package org.opennrm.platform.internal;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+
+/** A real engine on an in-memory H2 database of its own, with one plugin of ours and no job executor. */
+final class InMemoryEngines {
+
+	private InMemoryEngines() {
+	}
+
+	static ProcessEngine withPlugin(String name, ProcessEnginePlugin plugin) {
+		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+		configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
+		configuration.setProcessEngineName(name);
+		configuration.setJobExecutorActivate(false);
+		configuration.setProcessEnginePlugins(List.of(plugin));
+		return configuration.buildProcessEngine();
+	}
+}
