@@ -12,8 +12,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,11 +37,33 @@ class CallerMistakesLoggedQuietlyTest {
 
 	final Logger engineContext = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.context");
 
+	final ListAppender<ILoggingEvent> ours = new ListAppender<>();
+
+	final Logger plugin = (Logger) LoggerFactory.getLogger(CallerMistakesLoggedQuietly.class);
+
+	/** A completion listener refusing the values, as a form's rules do; the engine wraps what it throws. */
+	public static final class RefusingListener implements TaskListener {
+
+		@Override
+		public void notify(DelegateTask task) {
+			throw InvalidFields.of("riskLevel", "field.required");
+		}
+	}
+
 	Level levelBefore;
 
 	@BeforeAll
 	static void engineWithThePlugin() {
 		engine = InMemoryEngines.withPlugin("caller-mistakes-logged-quietly", new CallerMistakesLoggedQuietly());
+		engine.getRepositoryService()
+			.createDeployment()
+			.addModelInstance("refusing.bpmn", Bpmn.createExecutableProcess("refusing")
+				.startEvent()
+				.userTask("answer")
+				.camundaTaskListenerClass(TaskListener.EVENTNAME_COMPLETE, RefusingListener.class)
+				.endEvent()
+				.done())
+			.deploy();
 	}
 
 	@AfterAll
@@ -52,29 +77,41 @@ class CallerMistakesLoggedQuietlyTest {
 		this.engineContext.setLevel(Level.DEBUG);
 		this.logged.start();
 		this.engineContext.addAppender(this.logged);
+		this.ours.start();
+		this.plugin.addAppender(this.ours);
 	}
 
 	@AfterEach
 	void stopListening() {
 		this.engineContext.detachAppender(this.logged);
+		this.plugin.detachAppender(this.ours);
 		this.engineContext.setLevel(this.levelBefore);
 	}
 
 	@Test
-	void an_id_that_names_nothing_is_logged_at_debug() {
+	void an_id_that_names_nothing_is_one_warning_without_a_stack_trace_and_the_trace_at_debug() {
 		assertThatThrownBy(() -> engine.getTaskService().claim("no-such-task", "someone"))
 			.isInstanceOf(NullValueException.class);
 
 		assertThat(levels()).containsExactly(Level.DEBUG);
+		assertThat(this.ours.list).singleElement().satisfies(warning -> {
+			assertThat(warning.getLevel()).isEqualTo(Level.WARN);
+			assertThat(warning.getFormattedMessage()).isEqualTo(
+					"ClaimTaskCmd failed: Cannot find task with id no-such-task: task is null");
+			assertThat(warning.getThrowableProxy()).isNull();
+		});
 	}
 
 	@Test
-	void values_a_form_refuses_are_logged_at_debug() {
-		assertThatThrownBy(() -> execute(() -> {
-			throw InvalidFields.of("riskLevel", "field.required");
-		})).isInstanceOf(InvalidFields.class);
+	void values_a_forms_listener_refuses_are_logged_at_debug() {
+		engine.getRuntimeService().startProcessInstanceByKey("refusing");
+		String task = engine.getTaskService().createTaskQuery().taskDefinitionKey("answer").list().get(0).getId();
+
+		assertThatThrownBy(() -> engine.getTaskService().complete(task)).isInstanceOf(ProcessEngineException.class)
+			.hasRootCauseInstanceOf(InvalidFields.class);
 
 		assertThat(levels()).containsExactly(Level.DEBUG);
+		assertThat(this.ours.list).isEmpty();
 	}
 
 	@Test
@@ -95,11 +132,17 @@ class CallerMistakesLoggedQuietlyTest {
 		})).isInstanceOf(ProcessEngineException.class);
 
 		assertThat(levels()).containsExactly(Level.ERROR, Level.ERROR);
-		assertThat(this.logged.list.get(0).getThrowableProxy()).isNotNull();
+		assertThat(this.logged.list.stream().filter(event -> event.getLevel() == Level.ERROR))
+			.allSatisfy(error -> assertThat(error.getThrowableProxy()).isNotNull());
+		assertThat(this.ours.list).isEmpty();
 	}
 
+	/** The levels at which the engine logged failed commands. */
 	private List<Level> levels() {
-		return this.logged.list.stream().map(ILoggingEvent::getLevel).toList();
+		return this.logged.list.stream()
+			.filter(event -> event.getFormattedMessage().contains("Exception while closing command context"))
+			.map(ILoggingEvent::getLevel)
+			.toList();
 	}
 
 	private static void execute(Runnable failing) {
