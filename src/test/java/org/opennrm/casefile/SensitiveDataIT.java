@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.opennrm.assistance.AssistancePlanProcess;
+import org.opennrm.cases.CaseVariables;
 import org.opennrm.casework.NrmCaseProcess;
 import org.opennrm.child.ChildProtectionProcess;
 import org.opennrm.handoff.ServiceHandoffProcess;
@@ -186,10 +187,11 @@ class SensitiveDataIT {
 	}
 
 	@Test
-	@Order(3)
+	@Order(8)
 	void the_case_reference_each_task_carries_is_kept_in_history_once_per_process_not_once_per_task() {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-		String labels = "select count(*) from %s where name_ = 'caseReference' and task_id_ is not null";
+		String labels = "select count(*) from %s where name_ = '" + CaseVariables.CASE_REFERENCE
+				+ "' and task_id_ is not null";
 
 		assertThat(jdbc.queryForObject("select count(*) from act_hi_taskinst where end_time_ is not null",
 				Integer.class)).as("tasks the pathway completed").isGreaterThan(10);
@@ -197,8 +199,8 @@ class SensitiveDataIT {
 			.as("open tasks labelled with their case").isPositive();
 		assertThat(jdbc.queryForObject(labels.formatted("act_hi_varinst"), Integer.class)).isZero();
 		assertThat(jdbc.queryForObject(labels.formatted("act_hi_detail"), Integer.class)).isZero();
-		assertThat(jdbc.queryForObject(
-				"select count(*) from act_hi_varinst where name_ = 'caseReference' and task_id_ is null", Integer.class))
+		assertThat(jdbc.queryForObject("select count(*) from act_hi_varinst where name_ = ? and task_id_ is null",
+				Integer.class, CaseVariables.CASE_REFERENCE))
 			.as("the processes' own case reference").isPositive();
 	}
 

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +25,12 @@ class InsertedIdsChecked extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void postInit(ProcessEngineConfigurationImpl configuration) {
-		configuration.getSessionFactories()
+		SessionFactory replaced = configuration.getSessionFactories()
 			.put(DbEntityManager.class, new EntityManagers(configuration.getIdGenerator()));
+		if (replaced == null || replaced.getClass() != DbEntityManagerFactory.class) {
+			throw new IllegalStateException("The engine's entity managers come from " + replaced
+					+ ", not its own factory: the id check would replace someone else's");
+		}
 	}
 
 	/** Whether the engine would refuse this id: {@code EnsureUtil.ensureValidIndividualResourceId}'s two cases. */

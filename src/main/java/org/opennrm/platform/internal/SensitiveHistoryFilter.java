@@ -25,15 +25,19 @@ class SensitiveHistoryFilter extends DbHistoryEventHandler {
 
 	@Override
 	public void handleEvent(HistoryEvent event) {
-		if (event instanceof HistoricVariableUpdateEventEntity variable
-				&& (this.sensitive.isSensitive(variable.getVariableName())
-						|| variable.getTaskId() != null && this.labels.isLabel(variable.getVariableName()))) {
-			return;
+		if (keeps(event)) {
+			super.handleEvent(event);
 		}
-		if (event instanceof HistoricFormPropertyEventEntity property
-				&& this.sensitive.isSensitive(property.getPropertyId())) {
-			return;
+	}
+
+	boolean keeps(HistoryEvent event) {
+		if (event instanceof HistoricVariableUpdateEventEntity variable) {
+			return !this.sensitive.isSensitive(variable.getVariableName())
+					&& !(variable.getTaskId() != null && this.labels.isLabel(variable.getVariableName()));
 		}
-		super.handleEvent(event);
+		if (event instanceof HistoricFormPropertyEventEntity property) {
+			return !this.sensitive.isSensitive(property.getPropertyId());
+		}
+		return true;
 	}
 }
