@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * <li>the engine's "x doesn't exist: x is null" ({@link NullValueException}), its answer to most ids that name
  * nothing, answered with 400 or 404: a scan of the API with unknown ids wrote one ERROR with a stack trace per
  * request. The engine also throws it when one of its own checks fails, so it keeps one WARN line here (the command
- * and the engine's message, which names ids, never values), and the stack trace goes to DEBUG.</li>
+ * and the engine's message, which says which id or argument was missing), and the stack trace goes to DEBUG.</li>
  * </ul>
  * Everything else still goes to ERROR, with the cause.
  */
