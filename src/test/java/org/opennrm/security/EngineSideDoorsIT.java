@@ -379,6 +379,21 @@ class EngineSideDoorsIT {
 		assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(unknown.json().path("detail").asText()).contains("no-such-task").contains("doesn't exist");
 
+		// Reads the engine itself failed on with a NullPointerException (ReadsOfNothingRefused): the deployed form
+		// of a task that does not exist, which Tasklist sends, and the metrics the service does not collect.
+		Api.Response noForm = tasklist.get(ENGINE + "/task/no-such-task/deployed-form");
+		assertThat(noForm.status()).as(noForm.toString()).isEqualTo(400);
+		assertThat(noForm.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(noForm.json().path("detail").asText()).contains("No task found for taskId 'no-such-task'");
+		Api.Response form = tasklist.get(ENGINE + "/task/" + task + "/deployed-form");
+		assertThat(form.status()).as(form.toString()).isEqualTo(200);
+		assertThat(form.json().path("components").isArray()).as(form.toString()).isTrue();
+		for (String metrics : List.of("/engine-rest/metrics/activity-instance-start/sum", "/engine-rest/metrics")) {
+			Api.Response none = admin.get(metrics);
+			assertThat(none.status()).as(metrics + " " + none).isEqualTo(400);
+			assertThat(none.json().path("detail").asText()).as(metrics).contains("metrics are not collected");
+		}
+
 		for (String contentType : List.of("application/json; charset=foo", "application/json;charset",
 				"application/json; =x", "application/json; charset=\"", "application/json; charset=utf-8; x=")) {
 			assertThat(admin.postRaw("/engine-rest/task?maxResults=1", "{}", contentType).status()).as(contentType)

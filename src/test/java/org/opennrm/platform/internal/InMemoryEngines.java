@@ -1,6 +1,7 @@
 package org.opennrm.platform.internal;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -13,11 +14,19 @@ final class InMemoryEngines {
 	}
 
 	static ProcessEngine withPlugin(String name, ProcessEnginePlugin plugin) {
+		return withPlugin(name, plugin, configuration -> {
+		});
+	}
+
+	/** The same, with settings of the test's own on top. */
+	static ProcessEngine withPlugin(String name, ProcessEnginePlugin plugin,
+			Consumer<StandaloneInMemProcessEngineConfiguration> settings) {
 		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
 		configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
 		configuration.setProcessEngineName(name);
 		configuration.setJobExecutorActivate(false);
 		configuration.setProcessEnginePlugins(List.of(plugin));
+		settings.accept(configuration);
 		return configuration.buildProcessEngine();
 	}
 }
