@@ -23,11 +23,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl;
-import org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthenticationResource;
+import org.camunda.bpm.admin.impl.plugin.resources.AdminPluginsRootResource;
+import org.camunda.bpm.cockpit.impl.plugin.resources.BaseRootResource;
+import org.camunda.bpm.cockpit.impl.plugin.resources.CockpitPluginsRootResource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl;
+import org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
+import org.camunda.bpm.tasklist.impl.plugin.resources.TasklistPluginsRootResource;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthenticationResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +45,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Every operation of the engine REST API and of the webapps' engine API, read from the engine's own resource model,
+ * Every operation of the engine REST API, of the webapps' engine API and of the webapps' own plugin APIs (Cockpit's
+ * views, Admin's metrics, the plugins' static files), read from their own resource models,
  * tried under every spelling (the named engine, another engine's name, a trailing or doubled slash, a percent-escaped
  * letter, a change of case, a matrix parameter) by every role and before signing in. What each should get is worked
  * out here from {@code config/engine-api.yml} (read with a plain YAML parser, matched by this test's own code) and
@@ -155,7 +160,13 @@ class EngineRouteEnumerationIT {
 		List<Surface> surfaces = List.of(new Surface("engine-rest", "/engine-rest", engineRoutes, true),
 				new Surface("engine", "/camunda/api/engine/engine/default", engineRoutes, true),
 				new Surface("admin", "/camunda/api/admin", EngineResourceModel.routes(UserAuthenticationResource.class,
-						org.camunda.bpm.admin.impl.web.SetupResource.class), false));
+						org.camunda.bpm.admin.impl.web.SetupResource.class, AdminPluginsRootResource.class), false),
+				new Surface("cockpit", "/camunda/api/cockpit",
+						EngineResourceModel.routes(BaseRootResource.class, CockpitPluginsRootResource.class), false),
+				// Welcome's plugin root is left out: its only route serves the plugin's static files, and the webapps
+				// ship none for Welcome, so it answers "no such resource" to every file.
+				new Surface("tasklist", "/camunda/api/tasklist",
+						EngineResourceModel.routes(TasklistPluginsRootResource.class), false));
 		assertThat(EngineResourceModel.routes(NamedProcessEngineRestServiceImpl.class).size())
 			.as("the named-engine root serves the same operations (plus the list of engines)")
 			.isGreaterThanOrEqualTo(engineRoutes.size());

@@ -48,7 +48,7 @@ public final class EngineResourceModel {
 		Set<Route> found = new TreeSet<>(Comparator.comparing(Route::template).thenComparing(Route::method));
 		for (Class<?> root : roots) {
 			Path path = root.getAnnotation(Path.class);
-			walk(root, path == null ? "" : path.value(), 0, found);
+			walk(root, path == null ? "" : "/" + path.value(), 0, found);
 		}
 		return new ArrayList<>(found);
 	}
