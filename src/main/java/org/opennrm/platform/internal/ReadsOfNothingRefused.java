@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.ManagementServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.management.MetricsQuery;
 import org.springframework.stereotype.Component;
 
@@ -50,13 +52,20 @@ class ReadsOfNothingRefused extends AbstractProcessEnginePlugin {
 
 		@Override
 		public InputStream getDeployedTaskForm(String taskId) {
-			return this.commandExecutor.execute(context -> {
-				if (taskId != null && context.getTaskManager().findTaskById(taskId) == null) {
-					// The engine's own words when its look-up comes first (GetDeployedTaskFormCmd.getFormData).
-					throw new BadUserRequestException("No task found for taskId '" + taskId + "'");
-				}
-				return new GetDeployedTaskFormCmd(taskId).execute(context);
-			});
+			return this.commandExecutor.execute(new GetDeployedFormOfExistingTask(taskId));
+		}
+	}
+
+	/** The engine's command, after a look-up of the task in the same command context. */
+	record GetDeployedFormOfExistingTask(String taskId) implements Command<InputStream> {
+
+		@Override
+		public InputStream execute(CommandContext context) {
+			if (this.taskId != null && context.getTaskManager().findTaskById(this.taskId) == null) {
+				// The engine's own words when its look-up comes first (GetDeployedTaskFormCmd.getFormData).
+				throw new BadUserRequestException("No task found for taskId '" + this.taskId + "'");
+			}
+			return new GetDeployedTaskFormCmd(this.taskId).execute(context);
 		}
 	}
 
