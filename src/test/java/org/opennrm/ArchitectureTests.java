@@ -89,10 +89,12 @@ class ArchitectureTests {
 
 	/**
 	 * Every class that runs engine commands of its own or reads the engine's rows past its queries and their checks,
-	 * each reviewed: such code decides itself which check applies (ADR 20, ADR 33).
+	 * each reviewed: such code decides itself which check applies (ADR 20, ADR 33). {@code ReadsOfNothingRefused}
+	 * looks a task up only to refuse a missing one, and then runs the engine's own command with its check.
 	 */
 	static final String[] OWN_ENGINE_COMMANDS = { TrustedEngineCalls.class.getName(),
-			"org.opennrm.tasks.internal.VisibleTasks", "org.opennrm.tasks.internal.TaskWorkRules" };
+			"org.opennrm.tasks.internal.VisibleTasks", "org.opennrm.tasks.internal.TaskWorkRules",
+			"org.opennrm.platform.internal.ReadsOfNothingRefused" };
 
 	@Test
 	void engine_commands_of_our_own_are_run_only_where_reviewed() {
