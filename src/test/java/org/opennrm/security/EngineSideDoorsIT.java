@@ -388,7 +388,8 @@ class EngineSideDoorsIT {
 		Api.Response form = tasklist.get(ENGINE + "/task/" + task + "/deployed-form");
 		assertThat(form.status()).as(form.toString()).isEqualTo(200);
 		assertThat(form.json().path("components").isArray()).as(form.toString()).isTrue();
-		for (String metrics : List.of("/engine-rest/metrics/activity-instance-start/sum", "/engine-rest/metrics")) {
+		for (String metrics : List.of("/engine-rest/metrics/activity-instance-start/sum", "/engine-rest/metrics",
+				"/engine-rest/metrics/task-users/sum")) {
 			Api.Response none = admin.get(metrics);
 			assertThat(none.status()).as(metrics + " " + none).isEqualTo(400);
 			assertThat(none.json().path("detail").asText()).as(metrics).contains("metrics are not collected");

@@ -1,8 +1,8 @@
 package org.opennrm.platform.internal;
 
 import java.io.InputStream;
+import java.util.Date;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.util.EnsureUtil;
 import org.camunda.bpm.engine.management.MetricsQuery;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +25,13 @@ import org.springframework.stereotype.Component;
  * check dereferences the task. The task is looked up first, in the same command, so the engine's own look-up that
  * follows comes from the command's cache;</li>
  * <li>the engine's execution metrics while it collects none ({@code camunda.bpm.metrics.enabled: false}, see
- * {@code application.yml}; {@code GET /metrics}, {@code GET /metrics/{name}/sum}, Admin's "Execution metrics"): the
- * engine's query reads its metrics reporter, which is not there.</li>
+ * {@code application.yml}; {@code GET /metrics}, {@code GET /metrics/{name}/sum}): the engine's query reads its
+ * metrics reporter, which is not there. The count of task workers ({@code /metrics/task-users/sum}) reads no
+ * reporter, but would answer 0 for metrics that were never collected, so it is refused too.</li>
  * </ul>
- * Both are the engine's services with one method each replaced, set before the engine builds them. ADR 44 lists them
- * among the engine parts we replace.
+ * Both are the engine's own services with these methods replaced, set before the engine builds them; start-up fails
+ * if a plugin before this one replaced either (one after it would go unnoticed). ADR 44 lists them among the engine
+ * parts we replace.
  */
 @Component
 class ReadsOfNothingRefused extends AbstractProcessEnginePlugin {
@@ -61,11 +64,11 @@ class ReadsOfNothingRefused extends AbstractProcessEnginePlugin {
 
 		@Override
 		public InputStream execute(CommandContext context) {
-			if (this.taskId != null && context.getTaskManager().findTaskById(this.taskId) == null) {
-				// The engine's own words when its look-up comes first (GetDeployedTaskFormCmd.getFormData).
-				throw new BadUserRequestException("No task found for taskId '" + this.taskId + "'");
-			}
-			return new GetDeployedTaskFormCmd(this.taskId).execute(context);
+			GetDeployedTaskFormCmd read = new GetDeployedTaskFormCmd(this.taskId);
+			// The engine's own refusal, words and type, where it looks the task up first (GetTaskFormCmd).
+			EnsureUtil.ensureNotNull("No task found for taskId '" + this.taskId + "'", "task",
+					context.getTaskManager().findTaskById(this.taskId));
+			return read.execute(context);
 		}
 	}
 
@@ -80,10 +83,21 @@ class ReadsOfNothingRefused extends AbstractProcessEnginePlugin {
 
 		@Override
 		public MetricsQuery createMetricsQuery() {
+			collected();
+			return super.createMetricsQuery();
+		}
+
+		/** Reads task meter logs, which the engine writes only while it collects metrics: 0 would not be true. */
+		@Override
+		public long getUniqueTaskWorkerCount(Date startTime, Date endTime) {
+			collected();
+			return super.getUniqueTaskWorkerCount(startTime, endTime);
+		}
+
+		private void collected() {
 			if (!this.configuration.isMetricsEnabled()) {
 				throw new NotFoundException(NO_METRICS);
 			}
-			return super.createMetricsQuery();
 		}
 	}
 }

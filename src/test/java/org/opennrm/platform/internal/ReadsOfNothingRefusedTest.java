@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -59,14 +63,47 @@ class ReadsOfNothingRefusedTest {
 
 	@Test
 	void the_deployed_form_of_a_task_that_does_not_exist_is_refused_as_the_engine_refuses_its_other_forms() {
-		engine.getIdentityService().setAuthentication("someone", java.util.List.of("police"));
+		engine.getIdentityService().setAuthentication("someone", List.of("police"));
 
 		assertThatThrownBy(() -> engine.getFormService().getDeployedTaskForm("no-such-task"))
-			.isExactlyInstanceOf(BadUserRequestException.class)
-			.hasMessage("No task found for taskId 'no-such-task'");
-		assertThatThrownBy(() -> engine.getFormService().getTaskFormVariables("no-such-task"))
+			.isExactlyInstanceOf(NullValueException.class)
+			.hasMessage("No task found for taskId 'no-such-task': task is null");
+		assertThatThrownBy(() -> engine.getFormService().getTaskFormData("no-such-task"))
 			.as("the engine's own answer for another form of a missing task")
-			.isInstanceOf(BadUserRequestException.class);
+			.isExactlyInstanceOf(NullValueException.class)
+			.hasMessage("No task found for taskId 'no-such-task': task is null");
+		assertThatThrownBy(() -> engine.getFormService().getDeployedTaskForm(null))
+			.as("no id at all, as the engine's command refuses it")
+			.isInstanceOf(BadUserRequestException.class)
+			.hasMessageContaining("Task id cannot be null");
+	}
+
+	/**
+	 * The reason this class exists: the engine as shipped fails on both reads. When an engine upgrade (or Operaton,
+	 * ADR 42) makes this fail, the engine refuses by itself, and its row in ADR 44 can go.
+	 */
+	@Test
+	void the_engine_as_shipped_fails_on_both_reads() {
+		ProcessEngine stock = InMemoryEngines.withPlugin("reads-of-nothing-stock", new AbstractProcessEnginePlugin() {
+		}, settings -> {
+			settings.setAuthorizationEnabled(true);
+			settings.setMetricsEnabled(false);
+			settings.setDbMetricsReporterActivate(false);
+		});
+		try {
+			stock.getIdentityService().setAuthentication("someone", List.of("police"));
+			assertThatThrownBy(() -> stock.getFormService().getDeployedTaskForm("no-such-task"))
+				.isInstanceOf(NullPointerException.class);
+			assertThatThrownBy(
+					() -> stock.getManagementService().createMetricsQuery().name("activity-instance-start").sum())
+				.isInstanceOf(NullPointerException.class);
+			assertThatThrownBy(() -> stock.getManagementService().createMetricsQuery().interval())
+				.isInstanceOf(NullPointerException.class);
+		}
+		finally {
+			stock.getIdentityService().clearAuthentication();
+			stock.close();
+		}
 	}
 
 	@Test
@@ -78,7 +115,7 @@ class ReadsOfNothingRefusedTest {
 			assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(FORM);
 		}
 
-		engine.getIdentityService().setAuthentication("someone", java.util.List.of("police"));
+		engine.getIdentityService().setAuthentication("someone", List.of("police"));
 		assertThatThrownBy(() -> engine.getFormService().getDeployedTaskForm(task))
 			.as("a task the caller may not read")
 			.isInstanceOf(AuthorizationException.class);
@@ -90,12 +127,16 @@ class ReadsOfNothingRefusedTest {
 			.isInstanceOf(NotFoundException.class)
 			.isInstanceOf(BadUserRequestException.class)
 			.hasMessage(ReadsOfNothingRefused.NO_METRICS);
+		assertThatThrownBy(() -> engine.getManagementService().getUniqueTaskWorkerCount(new Date(0), new Date()))
+			.as("task workers, counted only while metrics are collected")
+			.hasMessage(ReadsOfNothingRefused.NO_METRICS);
 
 		ProcessEngine collecting = InMemoryEngines.withPlugin("reads-of-nothing-refused-metrics",
 				new ReadsOfNothingRefused());
 		try {
 			assertThat(collecting.getManagementService().createMetricsQuery().name("activity-instance-start").sum())
 				.isZero();
+			assertThat(collecting.getManagementService().getUniqueTaskWorkerCount(new Date(0), new Date())).isZero();
 		}
 		finally {
 			collecting.close();
