@@ -55,8 +55,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A client plays every caseworker of its case in turn. Each step is: list the case's tasks as the step's user until
  * the step's task shows (asynchronous steps run on the job executor in between; the client polls every
  * {@code bench.poll-ms}), claim it, complete it with its typed body. Through our API: real HTTP, HTTP Basic with the
- * demo users' password (the cheapest sign-in the service offers an API client: the API keeps no session, so every
- * call is authenticated against the identity store, as a client without the identity provider's tokens must be). On
+ * demo users' password on every call, as a client without the identity provider's tokens sends it (the API keeps no
+ * session; the service keeps a successful sign-in for a few seconds, ADR 21, as it keeps a token's introspection). On
  * the bare engine ({@link BareEngine}): the same steps through Camunda's Java API in this JVM, as the same users
  * (authenticated for the user operation log, authorization off), completing with the process variables our API would
  * set: routing flags, never what goes to the case file.

@@ -30,7 +30,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * Two uses (ADR 21). On the sign-in page a correct password is only the first step for a user with a second factor,
  * or whose role needs one: the result is a {@link PendingSignIn} that grants nothing until the second factor is given
  * (or enrolled). On the API (HTTP Basic, the embedded default only) there is no second step: a user whose role needs a
- * second factor is refused there, unless the demo's {@code without-second-factor} is on.
+ * second factor is refused there, unless the demo's {@code without-second-factor} is on; a successful sign-in there is
+ * kept for a few seconds ({@link RecentApiSignIns}).
  */
 class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 
@@ -65,13 +66,27 @@ class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 
 	private final boolean basicWithoutSecondFactor;
 
+	/** The API's sign-ins kept for a few seconds; the sign-in page keeps none. */
+	private final RecentApiSignIns recent;
+
 	IdentityStoreAuthenticationProvider(IdentityService identityService, ApplicationEventPublisher events,
-			Channel channel, SecondFactors secondFactors, boolean basicWithoutSecondFactor) {
+			SecondFactors secondFactors, boolean basicWithoutSecondFactor, RecentApiSignIns recent) {
+		this(identityService, events, Channel.API, secondFactors, basicWithoutSecondFactor, recent);
+	}
+
+	IdentityStoreAuthenticationProvider(IdentityService identityService, ApplicationEventPublisher events,
+			SecondFactors secondFactors) {
+		this(identityService, events, Channel.SIGN_IN, secondFactors, false, null);
+	}
+
+	private IdentityStoreAuthenticationProvider(IdentityService identityService, ApplicationEventPublisher events,
+			Channel channel, SecondFactors secondFactors, boolean basicWithoutSecondFactor, RecentApiSignIns recent) {
 		this.identityService = identityService;
 		this.events = events;
 		this.channel = channel;
 		this.secondFactors = secondFactors;
 		this.basicWithoutSecondFactor = basicWithoutSecondFactor;
+		this.recent = recent;
 	}
 
 	@Override
@@ -81,7 +96,14 @@ class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 		if (userId == null || userId.isBlank() || !(credentials instanceof String password) || password.isEmpty()) {
 			throw new BadCredentialsException(GENERIC_FAILURE);
 		}
+		RecentApiSignIns.Attempt attempt = this.recent == null ? null : this.recent.attempt(userId, password);
+		if (attempt != null && attempt.known() != null) {
+			return attempt.known();
+		}
 		if (!this.identityService.checkPassword(userId, password)) {
+			if (this.recent != null) {
+				this.recent.forget(userId);
+			}
 			log.warn("Failed {} authentication attempt for user '{}'", this.channel.log, loggable(userId));
 			this.events.publishEvent(new AuthenticationFailed(loggable(userId), this.channel.audit, EngineClock.now()));
 			throw new BadCredentialsException(GENERIC_FAILURE);
@@ -92,7 +114,7 @@ class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 			if (required && !this.basicWithoutSecondFactor) {
 				throw new SecondFactorRequired();
 			}
-			return signedIn(user);
+			return this.recent.remember(attempt, userId, signedIn(user));
 		}
 		if (this.secondFactors.isEnrolled(userId)) {
 			return new PendingSignIn(user, PendingSignIn.Step.CODE, java.time.Instant.now());

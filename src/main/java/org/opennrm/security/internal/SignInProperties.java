@@ -23,7 +23,7 @@ record SignInProperties(SecondFactor secondFactor, Sessions sessions, HttpBasic 
 		secondFactor = secondFactor == null ? new SecondFactor(null, "OpenNRM", 5, Duration.ofMinutes(15), 10,
 				Duration.ofMinutes(5), null, null, false) : secondFactor;
 		sessions = sessions == null ? new Sessions(Duration.ofHours(10), Duration.ofSeconds(5)) : sessions;
-		httpBasic = httpBasic == null ? new HttpBasic(false, false) : httpBasic;
+		httpBasic = httpBasic == null ? new HttpBasic(false, false, Duration.ofSeconds(5)) : httpBasic;
 		provider = provider == null ? new Provider(null, null, null, null, null, null, null) : provider;
 	}
 
@@ -64,8 +64,18 @@ record SignInProperties(SecondFactor secondFactor, Sessions sessions, HttpBasic 
 	 * @param enabled whether the API takes HTTP Basic (user and password on every call): the embedded default only
 	 * @param withoutSecondFactor whether Basic serves users whose role needs a second factor (it cannot ask for one):
 	 *        the demo profile only
+	 * @param remember how long a successful sign-in is kept, so that the next calls with the same user and password
+	 *        skip the identity store; a change on another node takes effect within it (on this node at once); zero
+	 *        checks every call
 	 */
-	record HttpBasic(@DefaultValue("false") boolean enabled, @DefaultValue("false") boolean withoutSecondFactor) {
+	record HttpBasic(@DefaultValue("false") boolean enabled, @DefaultValue("false") boolean withoutSecondFactor,
+			@DefaultValue("5s") Duration remember) {
+
+		HttpBasic {
+			if (remember.isNegative()) {
+				throw new IllegalArgumentException("nrm.security.sign-in.http-basic.remember must not be negative");
+			}
+		}
 	}
 
 	/**

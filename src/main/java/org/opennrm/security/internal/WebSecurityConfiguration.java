@@ -120,13 +120,21 @@ class WebSecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
-	/** The API's HTTP Basic: password only, so users whose role needs a second factor are refused there. */
+	/**
+	 * The API's HTTP Basic: password only, so users whose role needs a second factor are refused there. A successful
+	 * sign-in is kept for {@code http-basic.remember}.
+	 */
 	@Bean
 	AuthenticationManager authenticationManager(IdentityService identityService, ApplicationEventPublisher events,
-			SecondFactors secondFactors, SignInProperties properties) {
-		return new ProviderManager(new IdentityStoreAuthenticationProvider(identityService, events,
-				IdentityStoreAuthenticationProvider.Channel.API, secondFactors,
-				properties.httpBasic().withoutSecondFactor()));
+			SecondFactors secondFactors, SignInProperties properties, RecentApiSignIns recentApiSignIns) {
+		return new ProviderManager(new IdentityStoreAuthenticationProvider(identityService, events, secondFactors,
+				properties.httpBasic().withoutSecondFactor(), recentApiSignIns));
+	}
+
+	/** Static: an engine plugin, made before the engine, which this configuration needs. */
+	@Bean
+	static RecentApiSignIns recentApiSignIns(SignInProperties properties) {
+		return new RecentApiSignIns(properties.httpBasic().remember(), Clock.systemUTC());
 	}
 
 	/** One spelling per path, before anything (Spring Security's matchers included) reads it. */
@@ -333,8 +341,7 @@ class WebSecurityConfiguration {
 		// password a second time): the password step, and the provider's authorization code with its ID token.
 		List<org.springframework.security.authentication.AuthenticationProvider> signIns = new java.util.ArrayList<>();
 		if (passwordForm) {
-			signIns.add(new IdentityStoreAuthenticationProvider(identityService, events,
-					IdentityStoreAuthenticationProvider.Channel.SIGN_IN, secondFactors, false));
+			signIns.add(new IdentityStoreAuthenticationProvider(identityService, events, secondFactors));
 			http.formLogin(form -> form.loginPage("/login")
 				.successHandler(passwordStep(sessions))
 				.failureUrl("/login?error")

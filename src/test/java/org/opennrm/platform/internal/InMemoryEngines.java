@@ -7,19 +7,22 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 
-/** A real engine on an in-memory H2 database of its own, with one plugin of ours and no job executor. */
-final class InMemoryEngines {
+/**
+ * A real engine on an in-memory H2 database of its own, with one plugin of ours and no job executor (for the plugins'
+ * tests in other modules too).
+ */
+public final class InMemoryEngines {
 
 	private InMemoryEngines() {
 	}
 
-	static ProcessEngine withPlugin(String name, ProcessEnginePlugin plugin) {
+	public static ProcessEngine withPlugin(String name, ProcessEnginePlugin plugin) {
 		return withPlugin(name, plugin, configuration -> {
 		});
 	}
 
 	/** The same, with settings of the test's own on top. */
-	static ProcessEngine withPlugin(String name, ProcessEnginePlugin plugin,
+	public static ProcessEngine withPlugin(String name, ProcessEnginePlugin plugin,
 			Consumer<StandaloneInMemProcessEngineConfiguration> settings) {
 		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
 		configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");

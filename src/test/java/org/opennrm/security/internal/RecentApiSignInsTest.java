@@ -1,0 +1,233 @@
+package org.opennrm.security.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opennrm.platform.internal.InMemoryEngines;
+import org.opennrm.security.NrmUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+/**
+ * The API's HTTP Basic sign-ins kept for a few seconds, on a real engine with the plugin: a kept sign-in spares the
+ * identity store, and nothing kept outlives its time, a failed password, or a change of the store through the engine.
+ * One engine for the class; each test has users of its own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RecentApiSignInsTest {
+
+	private static final String PASSWORD = "Xk7#vQ2-pL9!mZ";
+
+	private static final Duration REMEMBER = Duration.ofSeconds(5);
+
+	private static final Instant START = Instant.parse("2026-12-06T10:00:00Z");
+
+	private final AtomicReference<Instant> now = new AtomicReference<>(START);
+
+	private final RecentApiSignIns recent = new RecentApiSignIns(REMEMBER, clock());
+
+	private final ProcessEngine engine = InMemoryEngines.withPlugin("recent-api-sign-ins", this.recent);
+
+	private final IdentityService store = spy(this.engine.getIdentityService());
+
+	private final IdentityStoreAuthenticationProvider provider = new IdentityStoreAuthenticationProvider(this.store,
+			mock(ApplicationEventPublisher.class), mock(SecondFactors.class), false, this.recent);
+
+	@BeforeEach
+	void nothingKept() {
+		this.recent.forgetAll();
+		this.now.set(START);
+	}
+
+	@AfterAll
+	void closeEngine() {
+		this.engine.close();
+	}
+
+	@Test
+	void a_second_call_within_the_time_is_answered_without_the_identity_store() {
+		officer("officer1", "police");
+
+		Authentication first = signIn("officer1", PASSWORD);
+		this.now.set(this.now.get().plus(REMEMBER).minusMillis(1));
+		Authentication second = signIn("officer1", PASSWORD);
+
+		assertThat(groups(second)).containsExactly("police");
+		assertThat(second.getPrincipal()).isEqualTo(first.getPrincipal());
+		verify(this.store, times(1)).checkPassword("officer1", PASSWORD);
+		verify(this.store, times(1)).createGroupQuery();
+	}
+
+	@Test
+	void after_the_time_the_identity_store_is_asked_again() {
+		officer("officer2", "police");
+		signIn("officer2", PASSWORD);
+
+		this.now.set(this.now.get().plus(REMEMBER));
+		signIn("officer2", PASSWORD);
+
+		verify(this.store, times(2)).checkPassword("officer2", PASSWORD);
+	}
+
+	@Test
+	void another_password_is_checked_and_its_failure_drops_what_was_kept() {
+		officer("officer3", "police");
+		signIn("officer3", PASSWORD);
+
+		assertThatThrownBy(() -> signIn("officer3", PASSWORD + "x")).isInstanceOf(BadCredentialsException.class);
+
+		assertThat(this.recent.size()).isZero();
+		// The engine's login throttling now delays the user's next attempt: nothing kept answers in its place.
+		assertThatThrownBy(() -> signIn("officer3", PASSWORD)).isInstanceOf(BadCredentialsException.class);
+		verify(this.store, times(2)).checkPassword("officer3", PASSWORD);
+	}
+
+	@Test
+	void leaving_a_group_through_the_engine_takes_effect_at_the_next_call() {
+		officer("officer4", "police");
+		officer("officer5", "social");
+		signIn("officer4", PASSWORD);
+		signIn("officer5", PASSWORD);
+
+		this.engine.getIdentityService().deleteMembership("officer4", "police");
+
+		assertThat(groups(signIn("officer4", PASSWORD))).isEmpty();
+		// Every kept sign-in goes, not only the changed user's: changes to the store are rare.
+		clearInvocations(this.store);
+		signIn("officer5", PASSWORD);
+		verify(this.store).checkPassword("officer5", PASSWORD);
+	}
+
+	@Test
+	void a_deleted_user_is_refused_at_the_next_call() {
+		officer("officer6", "police");
+		signIn("officer6", PASSWORD);
+
+		this.engine.getIdentityService().deleteUser("officer6");
+
+		assertThatThrownBy(() -> signIn("officer6", PASSWORD)).isInstanceOf(BadCredentialsException.class);
+	}
+
+	@Test
+	void a_new_password_takes_effect_at_the_next_call() {
+		officer("officer7", "police");
+		signIn("officer7", PASSWORD);
+
+		User user = this.engine.getIdentityService().createUserQuery().userId("officer7").singleResult();
+		user.setPassword(PASSWORD + "-new");
+		this.engine.getIdentityService().saveUser(user);
+
+		assertThat(groups(signIn("officer7", PASSWORD + "-new"))).containsExactly("police");
+		assertThatThrownBy(() -> signIn("officer7", PASSWORD)).isInstanceOf(BadCredentialsException.class);
+	}
+
+	@Test
+	void a_check_that_began_before_a_change_is_not_kept() {
+		RecentApiSignIns.Attempt attempt = this.recent.attempt("officer8", PASSWORD);
+
+		this.recent.forgetAll();
+		this.recent.remember(attempt, "officer8",
+				IdentityStoreAuthenticationProvider.signedIn(new NrmUser("officer8", java.util.Set.of("police"))));
+
+		assertThat(this.recent.size()).isZero();
+	}
+
+	@Test
+	void nothing_is_kept_when_the_time_is_zero() {
+		RecentApiSignIns never = new RecentApiSignIns(Duration.ZERO, clock());
+		IdentityStoreAuthenticationProvider checking = new IdentityStoreAuthenticationProvider(this.store,
+				mock(ApplicationEventPublisher.class), mock(SecondFactors.class), false, never);
+		officer("officer9", "police");
+
+		checking.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("officer9", PASSWORD));
+		checking.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("officer9", PASSWORD));
+
+		verify(this.store, times(2)).checkPassword("officer9", PASSWORD);
+		assertThat(never.size()).isZero();
+	}
+
+	@Test
+	void the_kept_sign_ins_are_bounded() {
+		Authentication anyone = IdentityStoreAuthenticationProvider.signedIn(new NrmUser("anyone", java.util.Set.of()));
+		for (int i = 0; i < RecentApiSignIns.BOUND; i++) {
+			this.recent.remember(this.recent.attempt("user" + i, PASSWORD), "user" + i, anyone);
+		}
+		assertThat(this.recent.size()).isEqualTo(RecentApiSignIns.BOUND);
+
+		this.now.set(this.now.get().plus(REMEMBER));
+		this.recent.remember(this.recent.attempt("onemore", PASSWORD), "onemore", anyone);
+
+		assertThat(this.recent.size()).isEqualTo(1);
+	}
+
+	@Test
+	void a_sign_in_kept_for_one_password_does_not_answer_another() {
+		officer("officer10", "police");
+		signIn("officer10", PASSWORD);
+
+		assertThat(this.recent.attempt("officer10", PASSWORD).known()).isNotNull();
+		assertThat(this.recent.attempt("officer10", PASSWORD + " ").known()).isNull();
+		assertThat(this.recent.attempt("officer1", PASSWORD).known()).isNull();
+	}
+
+	private Authentication signIn(String userId, String password) {
+		return this.provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(userId, password));
+	}
+
+	private static java.util.Set<String> groups(Authentication authentication) {
+		return ((NrmUser) authentication.getPrincipal()).groupIds();
+	}
+
+	private void officer(String userId, String group) {
+		IdentityService identity = this.engine.getIdentityService();
+		if (identity.createGroupQuery().groupId(group).count() == 0) {
+			identity.saveGroup(identity.newGroup(group));
+		}
+		User user = identity.newUser(userId);
+		user.setPassword(PASSWORD);
+		identity.saveUser(user);
+		identity.createMembership(userId, group);
+		clearInvocations(this.store);
+	}
+
+	private Clock clock() {
+		return new Clock() {
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return RecentApiSignInsTest.this.now.get();
+			}
+		};
+	}
+}
