@@ -18,10 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Taking a caseworker out of their agency's group, or deleting them, takes effect within seconds on every path: at
- * once on our API (the change, made through the engine, forgets the node's kept HTTP Basic sign-ins, ADR 21), and in a
- * Tasklist session that was signed in before within the
- * sessions' revalidation (5 s, ADR 22), which then ends the user's sessions (Camunda's default would keep the old
- * groups for five minutes).
+ * once on our API (the change, made through the engine, forgets the node's kept HTTP Basic sign-ins, ADR 21), and in
+ * a Tasklist session that was signed in before within the sessions' revalidation (5 s, ADR 22), which then ends the
+ * user's sessions (Camunda's default would keep the old groups for five minutes).
  */
 @IntegrationTest
 class RevocationIT {

@@ -2,6 +2,7 @@ package org.opennrm.security.internal;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -71,7 +72,8 @@ class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 
 	IdentityStoreAuthenticationProvider(IdentityService identityService, ApplicationEventPublisher events,
 			SecondFactors secondFactors, boolean basicWithoutSecondFactor, RecentApiSignIns recent) {
-		this(identityService, events, Channel.API, secondFactors, basicWithoutSecondFactor, recent);
+		this(identityService, events, Channel.API, secondFactors, basicWithoutSecondFactor,
+				Objects.requireNonNull(recent, "recent"));
 	}
 
 	IdentityStoreAuthenticationProvider(IdentityService identityService, ApplicationEventPublisher events,
@@ -98,12 +100,11 @@ class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 		}
 		RecentApiSignIns.Attempt attempt = this.recent == null ? null : this.recent.attempt(userId, password);
 		if (attempt != null && attempt.known() != null) {
-			return attempt.known();
+			// A new token each time: Spring writes each request's details into the one it is given.
+			return signedIn(attempt.known());
 		}
+		// A failure here makes RecentApiSignIns forget what it kept (it watches the engine's password checks).
 		if (!this.identityService.checkPassword(userId, password)) {
-			if (this.recent != null) {
-				this.recent.forget(userId);
-			}
 			log.warn("Failed {} authentication attempt for user '{}'", this.channel.log, loggable(userId));
 			this.events.publishEvent(new AuthenticationFailed(loggable(userId), this.channel.audit, EngineClock.now()));
 			throw new BadCredentialsException(GENERIC_FAILURE);
@@ -114,7 +115,8 @@ class IdentityStoreAuthenticationProvider implements AuthenticationProvider {
 			if (required && !this.basicWithoutSecondFactor) {
 				throw new SecondFactorRequired();
 			}
-			return this.recent.remember(attempt, userId, signedIn(user));
+			this.recent.remember(attempt, user);
+			return signedIn(user);
 		}
 		if (this.secondFactors.isEnrolled(userId)) {
 			return new PendingSignIn(user, PendingSignIn.Step.CODE, java.time.Instant.now());

@@ -1,5 +1,6 @@
 package org.opennrm.security.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,15 +19,12 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
-import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
-import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
-import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
-import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractWritableIdentityServiceCmd;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.cmd.UnlockUserCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.springframework.security.core.Authentication;
+import org.opennrm.security.NrmUser;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -38,31 +35,28 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * provider's tokens are kept the same way ({@code introspection-cache}).
  * <p>
  * What is kept: the signed-in user and groups, under a keyed digest of user id and password (the key is random and
- * lives only in this process; the password is not kept). Failures are never kept, and a failure drops the user's
- * entries, so a lock by the engine's login throttling takes effect at once. A change to the identity store through
- * the engine on this node (a password, a user deleted or unlocked, a membership or group added or removed: the commands
- * in {@link #CHANGES}, from Admin, the engine REST API or our own code) forgets everything kept, at once; a change on
- * another node reaches this one within {@code remember}, as a page session's revalidation does (ADR 22).
+ * lives only in this process; the password is not kept). Failures are never kept. The engine's commands on this node
+ * that change the identity store (every writing identity command, and an unlock) and every failed password check, on
+ * any path (the sign-in page, the API, Admin, the engine REST API), forget everything kept at once, the check that was
+ * running meanwhile included: so a lock by the engine's login throttling, a new password, a deleted user or a changed
+ * membership take effect at the next call. A change on another node reaches this one within {@code remember}, as a
+ * page session's revalidation does (ADR 22).
  */
 final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 
-	/** The engine's commands that change who a user is or which groups they have. */
-	static final Set<Class<?>> CHANGES = Set.of(SaveUserCmd.class, DeleteUserCmd.class, UnlockUserCmd.class,
-			CreateMembershipCmd.class, DeleteMembershipCmd.class, DeleteGroupCmd.class);
-
-	/** More entries than this and the expired ones go; if none has expired, all go. */
+	/** At this many entries the expired ones go before one more is kept; if none has expired, all go. */
 	static final int BOUND = 10_000;
 
 	private final Duration remember;
 
 	private final Clock clock;
 
-	/** One keyed digest per thread: making and keying one per call was most of what a kept sign-in cost. */
-	private final ThreadLocal<Mac> digests;
+	/** Keyed once; each digest works on a copy (a {@link Mac} is not safe for several threads). */
+	private final Mac keyed;
 
 	private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
-	/** Moves on every change of the identity store, so that a check which began before it is not kept. */
+	/** Moves on every change of the identity store: only what was checked since the last move is good. */
 	private final AtomicLong generation = new AtomicLong();
 
 	RecentApiSignIns(Duration remember, Clock clock) {
@@ -70,17 +64,13 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 		this.clock = clock;
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
-		SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
-		this.digests = ThreadLocal.withInitial(() -> {
-			try {
-				Mac mac = Mac.getInstance("HmacSHA256");
-				mac.init(key);
-				return mac;
-			}
-			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
-			}
-		});
+		try {
+			this.keyed = Mac.getInstance("HmacSHA256");
+			this.keyed.init(new SecretKeySpec(secret, "HmacSHA256"));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
+		}
 	}
 
 	@Override
@@ -97,7 +87,12 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 		return interceptors;
 	}
 
-	/** Where a check of this user and password begins: hand the answer to {@link #remember} with it. */
+	/** Whether the engine command changes who a user is, which groups they have, or whether they may sign in. */
+	static boolean changesIdentities(Command<?> command) {
+		return command instanceof AbstractWritableIdentityServiceCmd || command instanceof UnlockUserCmd;
+	}
+
+	/** Where a check of this user and password begins: hand it to {@link #remember} with the answer. */
 	Attempt attempt(String userId, String password) {
 		long atStart = this.generation.get();
 		if (this.remember.isZero()) {
@@ -105,15 +100,14 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 		}
 		String digest = digest(userId, password);
 		Kept known = this.kept.get(digest);
-		Authentication signedIn = known != null && known.until().isAfter(this.clock.instant()) ? known.signedIn()
-				: null;
-		return new Attempt(digest, atStart, signedIn);
+		boolean good = known != null && known.generation() == atStart && known.until().isAfter(this.clock.instant());
+		return new Attempt(digest, atStart, good ? known.user() : null);
 	}
 
 	/** Keeps a successful sign-in, unless the identity store changed since the attempt began. */
-	Authentication remember(Attempt attempt, String userId, Authentication signedIn) {
-		if (attempt.digest() == null) {
-			return signedIn;
+	void remember(Attempt attempt, NrmUser user) {
+		if (attempt.digest() == null || this.generation.get() != attempt.generation()) {
+			return;
 		}
 		Instant now = this.clock.instant();
 		if (this.kept.size() >= BOUND) {
@@ -122,20 +116,12 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 				this.kept.clear();
 			}
 		}
-		this.kept.put(attempt.digest(), new Kept(userId, signedIn, now.plus(this.remember)));
-		if (this.generation.get() != attempt.generation()) {
-			// The store changed while this check ran: what it read may be gone already.
-			this.kept.remove(attempt.digest());
-		}
-		return signedIn;
+		// An entry of an older generation is never read (see attempt), so a change between the check above and this
+		// put cannot make it good.
+		this.kept.put(attempt.digest(), new Kept(user, attempt.generation(), now.plus(this.remember)));
 	}
 
-	/** Drops what is kept for this user: their password just failed. */
-	void forget(String userId) {
-		this.kept.values().removeIf(old -> old.userId().equals(userId));
-	}
-
-	/** Drops everything kept: the identity store changed. */
+	/** Drops everything kept, and what checks running now would keep: the identity store changed. */
 	void forgetAll() {
 		this.generation.incrementAndGet();
 		this.kept.clear();
@@ -145,29 +131,47 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 		return this.kept.size();
 	}
 
+	/** HMAC-SHA256 of the user id's length, the user id and the password. */
 	private String digest(String userId, String password) {
-		Mac mac = this.digests.get();
-		mac.update(userId.getBytes(StandardCharsets.UTF_8));
-		mac.update((byte) 0);
+		Mac mac;
+		try {
+			mac = (Mac) this.keyed.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("The runtime's HmacSHA256 cannot be copied", ex);
+		}
+		byte[] user = userId.getBytes(StandardCharsets.UTF_8);
+		mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(user.length).array());
+		mac.update(user);
 		return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**
-	 * A check begun: its digest (null when nothing is kept), the store's generation when it began, and the sign-in kept
-	 * for it if there is one.
+	 * A check begun: its digest (null when nothing is kept), the store's generation when it began, and the user of a
+	 * sign-in kept for it, if there is one.
 	 */
-	record Attempt(String digest, long generation, Authentication known) {
+	record Attempt(String digest, long generation, NrmUser known) {
 	}
 
-	private record Kept(String userId, Authentication signedIn, Instant until) {
+	private record Kept(NrmUser user, long generation, Instant until) {
 	}
 
-	/** Forgets everything before and after a change of the identity store, and again once its transaction ends. */
+	/**
+	 * Forgets everything before and after a change of the identity store, and again once its transaction ends; and
+	 * after a failed password check.
+	 */
 	private final class ForgetOnChange extends CommandInterceptor {
 
 		@Override
 		public <T> T execute(Command<T> command) {
-			if (!CHANGES.contains(command.getClass())) {
+			if (command instanceof CheckPassword) {
+				T checked = this.next.execute(command);
+				if (!Boolean.TRUE.equals(checked)) {
+					forgetAll();
+				}
+				return checked;
+			}
+			if (!changesIdentities(command)) {
 				return this.next.execute(command);
 			}
 			forgetAll();

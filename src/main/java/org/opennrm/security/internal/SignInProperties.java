@@ -66,14 +66,14 @@ record SignInProperties(SecondFactor secondFactor, Sessions sessions, HttpBasic 
 	 *        the demo profile only
 	 * @param remember how long a successful sign-in is kept, so that the next calls with the same user and password
 	 *        skip the identity store; a change on another node takes effect within it (on this node at once); zero
-	 *        checks every call
+	 *        checks every call; at most a minute
 	 */
 	record HttpBasic(@DefaultValue("false") boolean enabled, @DefaultValue("false") boolean withoutSecondFactor,
 			@DefaultValue("5s") Duration remember) {
 
 		HttpBasic {
-			if (remember.isNegative()) {
-				throw new IllegalArgumentException("nrm.security.sign-in.http-basic.remember must not be negative");
+			if (remember.isNegative() || remember.compareTo(Duration.ofMinutes(1)) > 0) {
+				throw new IllegalArgumentException("nrm.security.sign-in.http-basic.remember must be between 0s and 1m");
 			}
 		}
 	}

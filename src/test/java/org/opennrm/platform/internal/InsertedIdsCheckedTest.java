@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opennrm.test.InMemoryEngines;
 
 /**
  * {@link InsertedIdsChecked} must refuse exactly the ids the engine refuses, with the engine's message, and the engine

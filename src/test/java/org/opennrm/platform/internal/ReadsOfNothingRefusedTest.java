@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opennrm.test.InMemoryEngines;
 
 /**
  * {@link ReadsOfNothingRefused} on a real engine, with authorization on and metrics off as the service runs it: a

@@ -2,18 +2,21 @@ package org.opennrm.security.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -23,8 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.opennrm.platform.internal.InMemoryEngines;
 import org.opennrm.security.NrmUser;
+import org.opennrm.test.InMemoryEngines;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -52,13 +55,16 @@ class RecentApiSignInsTest {
 
 	private final IdentityService store = spy(this.engine.getIdentityService());
 
+	private final SecondFactors secondFactors = mock(SecondFactors.class);
+
 	private final IdentityStoreAuthenticationProvider provider = new IdentityStoreAuthenticationProvider(this.store,
-			mock(ApplicationEventPublisher.class), mock(SecondFactors.class), false, this.recent);
+			mock(ApplicationEventPublisher.class), this.secondFactors, false, this.recent);
 
 	@BeforeEach
 	void nothingKept() {
 		this.recent.forgetAll();
 		this.now.set(START);
+		when(this.secondFactors.isRequiredFor(argThat(groups -> groups != null && groups.contains("supervisor")))).thenReturn(true);
 	}
 
 	@AfterAll
@@ -99,9 +105,47 @@ class RecentApiSignInsTest {
 		assertThatThrownBy(() -> signIn("officer3", PASSWORD + "x")).isInstanceOf(BadCredentialsException.class);
 
 		assertThat(this.recent.size()).isZero();
-		// The engine's login throttling now delays the user's next attempt: nothing kept answers in its place.
-		assertThatThrownBy(() -> signIn("officer3", PASSWORD)).isInstanceOf(BadCredentialsException.class);
+		// Whatever the engine's login throttling answers now, it is asked.
+		catchThrowable(() -> signIn("officer3", PASSWORD));
 		verify(this.store, times(2)).checkPassword("officer3", PASSWORD);
+	}
+
+	@Test
+	void a_failed_password_on_the_sign_in_page_drops_what_the_api_kept() {
+		officer("officer11", "police");
+		signIn("officer11", PASSWORD);
+		IdentityStoreAuthenticationProvider page = new IdentityStoreAuthenticationProvider(this.store,
+				mock(ApplicationEventPublisher.class), this.secondFactors);
+
+		assertThatThrownBy(() -> page.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("officer11",
+				PASSWORD + "x"))).isInstanceOf(BadCredentialsException.class);
+
+		assertThat(this.recent.size()).isZero();
+	}
+
+	@Test
+	void joining_a_group_that_needs_a_second_factor_refuses_the_next_call() {
+		officer("officer12", "police");
+		signIn("officer12", PASSWORD);
+		IdentityService identity = this.engine.getIdentityService();
+		if (identity.createGroupQuery().groupId("supervisor").count() == 0) {
+			identity.saveGroup(identity.newGroup("supervisor"));
+		}
+
+		identity.createMembership("officer12", "supervisor");
+
+		assertThatThrownBy(() -> signIn("officer12", PASSWORD))
+			.isInstanceOf(IdentityStoreAuthenticationProvider.SecondFactorRequired.class);
+	}
+
+	@Test
+	void a_deleted_group_is_gone_at_the_next_call() {
+		officer("officer13", "ngo");
+		signIn("officer13", PASSWORD);
+
+		this.engine.getIdentityService().deleteGroup("ngo");
+
+		assertThat(groups(signIn("officer13", PASSWORD))).isEmpty();
 	}
 
 	@Test
@@ -145,13 +189,24 @@ class RecentApiSignInsTest {
 
 	@Test
 	void a_check_that_began_before_a_change_is_not_kept() {
+		officer("officer8", "police");
 		RecentApiSignIns.Attempt attempt = this.recent.attempt("officer8", PASSWORD);
 
-		this.recent.forgetAll();
-		this.recent.remember(attempt, "officer8",
-				IdentityStoreAuthenticationProvider.signedIn(new NrmUser("officer8", java.util.Set.of("police"))));
+		this.engine.getIdentityService().deleteMembership("officer8", "police");
+		this.recent.remember(attempt, new NrmUser("officer8", Set.of("police")));
 
 		assertThat(this.recent.size()).isZero();
+		assertThat(groups(signIn("officer8", PASSWORD))).isEmpty();
+	}
+
+	@Test
+	void each_call_gets_a_token_of_its_own() {
+		officer("officer14", "police");
+		Authentication first = signIn("officer14", PASSWORD);
+
+		Authentication second = signIn("officer14", PASSWORD);
+
+		assertThat(second).isNotSameAs(first).isEqualTo(first);
 	}
 
 	@Test
@@ -170,16 +225,22 @@ class RecentApiSignInsTest {
 
 	@Test
 	void the_kept_sign_ins_are_bounded() {
-		Authentication anyone = IdentityStoreAuthenticationProvider.signedIn(new NrmUser("anyone", java.util.Set.of()));
+		NrmUser anyone = new NrmUser("anyone", Set.of());
 		for (int i = 0; i < RecentApiSignIns.BOUND; i++) {
-			this.recent.remember(this.recent.attempt("user" + i, PASSWORD), "user" + i, anyone);
+			this.recent.remember(this.recent.attempt("user" + i, PASSWORD), anyone);
 		}
 		assertThat(this.recent.size()).isEqualTo(RecentApiSignIns.BOUND);
+		this.now.set(this.now.get().plusSeconds(1));
+		this.recent.remember(this.recent.attempt("later", PASSWORD), anyone);
+		assertThat(this.recent.size()).as("none expired: all go, the new one stays").isEqualTo(1);
 
+		for (int i = 1; i < RecentApiSignIns.BOUND; i++) {
+			this.recent.remember(this.recent.attempt("user" + i, PASSWORD), anyone);
+		}
 		this.now.set(this.now.get().plus(REMEMBER));
-		this.recent.remember(this.recent.attempt("onemore", PASSWORD), "onemore", anyone);
+		this.recent.remember(this.recent.attempt("onemore", PASSWORD), anyone);
 
-		assertThat(this.recent.size()).isEqualTo(1);
+		assertThat(this.recent.size()).as("the expired go").isEqualTo(1);
 	}
 
 	@Test
@@ -196,7 +257,7 @@ class RecentApiSignInsTest {
 		return this.provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(userId, password));
 	}
 
-	private static java.util.Set<String> groups(Authentication authentication) {
+	private static Set<String> groups(Authentication authentication) {
 		return ((NrmUser) authentication.getPrincipal()).groupIds();
 	}
 

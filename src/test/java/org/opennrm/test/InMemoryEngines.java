@@ -1,4 +1,4 @@
-package org.opennrm.platform.internal;
+package org.opennrm.test;
 
 import java.util.List;
 import java.util.function.Consumer;
