@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennrm.platform.InvalidFields;
-import org.slf4j.LoggerFactory;
 import org.opennrm.test.InMemoryEngines;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the engine logs when a command fails, with {@link CallerMistakesLoggedQuietly}: the caller's mistakes at
