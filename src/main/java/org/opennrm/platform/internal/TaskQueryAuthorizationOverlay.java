@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
  * configuration once it is built, and maps the engine's two statement names to them. Every caller of a task query
  * gets them: Tasklist's filters, lists and counts, the engine REST API, and our own code.
  * <p>
- * Two more of the engine's authorization checks are replaced the same way: the variable query (list and count), which
+ * One more of the engine's authorization checks is replaced the same way: the variable query (list and count), which
  * Tasklist sends with every list for the variables its filter shows and which joins every grant of the user's groups
- * to each variable; and the list of groups that hold any grant, which the engine reads from the whole authorization
- * table once per command that checks authorization (eight times for one Tasklist list and count); ours walks the index
- * on the group column instead.
+ * to each variable. (The list of groups that hold any grant, which the engine read from the whole authorization table
+ * before each checked command, was replaced here too, by a walk along the index; since 2026-12-06 it is not read at
+ * all, {@link GroupsCheckedAsTheyAre}.)
  * <p>
  * The engine's single authorization check before a command ({@code isUserAuthorizedForResource}) keeps its SQL but
  * has it built once per shape of check instead of on every call ({@link AuthorizationCheckTemplates}, ADR 43).
@@ -34,8 +34,7 @@ import org.springframework.stereotype.Component;
  * Only for H2 and PostgreSQL, where {@code TaskQueryAuthorizationEquivalenceIT} proves the same tasks and counts as
  * the engine's statement; other databases keep the engine's statements. On an engine that already checks task
  * authorization with {@code EXISTS} (Operaton, CIB seven) delete the two task statements here and in the XML, the
- * variable statements once its variable query does too, and the class and its XML once the engine also finds the
- * groups holding a grant without reading every grant (ADR 30).
+ * variable statements once its variable query does too (ADR 30).
  */
 @Component
 class TaskQueryAuthorizationOverlay extends AbstractProcessEnginePlugin {
@@ -53,7 +52,6 @@ class TaskQueryAuthorizationOverlay extends AbstractProcessEnginePlugin {
 			"selectTaskCountByQueryCriteria", NAMESPACE + ".selectTaskCountByQueryCriteriaWithExists",
 			"selectVariableInstanceByQueryCriteria", NAMESPACE + ".selectVariableInstanceByQueryCriteriaWithExists",
 			"selectVariableInstanceCountByQueryCriteria", NAMESPACE + ".selectVariableInstanceCountByQueryCriteriaWithExists",
-			"selectAuthorizedGroupIds", NAMESPACE + ".selectAuthorizedGroupIdsByIndex",
 			AUTHORIZATION_CHECK, NAMESPACE + ".isUserAuthorizedForResourceByShape");
 
 	private static final Logger log = LoggerFactory.getLogger(TaskQueryAuthorizationOverlay.class);

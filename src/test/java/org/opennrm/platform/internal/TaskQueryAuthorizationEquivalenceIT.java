@@ -209,40 +209,6 @@ class TaskQueryAuthorizationEquivalenceIT {
 		assertThat(variablesShown).as("Tasklist's lists show variables, so the variable query is compared too").isPositive();
 	}
 
-	@Test
-	void the_groups_holding_a_grant_are_the_engines_own_found_along_the_index() {
-		assertThat(engine().getDbSqlSessionFactory().mapStatement("selectAuthorizedGroupIds"))
-			.as("the engine runs our statement").isEqualTo(TaskQueryAuthorizationOverlay.ours("selectAuthorizedGroupIds"));
-		// Names that sort between, before and after the demo groups, in both cases, with a space and a non-ASCII letter,
-		// and each more than once: the walk must step from every group to the next one and over repeats.
-		List<String> added = List.of("equivalence-Zeta", "equivalence-alpha", "Equivalence-alpha", "equivalence alpha",
-				"equivalence-ä", "0-equivalence", "~equivalence");
-		for (String group : added) {
-			for (Resources resource : List.of(Resources.TASK, Resources.PROCESS_DEFINITION)) {
-				Authorization grant = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-				grant.setGroupId(group);
-				grant.setResource(resource);
-				grant.setResourceId("equivalence-" + resource.resourceName());
-				grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
-				this.grants.add(this.authorizationService.saveAuthorization(grant).getId());
-			}
-		}
-		List<String> ours = groupsHoldingAGrant();
-		List<String> stock = withEnginesStatements(this::groupsHoldingAGrant);
-		assertThat(stock).as("the engine's list has the null of grants to users").containsNull();
-		assertThat(ours).as("ours: the engine's groups without that null, each once")
-			.doesNotHaveDuplicates()
-			.containsExactlyInAnyOrderElementsOf(stock.stream().filter(java.util.Objects::nonNull).toList())
-			.contains("police", "ngo")
-			.containsAll(added);
-	}
-
-	private List<String> groupsHoldingAGrant() {
-		List<?> groups = engine().getCommandExecutorTxRequired()
-			.execute(context -> context.getDbEntityManager().selectList("selectAuthorizedGroupIds"));
-		return groups.stream().map(String.class::cast).toList();
-	}
-
 	/** One page of a filter as Tasklist shows it: the count, and each task's id with its embedded variables. */
 	private record TasklistPage(long count, List<String> tasks, int variablesShown) {
 	}
