@@ -64,7 +64,9 @@ class RecentApiSignInsTest {
 	void nothingKept() {
 		this.recent.forgetAll();
 		this.now.set(START);
-		when(this.secondFactors.isRequiredFor(argThat(groups -> groups != null && groups.contains("supervisor")))).thenReturn(true);
+		// As in the demo: supervisors sign in with a second factor.
+		when(this.secondFactors.isRequiredFor(argThat(groups -> groups != null && groups.contains("supervisor"))))
+			.thenReturn(true);
 	}
 
 	@AfterAll
