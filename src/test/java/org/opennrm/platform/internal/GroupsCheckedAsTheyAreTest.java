@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -53,8 +52,8 @@ class GroupsCheckedAsTheyAreTest {
 
 	@BeforeAll
 	static void twoEnginesWithTheSameGrants() {
-		ours = InMemoryEngines.withPlugin("groups-as-they-are", new Both(new GroupsCheckedAsTheyAre(),
-				new CountingGroupReads()), GroupsCheckedAsTheyAreTest::withAuthorization);
+		ours = InMemoryEngines.withPlugins("groups-as-they-are",
+				List.of(new GroupsCheckedAsTheyAre(), new CountingGroupReads()), GroupsCheckedAsTheyAreTest::withAuthorization);
 		stock = InMemoryEngines.withPlugin("groups-filtered", new CountingGroupReads(),
 				GroupsCheckedAsTheyAreTest::withAuthorization);
 		for (ProcessEngine engine : List.of(ours, stock)) {
@@ -170,28 +169,6 @@ class GroupsCheckedAsTheyAreTest {
 			grant.addPermission(permission);
 		}
 		engine.getAuthorizationService().saveAuthorization(grant);
-	}
-
-	/** Two plugins where the engine builder takes one. */
-	private record Both(ProcessEnginePlugin first, ProcessEnginePlugin second) implements ProcessEnginePlugin {
-
-		@Override
-		public void preInit(ProcessEngineConfigurationImpl configuration) {
-			this.first.preInit(configuration);
-			this.second.preInit(configuration);
-		}
-
-		@Override
-		public void postInit(ProcessEngineConfigurationImpl configuration) {
-			this.first.postInit(configuration);
-			this.second.postInit(configuration);
-		}
-
-		@Override
-		public void postProcessEngineBuild(ProcessEngine engine) {
-			this.first.postProcessEngineBuild(engine);
-			this.second.postProcessEngineBuild(engine);
-		}
 	}
 
 	/** Counts the engine's reads of the groups holding a grant, through a MyBatis interceptor on its SQL sessions. */
