@@ -32,6 +32,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The API's HTTP Basic sign-ins kept for a few seconds, on a real engine with the plugin: a kept sign-in spares the
@@ -199,6 +201,26 @@ class RecentApiSignInsTest {
 
 		assertThat(this.recent.size()).isZero();
 		assertThat(groups(signIn("officer8", PASSWORD))).isEmpty();
+	}
+
+	@Test
+	void a_change_inside_a_callers_transaction_forgets_again_when_that_transaction_ends() {
+		officer("officer15", "police");
+		TransactionSynchronizationManager.initSynchronization();
+		try {
+			this.engine.getIdentityService().deleteMembership("officer15", "police");
+			// Until the caller's transaction ends, a check may still read the store as it was.
+			RecentApiSignIns.Attempt during = this.recent.attempt("officer15", PASSWORD);
+			for (TransactionSynchronization ending : TransactionSynchronizationManager.getSynchronizations()) {
+				ending.afterCompletion(TransactionSynchronization.STATUS_COMMITTED);
+			}
+			this.recent.remember(during, new NrmUser("officer15", Set.of("police")));
+		}
+		finally {
+			TransactionSynchronizationManager.clearSynchronization();
+		}
+
+		assertThat(this.recent.size()).isZero();
 	}
 
 	@Test
