@@ -3,15 +3,16 @@ package org.opennrm.security.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.opennrm.security.NrmUser;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -34,45 +35,82 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
  */
 final class BearerTokens {
 
+	/** At most this many answers are kept; beyond it the least used go first. */
+	static final int BOUND = 10_000;
+
 	private BearerTokens() {
 	}
 
 	/** The provider's JWT decoder, then introspection (cached), failing closed when the provider cannot answer. */
-	static JwtDecoder checked(JwtDecoder decoder, OpaqueTokenIntrospector introspector, Duration cache) {
-		Map<String, Checked> active = new ConcurrentHashMap<>();
-		return token -> {
+	static Checking checked(JwtDecoder decoder, OpaqueTokenIntrospector introspector, Duration cache, Clock clock) {
+		return new Checking(decoder, introspector, cache, clock);
+	}
+
+	/** The checks of {@link #checked}, with the answers kept for {@code introspection-cache}. */
+	static final class Checking implements JwtDecoder {
+
+		private final JwtDecoder decoder;
+
+		private final OpaqueTokenIntrospector introspector;
+
+		private final Duration cache;
+
+		private final Clock clock;
+
+		/** By a digest of the token; expiring by {@code cache} on the clock's time. */
+		private final Cache<String, Checked> active;
+
+		private Checking(JwtDecoder decoder, OpaqueTokenIntrospector introspector, Duration cache, Clock clock) {
+			this.decoder = decoder;
+			this.introspector = introspector;
+			this.cache = cache;
+			this.clock = clock;
+			this.active = Caffeine.newBuilder().maximumSize(BOUND).expireAfterWrite(cache)
+				.ticker(() -> nanos(clock.instant())).build();
+		}
+
+		@Override
+		public Jwt decode(String token) {
 			String key = digest(token);
-			Instant now = Instant.now();
-			Checked checked = active.get(key);
+			Instant now = this.clock.instant();
+			Checked checked = this.active.getIfPresent(key);
 			if (checked != null && checked.until().isAfter(now)) {
 				// This very token passed every check, the provider's included, less than introspection-cache ago.
 				return checked.jwt();
 			}
-			Jwt jwt = decoder.decode(token);
+			Jwt jwt = this.decoder.decode(token);
 			try {
-				introspector.introspect(token);
+				this.introspector.introspect(token);
 			}
 			catch (BadOpaqueTokenException ex) {
-				active.remove(key);
+				// Nothing to forget: a token is asked of the provider only when nothing good is kept for it.
 				throw new BadJwtException("The token is no longer active");
 			}
 			catch (OAuth2IntrospectionException ex) {
 				throw new JwtException("The identity provider could not confirm the token");
 			}
-			if (!cache.isZero()) {
-				if (active.size() > 10_000) {
-					active.values().removeIf(old -> !old.until().isAfter(now));
-				}
-				Instant expiry = now.plus(cache);
-				active.put(key, new Checked(jwt, jwt.getExpiresAt() != null && jwt.getExpiresAt().isBefore(expiry)
+			if (!this.cache.isZero()) {
+				Instant expiry = now.plus(this.cache);
+				this.active.put(key, new Checked(jwt, jwt.getExpiresAt() != null && jwt.getExpiresAt().isBefore(expiry)
 						? jwt.getExpiresAt() : expiry));
 			}
 			return jwt;
-		};
+		}
+
+		/** How many answers are kept, once the expired and those beyond the bound have gone. */
+		long size() {
+			this.active.cleanUp();
+			return this.active.estimatedSize();
+		}
 	}
 
 	/** A token that passed every check, good until the earlier of its expiry and the cache's end. */
 	private record Checked(Jwt jwt, Instant until) {
+	}
+
+	/** A clock's time as a ticker's nanoseconds (good until the year 2262). */
+	static long nanos(Instant instant) {
+		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
 	}
 
 	/** The token's user, mirrored, with the token's scopes as details. */

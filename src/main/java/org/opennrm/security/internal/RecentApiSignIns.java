@@ -6,17 +6,16 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractWritableIdentityServiceCmd;
@@ -44,24 +43,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 
-	/** At this many entries the expired ones go before one more is kept; if none has expired, all go. */
+	/** At most this many sign-ins are kept; beyond it the least used go first. */
 	static final int BOUND = 10_000;
 
 	private final Duration remember;
 
-	private final Clock clock;
-
 	/** Keyed once; each digest works on a copy (a {@link Mac} is not safe for several threads). */
 	private final Mac keyed;
 
-	private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+	/** Expiring by {@code remember} on the given clock's time. */
+	private final Cache<String, Kept> kept;
 
 	/** Moves on every change of the identity store: only what was checked since the last move is good. */
 	private final AtomicLong generation = new AtomicLong();
 
 	RecentApiSignIns(Duration remember, Clock clock) {
 		this.remember = remember;
-		this.clock = clock;
+		this.kept = Caffeine.newBuilder().maximumSize(BOUND).expireAfterWrite(remember)
+			.ticker(() -> BearerTokens.nanos(clock.instant())).build();
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
 		try {
@@ -99,8 +98,8 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 			return new Attempt(null, atStart, null);
 		}
 		String digest = digest(userId, password);
-		Kept known = this.kept.get(digest);
-		boolean good = known != null && known.generation() == atStart && known.until().isAfter(this.clock.instant());
+		Kept known = this.kept.getIfPresent(digest);
+		boolean good = known != null && known.generation() == atStart;
 		return new Attempt(digest, atStart, good ? known.user() : null);
 	}
 
@@ -109,26 +108,21 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 		if (attempt.digest() == null || this.generation.get() != attempt.generation()) {
 			return;
 		}
-		Instant now = this.clock.instant();
-		if (this.kept.size() >= BOUND) {
-			this.kept.values().removeIf(old -> !old.until().isAfter(now));
-			if (this.kept.size() >= BOUND) {
-				this.kept.clear();
-			}
-		}
 		// An entry of an older generation is never read (see attempt), so a change between the check above and this
 		// put cannot make it good.
-		this.kept.put(attempt.digest(), new Kept(user, attempt.generation(), now.plus(this.remember)));
+		this.kept.put(attempt.digest(), new Kept(user, attempt.generation()));
 	}
 
 	/** Drops everything kept, and what checks running now would keep: the identity store changed. */
 	void forgetAll() {
 		this.generation.incrementAndGet();
-		this.kept.clear();
+		this.kept.invalidateAll();
 	}
 
-	int size() {
-		return this.kept.size();
+	/** How many sign-ins are kept, once the expired and those beyond the bound have gone. */
+	long size() {
+		this.kept.cleanUp();
+		return this.kept.estimatedSize();
 	}
 
 	/** HMAC-SHA256 of the user id's length, the user id and the password. */
@@ -153,7 +147,7 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 	record Attempt(String digest, long generation, NrmUser known) {
 	}
 
-	private record Kept(NrmUser user, long generation, Instant until) {
+	private record Kept(NrmUser user, long generation) {
 	}
 
 	/**

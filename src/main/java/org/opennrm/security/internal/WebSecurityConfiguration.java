@@ -460,7 +460,8 @@ class WebSecurityConfiguration {
 				throw new IllegalStateException("API tokens must name this service as their audience: set "
 						+ "spring.security.oauth2.resourceserver.jwt.audiences");
 			}
-			JwtDecoder checked = BearerTokens.checked(decoder, introspector, properties.provider().introspectionCache());
+			JwtDecoder checked = BearerTokens.checked(decoder, introspector, properties.provider().introspectionCache(),
+					Clock.systemUTC());
 			JwtAuthenticationProvider tokenProvider = new JwtAuthenticationProvider(checked);
 			tokenProvider.setJwtAuthenticationConverter(BearerTokens.converter(providerUsers));
 			// A manager of its own: the chain's (HTTP Basic's, where on) knows only the identity store.

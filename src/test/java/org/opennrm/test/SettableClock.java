@@ -1,0 +1,38 @@
+package org.opennrm.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A clock in UTC that stands still until a test moves it. */
+public final class SettableClock extends Clock {
+
+	private final AtomicReference<Instant> now;
+
+	public SettableClock(Instant start) {
+		this.now = new AtomicReference<>(start);
+	}
+
+	/** Moves the clock on by {@code step} (back, if negative). */
+	public void advance(Duration step) {
+		this.now.updateAndGet(instant -> instant.plus(step));
+	}
+
+	@Override
+	public Instant instant() {
+		return this.now.get();
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		return this;
+	}
+}
