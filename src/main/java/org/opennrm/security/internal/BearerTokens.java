@@ -66,7 +66,7 @@ final class BearerTokens {
 			this.cache = cache;
 			this.clock = clock;
 			this.active = Caffeine.newBuilder().maximumSize(BOUND).expireAfterWrite(cache)
-				.ticker(() -> nanos(clock.instant())).build();
+				.ticker(ClockTicker.of(clock)).build();
 		}
 
 		@Override
@@ -106,11 +106,6 @@ final class BearerTokens {
 
 	/** A token that passed every check, good until the earlier of its expiry and the cache's end. */
 	private record Checked(Jwt jwt, Instant until) {
-	}
-
-	/** A clock's time as a ticker's nanoseconds (good until the year 2262). */
-	static long nanos(Instant instant) {
-		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
 	}
 
 	/** The token's user, mirrored, with the token's scopes as details. */

@@ -60,7 +60,7 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 	RecentApiSignIns(Duration remember, Clock clock) {
 		this.remember = remember;
 		this.kept = Caffeine.newBuilder().maximumSize(BOUND).expireAfterWrite(remember)
-			.ticker(() -> BearerTokens.nanos(clock.instant())).build();
+			.ticker(ClockTicker.of(clock)).build();
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
 		try {
