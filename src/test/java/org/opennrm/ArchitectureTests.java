@@ -2,18 +2,31 @@ package org.opennrm;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractWritableIdentityServiceCmd;
+import org.camunda.bpm.engine.impl.identity.WritableIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.junit.jupiter.api.Test;
@@ -112,5 +125,50 @@ class ArchitectureTests {
 			.orShould()
 			.callMethod(CommandContext.class, "getDbEntityManager")
 			.check(CLASSES);
+	}
+
+	/**
+	 * The identity store is written only through the engine's identity service, whose commands
+	 * {@code RecentApiSignIns} watches to forget the API's kept sign-ins (ADR 21): no identity command built by hand,
+	 * no write through the engine's identity provider from inside another command, and no SQL of ours on the identity
+	 * tables.
+	 */
+	@Test
+	void the_identity_store_is_written_only_through_the_engines_identity_service() {
+		noClasses().should()
+			.callMethod(CommandContext.class, "getWritableIdentityProvider")
+			.orShould()
+			.dependOnClassesThat()
+			.areAssignableTo(WritableIdentityProvider.class)
+			.orShould()
+			.callConstructorWhere(JavaCall.Predicates.target(HasOwner.Predicates.With
+				.owner(JavaClass.Predicates.assignableTo(AbstractWritableIdentityServiceCmd.class))))
+			.check(CLASSES);
+
+		List<Path> naming;
+		try (Stream<Path> files = Stream.of(Path.of("src/main/java"), Path.of("src/main/resources"))
+			.flatMap(ArchitectureTests::walk)) {
+			naming = files.filter(Files::isRegularFile).filter(file -> read(file).toUpperCase(Locale.ROOT)
+				.contains("ACT_ID_")).toList();
+		}
+		assertThat(naming).as("sources that name the engine's identity tables").isEmpty();
+	}
+
+	private static Stream<Path> walk(Path root) {
+		try {
+			return Files.walk(root);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 }
