@@ -13,6 +13,7 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.opennrm.security.NrmUser;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -35,15 +36,15 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
  */
 final class BearerTokens {
 
-	/** At most this many answers are kept; beyond it the least used go first. */
+	/** At most this many answers are kept; beyond it Caffeine chooses which go (by how often each was used). */
 	static final int BOUND = 10_000;
 
 	private BearerTokens() {
 	}
 
 	/** The provider's JWT decoder, then introspection (cached), failing closed when the provider cannot answer. */
-	static Checking checked(JwtDecoder decoder, OpaqueTokenIntrospector introspector, Duration cache, Clock clock) {
-		return new Checking(decoder, introspector, cache, clock);
+	static Checking checked(JwtDecoder decoder, OpaqueTokenIntrospector introspector, Duration cache) {
+		return new Checking(decoder, introspector, cache, Clock.systemUTC(), Ticker.systemTicker());
 	}
 
 	/** The checks of {@link #checked}, with the answers kept for {@code introspection-cache}. */
@@ -55,18 +56,18 @@ final class BearerTokens {
 
 		private final Duration cache;
 
+		/** The time the tokens' expiry is compared with. */
 		private final Clock clock;
 
-		/** By a digest of the token; expiring by {@code cache} on the clock's time. */
+		/** By a digest of the token; expiring by {@code cache} on the ticker's time (not the wall clock's). */
 		private final Cache<String, Checked> active;
 
-		private Checking(JwtDecoder decoder, OpaqueTokenIntrospector introspector, Duration cache, Clock clock) {
+		Checking(JwtDecoder decoder, OpaqueTokenIntrospector introspector, Duration cache, Clock clock, Ticker ticker) {
 			this.decoder = decoder;
 			this.introspector = introspector;
 			this.cache = cache;
 			this.clock = clock;
-			this.active = Caffeine.newBuilder().maximumSize(BOUND).expireAfterWrite(cache)
-				.ticker(ClockTicker.of(clock)).build();
+			this.active = Caffeine.newBuilder().maximumSize(BOUND).expireAfterWrite(cache).ticker(ticker).build();
 		}
 
 		@Override
@@ -83,7 +84,8 @@ final class BearerTokens {
 				this.introspector.introspect(token);
 			}
 			catch (BadOpaqueTokenException ex) {
-				// Nothing to forget: a token is asked of the provider only when nothing good is kept for it.
+				// A request that was told "active" meanwhile may have kept the token: the provider's later no wins.
+				this.active.invalidate(key);
 				throw new BadJwtException("The token is no longer active");
 			}
 			catch (OAuth2IntrospectionException ex) {

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -16,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractWritableIdentityServiceCmd;
@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 
-	/** At most this many sign-ins are kept; beyond it the least used go first. */
+	/** At most this many sign-ins are kept; beyond it Caffeine chooses which go (by how often each was used). */
 	static final int BOUND = 10_000;
 
 	private final Duration remember;
@@ -51,16 +51,15 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 	/** Keyed once; each digest works on a copy (a {@link Mac} is not safe for several threads). */
 	private final Mac keyed;
 
-	/** Expiring by {@code remember} on the given clock's time. */
+	/** Expiring by {@code remember} on the ticker's time (not the wall clock's). */
 	private final Cache<String, Kept> kept;
 
 	/** Moves on every change of the identity store: only what was checked since the last move is good. */
 	private final AtomicLong generation = new AtomicLong();
 
-	RecentApiSignIns(Duration remember, Clock clock) {
+	RecentApiSignIns(Duration remember, Ticker ticker) {
 		this.remember = remember;
-		this.kept = Caffeine.newBuilder().maximumSize(BOUND).expireAfterWrite(remember)
-			.ticker(ClockTicker.of(clock)).build();
+		this.kept = Caffeine.newBuilder().maximumSize(BOUND).expireAfterWrite(remember).ticker(ticker).build();
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
 		try {

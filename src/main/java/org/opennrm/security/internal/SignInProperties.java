@@ -87,7 +87,7 @@ record SignInProperties(SecondFactor secondFactor, Sessions sessions, HttpBasic 
 	 * @param scopes the API's scopes: each opens the request patterns listed ({@code GET /api/tasks/**}, or a path
 	 *        pattern for every method); a token opens only what its scopes open, and never more than its user's roles
 	 * @param introspectionCache how long an API token's introspection answer is kept (revocation takes effect within
-	 *        it); zero asks the provider on every request
+	 *        it); zero asks the provider on every request; at most a minute
 	 * @param passwordSignIn whether the sign-in page also offers the built-in store's password form
 	 */
 	record Provider(String registrationId, String userIdClaim, String groupsClaim, Map<String, String> groups,
@@ -99,6 +99,10 @@ record SignInProperties(SecondFactor secondFactor, Sessions sessions, HttpBasic 
 			groups = groups == null ? Map.of() : Map.copyOf(groups);
 			scopes = scopes == null ? Map.of() : Map.copyOf(scopes);
 			introspectionCache = introspectionCache == null ? Duration.ofSeconds(10) : introspectionCache;
+			if (introspectionCache.isNegative() || introspectionCache.compareTo(Duration.ofMinutes(1)) > 0) {
+				throw new IllegalArgumentException(
+						"nrm.security.sign-in.provider.introspection-cache must be between 0s and 1m");
+			}
 			passwordSignIn = passwordSignIn == null ? Boolean.TRUE : passwordSignIn;
 		}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
@@ -134,7 +135,7 @@ class WebSecurityConfiguration {
 	/** Static: an engine plugin, made before the engine, which this configuration needs. */
 	@Bean
 	static RecentApiSignIns recentApiSignIns(SignInProperties properties) {
-		return new RecentApiSignIns(properties.httpBasic().remember(), Clock.systemUTC());
+		return new RecentApiSignIns(properties.httpBasic().remember(), Ticker.systemTicker());
 	}
 
 	/** One spelling per path, before anything (Spring Security's matchers included) reads it. */
@@ -460,8 +461,7 @@ class WebSecurityConfiguration {
 				throw new IllegalStateException("API tokens must name this service as their audience: set "
 						+ "spring.security.oauth2.resourceserver.jwt.audiences");
 			}
-			JwtDecoder checked = BearerTokens.checked(decoder, introspector, properties.provider().introspectionCache(),
-					Clock.systemUTC());
+			JwtDecoder checked = BearerTokens.checked(decoder, introspector, properties.provider().introspectionCache());
 			JwtAuthenticationProvider tokenProvider = new JwtAuthenticationProvider(checked);
 			tokenProvider.setJwtAuthenticationConverter(BearerTokens.converter(providerUsers));
 			// A manager of its own: the chain's (HTTP Basic's, where on) knows only the identity store.

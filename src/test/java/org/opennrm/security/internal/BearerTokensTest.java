@@ -45,6 +45,9 @@ class BearerTokensTest {
 
 	private boolean providerDown;
 
+	/** Runs once inside the next introspection, before the provider answers it. */
+	private Runnable meanwhile;
+
 	@Test
 	void a_token_checked_is_not_asked_of_the_provider_again_within_the_time() {
 		BearerTokens.Checking checking = checking(CACHE);
@@ -89,6 +92,23 @@ class BearerTokensTest {
 		assertThatThrownBy(() -> checking.decode("token-b")).isInstanceOf(BadJwtException.class);
 		assertThat(this.introspected).hasValue(3);
 		assertThat(checking.size()).isZero();
+	}
+
+	@Test
+	void a_refusal_drops_what_a_request_told_active_meanwhile_kept() {
+		// While the provider answers one request, another is told "active" and keeps the token; then the first
+		// request is told no. Played in one thread: the first introspection runs the second request.
+		BearerTokens.Checking checking = checking(CACHE);
+		this.meanwhile = () -> {
+			this.meanwhile = null;
+			checking.decode("token-e");
+			this.revoked.add("token-e");
+		};
+
+		assertThatThrownBy(() -> checking.decode("token-e")).isInstanceOf(BadJwtException.class);
+		assertThatThrownBy(() -> checking.decode("token-e")).as("the provider is asked again, and says no")
+			.isInstanceOf(BadJwtException.class);
+		assertThat(this.introspected).hasValue(3);
 	}
 
 	@Test
@@ -143,6 +163,9 @@ class BearerTokensTest {
 		};
 		OpaqueTokenIntrospector introspector = token -> {
 			this.introspected.incrementAndGet();
+			if (this.meanwhile != null) {
+				this.meanwhile.run();
+			}
 			if (this.providerDown) {
 				throw new OAuth2IntrospectionException("connection refused");
 			}
@@ -151,6 +174,6 @@ class BearerTokensTest {
 			}
 			return (OAuth2AuthenticatedPrincipal) null;
 		};
-		return BearerTokens.checked(decoder, introspector, cache, this.clock);
+		return new BearerTokens.Checking(decoder, introspector, cache, this.clock, this.clock.ticker());
 	}
 }

@@ -48,7 +48,7 @@ class RecentApiSignInsTest {
 
 	private final SettableClock clock = new SettableClock(START);
 
-	private final RecentApiSignIns recent = new RecentApiSignIns(REMEMBER, this.clock);
+	private final RecentApiSignIns recent = new RecentApiSignIns(REMEMBER, this.clock.ticker());
 
 	private final ProcessEngine engine = InMemoryEngines.withPlugin("recent-api-sign-ins", this.recent);
 
@@ -231,7 +231,7 @@ class RecentApiSignInsTest {
 
 	@Test
 	void nothing_is_kept_when_the_time_is_zero() {
-		RecentApiSignIns never = new RecentApiSignIns(Duration.ZERO, this.clock);
+		RecentApiSignIns never = new RecentApiSignIns(Duration.ZERO, this.clock.ticker());
 		IdentityStoreAuthenticationProvider checking = new IdentityStoreAuthenticationProvider(this.store,
 				mock(ApplicationEventPublisher.class), mock(SecondFactors.class), false, never);
 		officer("officer9", "police");
