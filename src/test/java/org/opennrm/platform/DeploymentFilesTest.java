@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -27,19 +28,24 @@ import org.yaml.snakeyaml.Yaml;
  * The deployment files agree with each other and with the service (ADR 31, README "Several nodes"), since no Docker
  * engine runs them in the build: {@code docker-compose.yml}, the balancer's {@code haproxy.cfg} and the image's
  * {@code Dockerfile}. Every node gets the same settings; every secret is required rather than silently empty; every
- * variable a service is given is one the service reads; the balancer sends requests to exactly the nodes, on the port
- * they listen on, and checks the readiness that the nodes' own health checks ask for.
+ * variable a service is given is one the service reads in the profiles it runs; the balancer sends requests to
+ * exactly the nodes, on the port they listen on, checks the readiness they serve, and does not need them to be up to
+ * start. That the readiness answers is {@code SecurityBaselineIT}'s.
  */
 class DeploymentFilesTest {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)");
+
+	private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$\\{?([A-Z_][A-Z0-9_]*)");
 
 	private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?[^}]+}");
 
 	private static final Pattern SERVER = Pattern.compile("^\\s*server\\s+\\S+\\s+([^:\\s]+):(\\d+)",
 			Pattern.MULTILINE);
 
-	private final Map<String, Object> compose = yaml(Path.of("docker-compose.yml"));
+	private static final String READINESS = "/actuator/health/readiness";
+
+	private final Map<String, Object> compose = yaml(read(Path.of("docker-compose.yml")));
 
 	private final String haproxy = read(Path.of("src/main/docker/haproxy.cfg"));
 
@@ -48,7 +54,7 @@ class DeploymentFilesTest {
 	@Test
 	void the_nodes_share_one_database_one_configuration_and_one_set_of_keys() {
 		List<String> nodes = nodes();
-		assertThat(nodes).as("services built from the image and on the database").hasSizeGreaterThanOrEqualTo(2);
+		assertThat(nodes).as("services built from the image that wait for the database").hasSizeGreaterThanOrEqualTo(2);
 		Map<String, Object> first = service(nodes.get(0));
 		for (String node : nodes) {
 			Map<String, Object> settings = service(node);
@@ -65,15 +71,16 @@ class DeploymentFilesTest {
 		assertThat(url.getHost()).isEqualTo("db");
 		assertThat(url.getPath()).isEqualTo("/" + database.get("POSTGRES_DB"));
 		assertThat(environment.get("NRM_DB_USER")).isEqualTo(database.get("POSTGRES_USER"));
-		assertThat(variables(environment.get("NRM_DB_PASSWORD")))
-			.isEqualTo(variables(database.get("POSTGRES_PASSWORD")));
+		assertThat(placeholders(environment.get("NRM_DB_PASSWORD")))
+			.isEqualTo(placeholders(database.get("POSTGRES_PASSWORD")));
+		assertThat(String.valueOf(map(service("db").get("healthcheck")).get("test")))
+			.contains("-U " + database.get("POSTGRES_USER"), "-d " + database.get("POSTGRES_DB"));
 	}
 
 	@Test
-	void every_secret_must_be_given_and_the_readme_names_each() {
-		Map<String, Object> environment = map(service(nodes().get(0)).get("environment"));
+	void every_secret_must_be_given_and_the_readmes_list_of_what_a_node_needs_names_each() {
 		Set<String> required = new TreeSet<>();
-		environment.values().forEach(value -> {
+		map(service(nodes().get(0)).get("environment")).values().forEach(value -> {
 			Matcher matcher = REQUIRED.matcher(String.valueOf(value));
 			while (matcher.find()) {
 				required.add(matcher.group(1));
@@ -83,29 +90,30 @@ class DeploymentFilesTest {
 		assertThat(required).as("secrets compose refuses to start without").containsExactlyInAnyOrder(
 				"NRM_DB_PASSWORD", "NRM_ADMIN_USER", "NRM_ADMIN_PASSWORD", "NRM_CASEFILE_KEYSET", "NRM_SIGNIN_KEYSET");
 		String readme = read(Path.of("README.md"));
-		assertThat(required).allSatisfy(variable -> assertThat(readme).as("the README's list of what a node needs")
-			.contains("`" + variable + "`"));
+		int list = readme.indexOf("Each node needs:");
+		assertThat(list).as("the README's list of what a node needs").isPositive();
+		String needs = readme.substring(list, readme.indexOf("\n\n", readme.indexOf("\n- ", list)));
+		assertThat(required).allSatisfy(variable -> assertThat(needs).contains("`" + variable + "`"));
 	}
 
 	@Test
-	void every_variable_a_service_is_given_is_one_the_service_reads() {
-		Set<String> read = readVariables();
-		Map<String, Object> services = map(this.compose.get("services"));
-		Map<String, String> unread = new LinkedHashMap<>();
-		services.forEach((name, settings) -> {
+	void every_variable_a_service_is_given_is_one_it_reads_in_the_profiles_it_runs() {
+		Set<String> unread = new TreeSet<>();
+		map(this.compose.get("services")).forEach((name, settings) -> {
+			Map<String, Object> environment = map(map(settings).get("environment"));
 			if (!isOurs(map(settings))) {
 				return;
 			}
-			map(map(settings).get("environment")).keySet().stream()
-				.filter(variable -> !read.contains(variable))
-				.forEach(variable -> unread.put(name + "." + variable, variable));
+			Set<String> read = readVariables(profiles(environment));
+			environment.keySet().stream().filter(variable -> !read.contains(variable))
+				.forEach(variable -> unread.add(name + ": " + variable));
 		});
 
-		assertThat(unread).as("variables no placeholder, property or profile of the service reads").isEmpty();
+		assertThat(unread).as("variables that no placeholder, property or script of the service reads").isEmpty();
 	}
 
 	@Test
-	void the_balancer_sends_to_exactly_the_nodes_on_their_port_and_checks_their_readiness() {
+	void the_balancer_sends_to_exactly_the_nodes_on_their_port_and_checks_the_readiness_they_serve() {
 		Set<String> targets = new HashSet<>();
 		Matcher server = SERVER.matcher(this.haproxy);
 		while (server.find()) {
@@ -114,18 +122,53 @@ class DeploymentFilesTest {
 		}
 		assertThat(targets).containsExactlyInAnyOrderElementsOf(nodes());
 
-		String readiness = "/actuator/health/readiness";
-		assertThat(this.haproxy).contains("option httpchk GET " + readiness);
-		assertThat(String.valueOf(map(service(nodes().get(0)).get("healthcheck")).get("test")))
-			.contains("http://localhost:" + exposed() + readiness);
-		assertThat(this.dockerfile).contains("http://localhost:" + exposed() + readiness);
+		assertThat(this.haproxy).contains("option httpchk GET " + READINESS);
+		Map<String, Object> nodeCheck = map(service(nodes().get(0)).get("healthcheck"));
+		assertThat(String.valueOf(nodeCheck.get("test"))).contains("http://localhost:" + exposed() + READINESS);
+		assertThat(this.dockerfile).contains("http://localhost:" + exposed() + READINESS)
+			.contains("--start-period=" + nodeCheck.get("start_period"));
 
+		// The service listens on the exposed port and serves the readiness probe at the path the checks ask for.
+		Map<String, Object> settings = flat(List.of("src/main/resources/application.yml",
+				"config/application-postgres.yml"));
+		assertThat(settings.getOrDefault("server.port", exposed()).toString()).isEqualTo(exposed());
+		assertThat(settings.getOrDefault("management.endpoints.web.base-path", "/actuator")).isEqualTo("/actuator");
+		assertThat(settings.get("management.endpoint.health.probes.enabled")).isEqualTo(true);
+		assertThat(String.valueOf(settings.get("management.endpoints.web.exposure.include"))).contains("health");
+	}
+
+	@Test
+	void the_balancer_starts_and_stays_healthy_while_a_node_is_down() {
+		// Without init-addr none HAProxy refuses to start (and its config check fails) on a name Docker no longer
+		// resolves, such as a stopped node's.
+		Matcher defaults = Pattern.compile("^\\s*default-server\\s+(.*)$", Pattern.MULTILINE).matcher(this.haproxy);
+		assertThat(defaults.find()).isTrue();
+		assertThat(defaults.group(1)).contains("resolvers docker").containsPattern("init-addr \\S*none");
+		assertThat(this.haproxy).containsPattern("(?m)^resolvers docker\\s*\\n\\s*nameserver \\S+ 127\\.0\\.0\\.11:53");
+
+		Matcher monitor = Pattern.compile("monitor-uri\\s+(\\S+)").matcher(this.haproxy);
+		assertThat(monitor.find()).isTrue();
 		Map<String, Object> balancer = service("balancer");
+		assertThat(String.valueOf(map(balancer.get("healthcheck")).get("test"))).contains("GET " + monitor.group(1));
 		assertThat(map(balancer.get("depends_on")).keySet()).containsExactlyInAnyOrderElementsOf(nodes());
 		assertThat(String.valueOf(balancer.get("volumes"))).contains("./src/main/docker/haproxy.cfg:");
 		Matcher bind = Pattern.compile("^\\s*bind\\s+:(\\d+)", Pattern.MULTILINE).matcher(this.haproxy);
 		assertThat(bind.find()).isTrue();
 		assertThat(String.valueOf(balancer.get("ports"))).contains(":" + bind.group(1));
+	}
+
+	@Test
+	void the_two_demo_countries_name_their_jurisdictions_and_reach_each_other_on_the_exposed_port() {
+		for (String country : List.of("mk", "xk")) {
+			Map<String, Object> environment = map(service(country).get("environment"));
+			String jurisdiction = String.valueOf(environment.get("NRM_CASES_JURISDICTION"));
+			assertThat(Path.of("config/jurisdictions", jurisdiction + ".yml")).as(country).isRegularFile();
+			for (String peer : List.of("mk", "xk")) {
+				String variable = "NRM_TRANSNATIONAL_PEER_" + peer.toUpperCase(Locale.ROOT) + "_URL";
+				assertThat(environment.get(variable)).as(country + " " + variable)
+					.isEqualTo("http://" + peer + ":" + exposed());
+			}
+		}
 	}
 
 	/** The services of the two-node stack: those built from the image that wait for the database. */
@@ -154,59 +197,90 @@ class DeploymentFilesTest {
 		return service;
 	}
 
+	/** The profiles a service runs: those it is given, or the default of {@code application.yml}. */
+	private static List<String> profiles(Map<String, Object> environment) {
+		Object given = environment.get("SPRING_PROFILES_ACTIVE");
+		Object profiles = given != null ? given
+				: flat(List.of("src/main/resources/application.yml")).get("spring.profiles.default");
+		return Stream.of(String.valueOf(profiles).split(",")).map(String::trim).toList();
+	}
+
 	/**
-	 * Every environment variable the service reads: those its configuration and code name as placeholders, and those
-	 * Spring Boot binds to a property the configuration or code names ({@code NRM_CASES_JURISDICTION} to
-	 * {@code nrm.cases.jurisdiction}; a dash is dropped, so {@code nrm.db.pool-size} would read
-	 * {@code NRM_DB_POOLSIZE}), and the active profiles.
+	 * Every environment variable the service reads in these profiles: those named as placeholders in its
+	 * configuration (the base, the profiles' overlays, the other files under {@code config/}), its code and its start
+	 * script; and those Spring Boot binds to a property that configuration or code names
+	 * ({@code NRM_CASES_JURISDICTION} to {@code nrm.cases.jurisdiction}; for {@code nrm.db.pool-size} both
+	 * {@code NRM_DB_POOLSIZE} and the older {@code NRM_DB_POOL_SIZE}).
 	 */
-	private static Set<String> readVariables() {
-		Set<String> names = new HashSet<>();
-		Set<Path> sources = new HashSet<>();
-		Stream.of("src/main/resources", "config", "src/main/java").map(Path::of).forEach(root -> {
-			try (Stream<Path> files = Files.walk(root)) {
-				files.filter(file -> file.toString().matches(".*\\.(ya?ml|properties|java)$")).forEach(sources::add);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
+	private static Set<String> readVariables(List<String> profiles) {
+		List<String> application = new ArrayList<>(List.of("src/main/resources/application.yml"));
+		for (String profile : profiles) {
+			Stream.of("src/main/resources", "config").map(folder -> folder + "/application-" + profile + ".yml")
+				.filter(file -> Files.isRegularFile(Path.of(file)))
+				.forEach(application::add);
+		}
+		Set<String> names = new HashSet<>(flat(application).keySet());
+		List<Path> sources = new ArrayList<>(application.stream().map(Path::of).toList());
+		sources.addAll(files("config", file -> !file.getFileName().toString().startsWith("application")
+				&& file.toString().matches(".*\\.ya?ml$")));
+		sources.addAll(files("src/main/java", file -> file.toString().endsWith(".java")));
 		for (Path source : sources) {
-			String text = read(source);
-			Matcher matcher = PLACEHOLDER.matcher(text);
+			Matcher matcher = PLACEHOLDER.matcher(read(source));
 			while (matcher.find()) {
 				names.add(matcher.group(1));
 			}
-			if (source.toString().matches(".*\\.ya?ml$")) {
-				for (Object document : new Yaml().loadAll(text)) {
-					keys("", document, names);
-				}
-			}
 		}
-		Set<String> variables = names.stream()
-			.map(name -> name.toUpperCase(Locale.ROOT).replace("-", "").replace('.', '_'))
-			.collect(Collectors.toCollection(HashSet::new));
+		Set<String> variables = new HashSet<>();
+		for (String name : names) {
+			String upper = name.toUpperCase(Locale.ROOT).replace('.', '_');
+			variables.add(upper.replace("-", ""));
+			variables.add(upper.replace('-', '_'));
+		}
+		Matcher script = SHELL_VARIABLE.matcher(read(Path.of("src/main/docker/start.sh")));
+		while (script.find()) {
+			variables.add(script.group(1));
+		}
 		variables.add("SPRING_PROFILES_ACTIVE");
 		return variables;
 	}
 
-	private static void keys(String prefix, Object node, Set<String> names) {
+	/** The settings of these YAML files, each under its dotted name; a later file's value wins. */
+	private static Map<String, Object> flat(List<String> files) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		for (String file : files) {
+			for (Object document : new Yaml().loadAll(read(Path.of(file)))) {
+				flatten("", document, settings);
+			}
+		}
+		return settings;
+	}
+
+	private static void flatten(String prefix, Object node, Map<String, Object> settings) {
 		if (node instanceof Map<?, ?> map) {
-			map.forEach((key, value) -> keys(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value,
-					names));
+			map.forEach((key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value,
+					settings));
 		}
 		else if (!prefix.isEmpty()) {
-			names.add(prefix);
+			settings.put(prefix, node);
 		}
 	}
 
-	private static Set<String> variables(Object value) {
-		Set<String> variables = new TreeSet<>();
+	private static List<Path> files(String root, Predicate<Path> which) {
+		try (Stream<Path> files = Files.walk(Path.of(root))) {
+			return files.filter(Files::isRegularFile).filter(which).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Set<String> placeholders(Object value) {
+		Set<String> names = new TreeSet<>();
 		Matcher matcher = PLACEHOLDER.matcher(String.valueOf(value));
 		while (matcher.find()) {
-			variables.add(matcher.group(1));
+			names.add(matcher.group(1));
 		}
-		return variables;
+		return names;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -214,8 +288,8 @@ class DeploymentFilesTest {
 		return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
 	}
 
-	private static Map<String, Object> yaml(Path file) {
-		return new Yaml().load(read(file));
+	private static Map<String, Object> yaml(String text) {
+		return new Yaml().load(text);
 	}
 
 	private static String read(Path file) {
