@@ -4,10 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +27,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.junit.jupiter.api.Test;
 import org.opennrm.platform.TrustedEngineCalls;
+import org.opennrm.test.RepositoryFiles;
 import org.springframework.web.bind.annotation.RestController;
 
 /** House rules that the compiler cannot check. */
@@ -145,30 +142,10 @@ class ArchitectureTests {
 				.owner(JavaClass.Predicates.assignableTo(AbstractWritableIdentityServiceCmd.class))))
 			.check(CLASSES);
 
-		List<Path> naming;
-		try (Stream<Path> files = Stream.of("src/main/java", "src/main/resources", "processes", "config").map(Path::of)
-			.flatMap(ArchitectureTests::walk)) {
-			naming = files.filter(Files::isRegularFile).filter(file -> read(file).toUpperCase(Locale.ROOT)
-				.contains("ACT_ID_")).toList();
-		}
+		List<Path> naming = Stream.of("src/main/java", "src/main/resources", "processes", "config")
+			.flatMap(folder -> RepositoryFiles.under(folder, file -> true).stream())
+			.filter(file -> RepositoryFiles.text(file).toUpperCase(Locale.ROOT).contains("ACT_ID_"))
+			.toList();
 		assertThat(naming).as("sources that name the engine's identity tables").isEmpty();
-	}
-
-	private static Stream<Path> walk(Path root) {
-		try {
-			return Files.walk(root);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String read(Path file) {
-		try {
-			return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }

@@ -2,10 +2,7 @@ package org.opennrm.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,12 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.opennrm.test.RepositoryFiles;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -45,11 +42,11 @@ class DeploymentFilesTest {
 
 	private static final String READINESS = "/actuator/health/readiness";
 
-	private final Map<String, Object> compose = yaml(read(Path.of("docker-compose.yml")));
+	private final Map<String, Object> compose = yaml(RepositoryFiles.text(Path.of("docker-compose.yml")));
 
-	private final String haproxy = read(Path.of("src/main/docker/haproxy.cfg"));
+	private final String haproxy = RepositoryFiles.text(Path.of("src/main/docker/haproxy.cfg"));
 
-	private final String dockerfile = read(Path.of("src/main/docker/Dockerfile"));
+	private final String dockerfile = RepositoryFiles.text(Path.of("src/main/docker/Dockerfile"));
 
 	@Test
 	void the_nodes_share_one_database_one_configuration_and_one_set_of_keys() {
@@ -89,7 +86,7 @@ class DeploymentFilesTest {
 
 		assertThat(required).as("secrets compose refuses to start without").containsExactlyInAnyOrder(
 				"NRM_DB_PASSWORD", "NRM_ADMIN_USER", "NRM_ADMIN_PASSWORD", "NRM_CASEFILE_KEYSET", "NRM_SIGNIN_KEYSET");
-		String readme = read(Path.of("README.md"));
+		String readme = RepositoryFiles.text(Path.of("README.md"));
 		int list = readme.indexOf("Each node needs:");
 		assertThat(list).as("the README's list of what a node needs").isPositive();
 		String needs = readme.substring(list, readme.indexOf("\n\n", readme.indexOf("\n- ", list)));
@@ -221,11 +218,11 @@ class DeploymentFilesTest {
 		}
 		Set<String> names = new HashSet<>(flat(application).keySet());
 		List<Path> sources = new ArrayList<>(application.stream().map(Path::of).toList());
-		sources.addAll(files("config", file -> !file.getFileName().toString().startsWith("application")
+		sources.addAll(RepositoryFiles.under("config", file -> !file.getFileName().toString().startsWith("application")
 				&& file.toString().matches(".*\\.ya?ml$")));
-		sources.addAll(files("src/main/java", file -> file.toString().endsWith(".java")));
+		sources.addAll(RepositoryFiles.under("src/main/java", file -> file.toString().endsWith(".java")));
 		for (Path source : sources) {
-			Matcher matcher = PLACEHOLDER.matcher(read(source));
+			Matcher matcher = PLACEHOLDER.matcher(RepositoryFiles.text(source));
 			while (matcher.find()) {
 				names.add(matcher.group(1));
 			}
@@ -236,7 +233,7 @@ class DeploymentFilesTest {
 			variables.add(upper.replace("-", ""));
 			variables.add(upper.replace('-', '_'));
 		}
-		Matcher script = SHELL_VARIABLE.matcher(read(Path.of("src/main/docker/start.sh")));
+		Matcher script = SHELL_VARIABLE.matcher(RepositoryFiles.text(Path.of("src/main/docker/start.sh")));
 		while (script.find()) {
 			variables.add(script.group(1));
 		}
@@ -248,7 +245,7 @@ class DeploymentFilesTest {
 	private static Map<String, Object> flat(List<String> files) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		for (String file : files) {
-			for (Object document : new Yaml().loadAll(read(Path.of(file)))) {
+			for (Object document : new Yaml().loadAll(RepositoryFiles.text(Path.of(file)))) {
 				flatten("", document, settings);
 			}
 		}
@@ -262,15 +259,6 @@ class DeploymentFilesTest {
 		}
 		else if (!prefix.isEmpty()) {
 			settings.put(prefix, node);
-		}
-	}
-
-	private static List<Path> files(String root, Predicate<Path> which) {
-		try (Stream<Path> files = Files.walk(Path.of(root))) {
-			return files.filter(Files::isRegularFile).filter(which).toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -290,14 +278,5 @@ class DeploymentFilesTest {
 
 	private static Map<String, Object> yaml(String text) {
 		return new Yaml().load(text);
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }
