@@ -171,6 +171,13 @@ class SecurityBaselineIT {
 		assertThat(this.api.anonymous().get("/actuator/health").header("Strict-Transport-Security")).isNull();
 	}
 
+	/** Spring Security's chain runs without Spring MVC's handler lookup in front of it (MvcLookupLeftOutTest). */
+	@Test
+	void the_security_chain_is_not_wrapped_in_spring_mvcs_handler_lookup() {
+		assertThat(this.context.getBean("springSecurityFilterChain").getClass().getName())
+			.doesNotContain("WebMvcSecurityConfiguration");
+	}
+
 	@Test
 	void the_webapps_pages_carry_security_headers() {
 		WebappSession tasklist = WebappSession.signIn(this.api, "tasklist", "demo-police", Api.DEMO_PASSWORD);
