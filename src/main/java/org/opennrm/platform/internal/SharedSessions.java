@@ -9,20 +9,24 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * Sessions shared by every node (ADR 31): Spring Boot configures Spring Session JDBC from {@code spring.session.jdbc}
- * (table {@code nrm_session}, migration V14, shared with the sign-in of ADR 22) and the cookie from {@code server.servlet.session.cookie}; this class
- * holds the rest of the session setup, so that it stays in one place.
+ * (table {@code nrm_session}, migration V14, shared with the sign-in of ADR 22) and the cookie from
+ * {@code server.servlet.session.cookie}; this class holds the rest of the session setup, so that it stays in one place.
  * <p>
- * The webapps change objects they keep in the session without setting them again (Camunda's authentications record
- * when they were last checked), so attributes that were read are written back ({@link SaveMode#ON_GET_ATTRIBUTE}),
- * at the end of the request ({@link FlushMode#ON_SAVE}): the next request, on whichever node, sees what this one left.
+ * A request writes back the attributes it set ({@link SaveMode.ON_SET_ATTRIBUTE}), at its end
+ * ({@link FlushMode#ON_SAVE}): the next request, on whichever node, sees what this one left. Every object kept in a
+ * session is set again when it changes: ours (the sign-in's times and method, the webapps' authentications, a pending
+ * enrolment), Spring Security's (its context, which it saves when the sign-in changes) and the webapps' own (their
+ * authentication filter sets its authentications again at the end of every request, whatever changed in them). A
+ * request therefore no longer writes back everything it only read: the security context, the sign-in's times and the
+ * webapps' CSRF token were rewritten on every Tasklist request.
  */
 @Configuration(proxyBeanMethods = false)
 class SharedSessions {
 
 	@Bean
-	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionsWrittenBackAsTheyWereUsed() {
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionsWrittenBackAsTheyWereSet() {
 		return repository -> {
-			repository.setSaveMode(SaveMode.ON_GET_ATTRIBUTE);
+			repository.setSaveMode(SaveMode.ON_SET_ATTRIBUTE);
 			repository.setFlushMode(FlushMode.ON_SAVE);
 		};
 	}
