@@ -118,12 +118,12 @@ class JdbcCases implements Cases {
 
 	@Override
 	public Case change(String caseId, UnaryOperator<Case> transition) {
-		this.jdbc.sql("select case_id from nrm_case where case_id = :caseId for update")
+		// Read as it is now and locked until the transaction ends, in one statement.
+		Case before = this.jdbc.sql("select " + COLUMNS + " from nrm_case where case_id = :caseId for update")
 			.param("caseId", caseId)
-			.query(String.class)
+			.query(JdbcCases::map)
 			.optional()
 			.orElseThrow(() -> Problems.notFound("problem.case.noSuchCase"));
-		Case before = findById(caseId).orElseThrow();
 		Case after = transition.apply(before);
 		if (after.equals(before)) {
 			return before;
