@@ -12,7 +12,7 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * (table {@code nrm_session}, migration V14, shared with the sign-in of ADR 22) and the cookie from
  * {@code server.servlet.session.cookie}; this class holds the rest of the session setup, so that it stays in one place.
  * <p>
- * A request writes back the attributes it set ({@link SaveMode.ON_SET_ATTRIBUTE}), at its end
+ * A request writes back the attributes it set ({@link SaveMode#ON_SET_ATTRIBUTE}), at its end
  * ({@link FlushMode#ON_SAVE}): the next request, on whichever node, sees what this one left. Every object kept in a
  * session is set again when it changes: ours (the sign-in's times and method, the webapps' authentications, a pending
  * enrolment), Spring Security's (its context, which it saves when the sign-in changes) and the webapps' own (their
