@@ -2,22 +2,15 @@ package org.opennrm.security.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
+import org.opennrm.test.FilterProbe;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mock.web.MockFilterChain;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -41,7 +34,7 @@ class MvcLookupLeftOutTest {
 
 			assertThat(chain).isInstanceOf(FilterChainProxy.class);
 			assertThat(chain.getClass().getName()).isNotEqualTo(MvcLookupLeftOut.WRAPPER);
-			assertThat(attributesSeenBehind(chain)).noneMatch(name -> name.contains("HandlerMappingIntrospector"));
+			assertThat(FilterProbe.attributesSeenBehind(chain, "/things/7")).noneMatch(name -> name.contains("HandlerMappingIntrospector"));
 		}
 	}
 
@@ -52,7 +45,7 @@ class MvcLookupLeftOutTest {
 			Filter chain = context.getBean(MvcLookupLeftOut.CHAIN, Filter.class);
 
 			assertThat(chain.getClass().getName()).isEqualTo(MvcLookupLeftOut.WRAPPER);
-			assertThat(attributesSeenBehind(chain)).anyMatch(name -> name.contains("HandlerMappingIntrospector"));
+			assertThat(FilterProbe.attributesSeenBehind(chain, "/things/7")).anyMatch(name -> name.contains("HandlerMappingIntrospector"));
 		}
 	}
 
@@ -79,22 +72,6 @@ class MvcLookupLeftOutTest {
 		new MvcLookupLeftOut().postProcessBeanFactory(factory);
 
 		assertThat(factory.getBeanDefinition(MvcLookupLeftOut.CHAIN)).isSameAs(chain);
-	}
-
-	/** The request attributes present when the request passes the chain and reaches the servlet. */
-	private static List<String> attributesSeenBehind(Filter chain) throws Exception {
-		List<String> seen = new ArrayList<>();
-		HttpServlet servlet = new HttpServlet() {
-			@Override
-			protected void service(HttpServletRequest request, HttpServletResponse response) {
-				seen.addAll(Collections.list(request.getAttributeNames()));
-			}
-		};
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/things/7");
-		MockHttpServletResponse response = new MockHttpServletResponse();
-		chain.doFilter(request, response, new MockFilterChain(servlet));
-		assertThat(response.getStatus()).isEqualTo(200);
-		return seen;
 	}
 
 	private static AnnotationConfigWebApplicationContext context(Class<?>... configurations) {
