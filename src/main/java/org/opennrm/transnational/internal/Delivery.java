@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.opennrm.platform.EngineClock;
@@ -109,14 +110,14 @@ class Delivery implements DisposableBean {
 			}
 			Peer peer = this.exchange.peer(message.peerCountry()).orElse(null);
 			if (peer == null) {
-				error = "not-a-peer";
+				error = DeliveryProblem.notAPeer().written();
 			}
 			else {
 				error = send(peer, message);
 			}
 		}
 		catch (RuntimeException ex) {
-			error = "failed: " + ex.getClass().getSimpleName();
+			error = DeliveryProblem.failed(ex).written();
 			log.warn("Delivery of outbox message {} to {} failed", id, message.peerCountry(), ex);
 		}
 		if (error != null) {
@@ -140,14 +141,14 @@ class Delivery implements DisposableBean {
 				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
-			return "unreachable: " + ex.getClass().getSimpleName();
+			return DeliveryProblem.unreachable(ex).written();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return "interrupted";
+			return DeliveryProblem.interrupted().written();
 		}
 		if (response.statusCode() != 200) {
-			return "HTTP " + response.statusCode() + reason(response.body());
+			return DeliveryProblem.refused(response.statusCode(), reason(response.body())).written();
 		}
 		PeerMessages.Verified receipt;
 		try {
@@ -155,7 +156,7 @@ class Delivery implements DisposableBean {
 					message.referralId());
 		}
 		catch (Refusal refusal) {
-			return "receipt refused: " + refusal.reason();
+			return DeliveryProblem.badReceipt(refusal.reason()).written();
 		}
 		this.deliveries.delivered(message, response.body().strip(), receipt);
 		return null;
@@ -180,12 +181,12 @@ class Delivery implements DisposableBean {
 	}
 
 	/** The peer's reason code from its problem response, if it sent one (never its whole body). */
-	private static String reason(String body) {
+	private static Optional<String> reason(String body) {
 		if (body == null) {
-			return "";
+			return Optional.empty();
 		}
 		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"reason\"\\s*:\\s*\"([a-z-]{1,40})\"")
 			.matcher(body);
-		return matcher.find() ? " " + matcher.group(1) : "";
+		return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
 	}
 }

@@ -202,6 +202,23 @@ class TransnationalPage {
 			});
 		}
 
+		/**
+		 * Why the last delivery attempt failed ({@link DeliveryProblem}), in the reader's language with its technical
+		 * detail; text the service did not write, as it is.
+		 */
+		public String problem(String lastError) {
+			return lastError == null ? "" : DeliveryProblem.read(lastError)
+				.map(problem -> say(switch (problem.kind()) {
+					case UNREACHABLE -> "page.transnational.problem.unreachable";
+					case REFUSED -> "page.transnational.problem.refused";
+					case BAD_RECEIPT -> "page.transnational.problem.badReceipt";
+					case INTERRUPTED -> "page.transnational.problem.interrupted";
+					case NOT_A_PEER -> "page.transnational.problem.notAPeer";
+					case FAILED -> "page.transnational.problem.failed";
+				}, problem.detail()))
+				.orElse(lastError);
+		}
+
 		public String yesNo(boolean yes) {
 			return say(yes ? "page.transnational.yes" : "page.transnational.no");
 		}
