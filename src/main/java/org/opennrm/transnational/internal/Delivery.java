@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.opennrm.platform.EngineClock;
 import org.opennrm.transnational.internal.Outbox.Leased;
@@ -34,6 +36,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class Delivery implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+
+	/** The reason code of a peer's problem response. */
+	private static final Pattern REASON = Pattern.compile("\"reason\"\\s*:\\s*\"([a-z-]{1,40})\"");
 
 	private final Exchange exchange;
 
@@ -185,8 +190,7 @@ class Delivery implements DisposableBean {
 		if (body == null) {
 			return Optional.empty();
 		}
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"reason\"\\s*:\\s*\"([a-z-]{1,40})\"")
-			.matcher(body);
+		Matcher matcher = REASON.matcher(body);
 		return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
 	}
 }

@@ -1,7 +1,6 @@
 package org.opennrm.transnational.internal;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,54 +14,54 @@ import java.util.regex.Pattern;
  */
 record DeliveryProblem(Kind kind, String detail) {
 
-	private static final Pattern WRITTEN = Pattern
-		.compile("(unreachable: |receipt refused: |failed: |HTTP (?=\\d))(.*)|(interrupted|not-a-peer)");
-
 	enum Kind {
 
-		/** The peer's address did not answer (connection refused, time-out, name unknown). */
-		UNREACHABLE("unreachable: "),
-		/** The peer answered with another status than 200, with its reason code if it gave one. */
-		REFUSED("HTTP "),
-		/** The peer's receipt did not verify. */
-		BAD_RECEIPT("receipt refused: "),
+		/** The peer's address did not answer (connection refused, time-out, name unknown); the exception's class. */
+		Unreachable("unreachable: ", "[\\w$.]+"),
+		/** The peer answered with another status than 200: the status, and its reason code if it gave one. */
+		Refused("HTTP ", "\\d{3}(?: [a-z-]{1,40})?"),
+		/** The peer's receipt did not verify: the refusal's reason code. */
+		BadReceipt("receipt refused: ", "[a-z-]{1,40}"),
 		/** This instance stopped while sending (shut down). */
-		INTERRUPTED("interrupted"),
+		Interrupted("interrupted", ""),
 		/** The peers file names the country no more. */
-		NOT_A_PEER("not-a-peer"),
-		/** Anything else that failed here. */
-		FAILED("failed: ");
+		NotAPeer("not-a-peer", ""),
+		/** Anything else that failed here: the exception's class. */
+		Failed("failed: ", "[\\w$.]+");
 
 		private final String written;
 
-		Kind(String written) {
+		private final Pattern detail;
+
+		Kind(String written, String detail) {
 			this.written = written;
+			this.detail = Pattern.compile(detail);
 		}
 	}
 
 	static DeliveryProblem unreachable(Exception failure) {
-		return new DeliveryProblem(Kind.UNREACHABLE, failure.getClass().getSimpleName());
+		return new DeliveryProblem(Kind.Unreachable, className(failure));
 	}
 
 	/** @param reason the peer's reason code, if its answer named one */
 	static DeliveryProblem refused(int status, Optional<String> reason) {
-		return new DeliveryProblem(Kind.REFUSED, status + reason.map(code -> " " + code).orElse(""));
+		return new DeliveryProblem(Kind.Refused, status + reason.map(code -> " " + code).orElse(""));
 	}
 
 	static DeliveryProblem badReceipt(String reason) {
-		return new DeliveryProblem(Kind.BAD_RECEIPT, reason);
+		return new DeliveryProblem(Kind.BadReceipt, reason);
 	}
 
 	static DeliveryProblem interrupted() {
-		return new DeliveryProblem(Kind.INTERRUPTED, "");
+		return new DeliveryProblem(Kind.Interrupted, "");
 	}
 
 	static DeliveryProblem notAPeer() {
-		return new DeliveryProblem(Kind.NOT_A_PEER, "");
+		return new DeliveryProblem(Kind.NotAPeer, "");
 	}
 
 	static DeliveryProblem failed(RuntimeException failure) {
-		return new DeliveryProblem(Kind.FAILED, failure.getClass().getSimpleName());
+		return new DeliveryProblem(Kind.Failed, className(failure));
 	}
 
 	/** As the outbox keeps it, e.g. {@code unreachable: ConnectException}, {@code HTTP 409 duplicate}. */
@@ -75,17 +74,19 @@ record DeliveryProblem(Kind kind, String detail) {
 		if (written == null) {
 			return Optional.empty();
 		}
-		Matcher matcher = WRITTEN.matcher(written);
-		if (!matcher.matches()) {
-			return Optional.empty();
-		}
-		String code = matcher.group(1) != null ? matcher.group(1) : matcher.group(3);
-		String detail = matcher.group(2) != null ? matcher.group(2) : "";
 		for (Kind kind : Kind.values()) {
-			if (kind.written.equals(code)) {
-				return Optional.of(new DeliveryProblem(kind, detail));
+			if (written.startsWith(kind.written)) {
+				String detail = written.substring(kind.written.length());
+				return kind.detail.matcher(detail).matches() ? Optional.of(new DeliveryProblem(kind, detail))
+						: Optional.empty();
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** The exception's simple name, or its full name where it has none (an anonymous class). */
+	private static String className(Exception failure) {
+		String simple = failure.getClass().getSimpleName();
+		return simple.isEmpty() ? failure.getClass().getName() : simple;
 	}
 }

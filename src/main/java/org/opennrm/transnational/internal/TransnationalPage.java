@@ -209,12 +209,12 @@ class TransnationalPage {
 		public String problem(String lastError) {
 			return lastError == null ? "" : DeliveryProblem.read(lastError)
 				.map(problem -> say(switch (problem.kind()) {
-					case UNREACHABLE -> "page.transnational.problem.unreachable";
-					case REFUSED -> "page.transnational.problem.refused";
-					case BAD_RECEIPT -> "page.transnational.problem.badReceipt";
-					case INTERRUPTED -> "page.transnational.problem.interrupted";
-					case NOT_A_PEER -> "page.transnational.problem.notAPeer";
-					case FAILED -> "page.transnational.problem.failed";
+					case Unreachable -> "page.transnational.problem.unreachable";
+					case Refused -> "page.transnational.problem.refused";
+					case BadReceipt -> "page.transnational.problem.badReceipt";
+					case Interrupted -> "page.transnational.problem.interrupted";
+					case NotAPeer -> "page.transnational.problem.notAPeer";
+					case Failed -> "page.transnational.problem.failed";
 				}, problem.detail()))
 				.orElse(lastError);
 		}

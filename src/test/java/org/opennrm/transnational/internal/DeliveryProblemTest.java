@@ -3,11 +3,11 @@ package org.opennrm.transnational.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.opennrm.i18n.internal.CatalogueTexts;
@@ -18,51 +18,84 @@ import org.opennrm.i18n.internal.CatalogueTexts;
  */
 class DeliveryProblemTest {
 
-	private static final List<DeliveryProblem> EVERY_KIND = List.of(
-			DeliveryProblem.unreachable(new ConnectException("refused")),
-			DeliveryProblem.refused(409, Optional.of("duplicate")), DeliveryProblem.refused(503, Optional.empty()),
-			DeliveryProblem.badReceipt("bad-signature"), DeliveryProblem.interrupted(), DeliveryProblem.notAPeer(),
-			DeliveryProblem.failed(new IllegalStateException("boom")));
+	/** A problem of every kind, by the form the outbox has always kept it in. */
+	private static final Map<String, DeliveryProblem> WRITTEN = new LinkedHashMap<>();
+
+	static {
+		WRITTEN.put("unreachable: ConnectException", DeliveryProblem.unreachable(new ConnectException("refused")));
+		WRITTEN.put("HTTP 409 duplicate", DeliveryProblem.refused(409, Optional.of("duplicate")));
+		WRITTEN.put("HTTP 503", DeliveryProblem.refused(503, Optional.empty()));
+		WRITTEN.put("receipt refused: bad-signature", DeliveryProblem.badReceipt("bad-signature"));
+		WRITTEN.put("interrupted", DeliveryProblem.interrupted());
+		WRITTEN.put("not-a-peer", DeliveryProblem.notAPeer());
+		WRITTEN.put("failed: IllegalStateException", DeliveryProblem.failed(new IllegalStateException("boom")));
+	}
 
 	@Test
 	void is_written_as_before_and_read_back_as_written() {
-		assertThat(EVERY_KIND).extracting(DeliveryProblem::written)
-			.containsExactly("unreachable: ConnectException", "HTTP 409 duplicate", "HTTP 503",
-					"receipt refused: bad-signature", "interrupted", "not-a-peer", "failed: IllegalStateException");
-		assertThat(EVERY_KIND).allSatisfy(
-				problem -> assertThat(DeliveryProblem.read(problem.written())).contains(problem));
-		assertThat(EVERY_KIND).extracting(DeliveryProblem::kind).containsAll(List.of(DeliveryProblem.Kind.values()));
+		WRITTEN.forEach((written, problem) -> {
+			assertThat(problem.written()).isEqualTo(written);
+			assertThat(DeliveryProblem.read(written)).contains(problem);
+		});
+		assertThat(WRITTEN.values()).extracting(DeliveryProblem::kind)
+			.containsAll(List.of(DeliveryProblem.Kind.values()));
+	}
+
+	@Test
+	void an_exception_without_a_simple_name_is_named_in_full() {
+		RuntimeException anonymous = new RuntimeException() {
+		};
+
+		DeliveryProblem failed = DeliveryProblem.failed(anonymous);
+
+		assertThat(failed.detail()).isEqualTo(anonymous.getClass().getName());
+		assertThat(DeliveryProblem.read(failed.written())).contains(failed);
 	}
 
 	@Test
 	void text_it_did_not_write_is_not_read() {
 		assertThat(DeliveryProblem.read(null)).isEmpty();
 		assertThat(DeliveryProblem.read("")).isEmpty();
+		assertThat(DeliveryProblem.read("unreachable")).isEmpty();
 		assertThat(DeliveryProblem.read("HTTP error")).isEmpty();
+		assertThat(DeliveryProblem.read("HTTP 4 junk")).isEmpty();
+		assertThat(DeliveryProblem.read("failed: any words")).isEmpty();
+		assertThat(DeliveryProblem.read("receipt refused: Bad Signature")).isEmpty();
 		assertThat(DeliveryProblem.read("interrupted twice")).isEmpty();
-		assertThat(DeliveryProblem.read("something else")).isEmpty();
 	}
 
 	@Test
 	void the_page_says_each_kind_in_every_language_with_its_detail() {
-		Set<String> unreachable = new HashSet<>();
-		for (String language : List.of("en", "mk", "sq", "sr-Latn")) {
-			TransnationalPage.Format format = new TransnationalPage.Format(CatalogueTexts.read(),
-					Locale.forLanguageTag(language));
-			List<String> said = EVERY_KIND.stream().map(problem -> format.problem(problem.written())).toList();
-
-			assertThat(said).as(language).doesNotHaveDuplicates().noneMatch(String::isBlank)
-				.noneMatch(text -> text.startsWith("page."));
-			assertThat(said.get(0)).as(language).contains("(ConnectException)");
-			assertThat(said.get(1)).as(language).contains("(409 duplicate)");
-			assertThat(said.get(3)).as(language).contains("(bad-signature)");
-			unreachable.add(said.get(0));
+		Map<String, String> english = said("en");
+		for (String language : List.of("mk", "sq", "sr-Latn")) {
+			Map<String, String> translated = said(language);
+			translated.forEach((written, text) -> assertThat(text).as(language + ": " + written)
+				.isNotBlank()
+				.isNotEqualTo(english.get(written)));
 		}
-		assertThat(unreachable).as("each language its own words").hasSize(4);
-		TransnationalPage.Format macedonian = new TransnationalPage.Format(CatalogueTexts.read(), Locale.forLanguageTag("mk"));
+		for (String language : List.of("en", "mk", "sq", "sr-Latn")) {
+			Map<String, String> texts = said(language);
+			assertThat(texts.values()).as(language).doesNotHaveDuplicates();
+			assertThat(texts.get("unreachable: ConnectException")).as(language).contains("(ConnectException)");
+			assertThat(texts.get("HTTP 409 duplicate")).as(language).contains("(409 duplicate)");
+			assertThat(texts.get("receipt refused: bad-signature")).as(language).contains("(bad-signature)");
+		}
+		TransnationalPage.Format macedonian = format("mk");
 		assertThat(macedonian.problem("unreachable: ConnectException"))
-			.isEqualTo("Партнерот не можеше да се достигне (ConnectException)");
+			.isEqualTo("Партнерот не беше достапен (ConnectException)");
 		assertThat(macedonian.problem("written by a release to come")).isEqualTo("written by a release to come");
 		assertThat(macedonian.problem(null)).isEmpty();
+	}
+
+	/** What the page says for each written problem, in the language. */
+	private static Map<String, String> said(String language) {
+		TransnationalPage.Format format = format(language);
+		Map<String, String> said = new LinkedHashMap<>();
+		WRITTEN.keySet().forEach(written -> said.put(written, format.problem(written)));
+		return said;
+	}
+
+	private static TransnationalPage.Format format(String language) {
+		return new TransnationalPage.Format(CatalogueTexts.read(), Locale.forLanguageTag(language));
 	}
 }
