@@ -38,7 +38,8 @@ class Delivery implements DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
 	/** The reason code of a peer's problem response. */
-	private static final Pattern REASON = Pattern.compile("\"reason\"\\s*:\\s*\"([a-z-]{1,40})\"");
+	private static final Pattern REASON = Pattern
+		.compile("\"reason\"\\s*:\\s*\"(" + DeliveryProblem.REASON_CODE + ")\"");
 
 	private final Exchange exchange;
 

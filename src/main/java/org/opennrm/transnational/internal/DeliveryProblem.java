@@ -14,14 +14,17 @@ import java.util.regex.Pattern;
  */
 record DeliveryProblem(Kind kind, String detail) {
 
+	/** A peer's reason code, as its problem responses and receipt refusals name it. */
+	static final String REASON_CODE = "[a-z-]{1,40}";
+
 	enum Kind {
 
 		/** The peer's address did not answer (connection refused, time-out, name unknown); the exception's class. */
 		Unreachable("unreachable: ", "[\\w$.]+"),
 		/** The peer answered with another status than 200: the status, and its reason code if it gave one. */
-		Refused("HTTP ", "\\d{3}(?: [a-z-]{1,40})?"),
+		Refused("HTTP ", "\\d{3}(?: " + REASON_CODE + ")?"),
 		/** The peer's receipt did not verify: the refusal's reason code. */
-		BadReceipt("receipt refused: ", "[a-z-]{1,40}"),
+		BadReceipt("receipt refused: ", REASON_CODE),
 		/** This instance stopped while sending (shut down). */
 		Interrupted("interrupted", ""),
 		/** The peers file names the country no more. */
