@@ -36,6 +36,8 @@ import org.opennrm.cases.PersonStatus;
 import org.opennrm.consent.ConsentPurpose;
 import org.opennrm.handoff.ServiceHandoffProcess.ServiceType;
 import org.opennrm.security.Role;
+import org.opennrm.transnational.ReferralKind;
+import org.opennrm.transnational.ReferralStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +78,8 @@ class CatalogueTest {
 			Set.of("tasklist.name", "cockpit.name", "admin.name", "welcome.name"), "statistics.category.",
 			union(names(MethodOfControl.values()), names(ServiceType.values()), names(CaseStatus.values()),
 					names(PersonStatus.values())), "audit.event.",
-			union(names(AuditEventType.values()), Set.of("Activity", "IdentityLink")));
+			union(names(AuditEventType.values()), Set.of("Activity", "IdentityLink")), "enum.ReferralKind.",
+			names(ReferralKind.values()), "enum.ReferralStatus.", names(ReferralStatus.values()));
 
 	@Test
 	void every_language_has_every_code_and_no_other() throws IOException {
@@ -171,6 +174,17 @@ class CatalogueTest {
 			.filter(literal -> !NOT_TEXTS.contains(literal))
 			.collect(Collectors.toCollection(TreeSet::new));
 		assertThat(missing).as("codes the service uses that the catalogue lacks").isEmpty();
+	}
+
+	@Test
+	void every_value_of_a_family_made_at_run_time_has_its_text() throws IOException {
+		Set<String> english = catalogues().get("en").get("messages").keySet();
+		Set<String> missing = new TreeSet<>();
+		FAMILIES.forEach((prefix, values) -> values.stream()
+			.map(value -> prefix + value)
+			.filter(code -> english.stream().noneMatch(text -> text.equals(code) || text.startsWith(code + ".")))
+			.forEach(missing::add));
+		assertThat(missing).as("codes the service makes at run time that the catalogue lacks").isEmpty();
 	}
 
 	@Test
