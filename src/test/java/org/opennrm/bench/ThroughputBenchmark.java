@@ -69,10 +69,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * serves clients). Each on a database of its own, new at the start, on one embedded PostgreSQL; the variants chosen
  * ({@code bench.variants}) are up for the whole run and only the measured one works. After a warm-up, and a vacuum
  * and analysis of each database (as on a database in use), rounds alternate the variants, the order rotating each
- * round. In a round the clients run for a ramp, then for the window
- * measured: throughput counts the lifecycles that ended inside the window (and, steadier for short windows, the tasks
- * completed in it); per-call times are those of the calls made inside it. Lifecycles still running when the window
- * closes are finished unmeasured, so the next variant starts on a quiet database.
+ * round. In a round the clients run for a ramp, then for the window measured: throughput counts the lifecycles that
+ * ended inside the window (and, steadier for short windows, the tasks completed in it); per-call times are those of
+ * the calls made inside it. Lifecycles still running when the window closes are finished unmeasured, so the next
+ * variant starts on a quiet database.
  * <p>
  * Not a test: nothing here fails on a slow run. Run it with {@code src/bench/throughput/measure.sh}.
  */
