@@ -363,6 +363,11 @@ class TransnationalReferralIT {
 			assertThat(sent.path("delivery").path("attempts").asInt()).isGreaterThanOrEqualTo(3);
 			assertThat(sent.path("delivery").path("lastError").asText()).startsWith("unreachable");
 		});
+		// The sending coordinator's page says why in words, with the technical detail in brackets (DeliveryProblem).
+		Api.Response page = WebappSession.pages(this.mk.api(), "demo-coordinator", Api.DEMO_PASSWORD)
+			.get("/transnational");
+		assertThat(page.status()).as(page.toString()).isEqualTo(200);
+		assertThat(page.body()).contains("The peer could not be reached (").doesNotContain("unreachable: ");
 
 		try {
 			// A day and an hour later on both instances' clock, which keeps running (the retries go on meanwhile).
