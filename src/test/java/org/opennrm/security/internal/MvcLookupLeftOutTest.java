@@ -34,7 +34,8 @@ class MvcLookupLeftOutTest {
 
 			assertThat(chain).isInstanceOf(FilterChainProxy.class);
 			assertThat(chain.getClass().getName()).isNotEqualTo(MvcLookupLeftOut.WRAPPER);
-			assertThat(FilterProbe.attributesSeenBehind(chain, "/things/7")).noneMatch(name -> name.contains("HandlerMappingIntrospector"));
+			assertThat(FilterProbe.attributesSeenBehind(chain, "/things/7"))
+				.noneMatch(name -> name.contains("HandlerMappingIntrospector"));
 		}
 	}
 
@@ -45,7 +46,8 @@ class MvcLookupLeftOutTest {
 			Filter chain = context.getBean(MvcLookupLeftOut.CHAIN, Filter.class);
 
 			assertThat(chain.getClass().getName()).isEqualTo(MvcLookupLeftOut.WRAPPER);
-			assertThat(FilterProbe.attributesSeenBehind(chain, "/things/7")).anyMatch(name -> name.contains("HandlerMappingIntrospector"));
+			assertThat(FilterProbe.attributesSeenBehind(chain, "/things/7"))
+				.anyMatch(name -> name.contains("HandlerMappingIntrospector"));
 		}
 	}
 
