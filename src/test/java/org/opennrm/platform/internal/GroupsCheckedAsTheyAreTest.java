@@ -4,24 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.ibatis.cache.CacheKey;
-import org.apache.ibatis.executor.Executor;
-import org.apache.ibatis.mapping.BoundSql;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
-import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.session.ResultHandler;
-import org.apache.ibatis.session.RowBounds;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -30,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opennrm.test.InMemoryEngines;
+import org.opennrm.test.StatementCounts;
 
 /**
  * {@link GroupsCheckedAsTheyAre}: on a real engine with authorization on, every check gives the answers the engine
@@ -48,13 +36,15 @@ class GroupsCheckedAsTheyAreTest {
 
 	static ProcessEngine stock;
 
-	static final AtomicInteger groupReads = new AtomicInteger();
+	static final StatementCounts oursReads = new StatementCounts();
+
+	static final StatementCounts stockReads = new StatementCounts();
 
 	@BeforeAll
 	static void twoEnginesWithTheSameGrants() {
 		ours = InMemoryEngines.withPlugins("groups-as-they-are",
-				List.of(new GroupsCheckedAsTheyAre(), new CountingGroupReads()), GroupsCheckedAsTheyAreTest::withAuthorization);
-		stock = InMemoryEngines.withPlugin("groups-filtered", new CountingGroupReads(),
+				List.of(new GroupsCheckedAsTheyAre(), oursReads), GroupsCheckedAsTheyAreTest::withAuthorization);
+		stock = InMemoryEngines.withPlugin("groups-filtered", stockReads,
 				GroupsCheckedAsTheyAreTest::withAuthorization);
 		for (ProcessEngine engine : List.of(ours, stock)) {
 			engine.getRepositoryService().createDeployment()
@@ -125,7 +115,8 @@ class GroupsCheckedAsTheyAreTest {
 
 	@Test
 	void the_groups_holding_a_grant_are_not_read() {
-		groupReads.set(0);
+		oursReads.clear();
+		stockReads.clear();
 		ours.getIdentityService().setAuthentication("withoutGrant", List.of("granted", "plain"));
 		try {
 			assertThat(ours.getTaskService().createTaskQuery().count()).isEqualTo(4);
@@ -133,7 +124,7 @@ class GroupsCheckedAsTheyAreTest {
 		finally {
 			ours.getIdentityService().clearAuthentication();
 		}
-		assertThat(groupReads).hasValue(0);
+		assertThat(oursReads.of("selectAuthorizedGroupIds")).isZero();
 
 		stock.getIdentityService().setAuthentication("withoutGrant", List.of("granted", "plain"));
 		try {
@@ -142,7 +133,8 @@ class GroupsCheckedAsTheyAreTest {
 		finally {
 			stock.getIdentityService().clearAuthentication();
 		}
-		assertThat(groupReads).as("the stock engine reads them: the count above is real").hasPositiveValue();
+		assertThat(stockReads.of("selectAuthorizedGroupIds")).as("the stock engine reads them: the count above is real")
+			.isPositive();
 	}
 
 	/** The task of "other" that group "granted" may read, found without a check. */
@@ -169,34 +161,5 @@ class GroupsCheckedAsTheyAreTest {
 			grant.addPermission(permission);
 		}
 		engine.getAuthorizationService().saveAuthorization(grant);
-	}
-
-	/** Counts the engine's reads of the groups holding a grant, through a MyBatis interceptor on its SQL sessions. */
-	static final class CountingGroupReads extends AbstractProcessEnginePlugin {
-
-		@Override
-		public void postInit(ProcessEngineConfigurationImpl configuration) {
-			configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new Counter());
-		}
-	}
-
-	@Intercepts({
-			@Signature(type = Executor.class, method = "query",
-					args = { MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class }),
-			@Signature(type = Executor.class, method = "query", args = { MappedStatement.class, Object.class,
-					RowBounds.class, ResultHandler.class, CacheKey.class, BoundSql.class }) })
-	static final class Counter implements Interceptor {
-
-		@Override
-		public Object intercept(Invocation invocation) throws Throwable {
-			if (((MappedStatement) invocation.getArgs()[0]).getId().endsWith("selectAuthorizedGroupIds")) {
-				groupReads.incrementAndGet();
-			}
-			return invocation.proceed();
-		}
-
-		@Override
-		public void setProperties(Properties properties) {
-		}
 	}
 }
