@@ -6,6 +6,9 @@ package org.opennrm.platform;
  * command runs, for the outermost command only: what the engine or our own code does inside a command that passed
  * (a listener, a delegate, a trusted call) is the service's own work. Commands without a signed-in user (start-up,
  * the job executor) are the service's own work too.
+ * <p>
+ * A rule runs in the command context the command then runs in, so a task a rule reads through the engine's managers
+ * is not read again by the command. A rule only reads: the context of a refused command closes as after a read.
  */
 @FunctionalInterface
 public interface EngineCommandRule {

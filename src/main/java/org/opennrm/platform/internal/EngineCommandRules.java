@@ -3,15 +3,20 @@ package org.opennrm.platform.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.opennrm.platform.ActionRefused;
 import org.opennrm.platform.EngineActor;
 import org.opennrm.platform.EngineCommandRule;
+import org.opennrm.platform.InvalidFields;
 import org.opennrm.platform.UserCommand;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -38,16 +43,17 @@ class EngineCommandRules extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		configuration.setCustomPreCommandInterceptorsTxRequired(
-				withRules(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration));
-		configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-				withRules(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration));
+		configuration.setCustomPreCommandInterceptorsTxRequired(withRules(
+				configuration.getCustomPreCommandInterceptorsTxRequired(),
+				new RulesInterceptor(configuration, ProcessEngineConfigurationImpl::getCommandExecutorTxRequired)));
+		configuration.setCustomPreCommandInterceptorsTxRequiresNew(withRules(
+				configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
+				new RulesInterceptor(configuration, ProcessEngineConfigurationImpl::getCommandExecutorTxRequiresNew)));
 	}
 
-	private List<CommandInterceptor> withRules(List<CommandInterceptor> existing,
-			ProcessEngineConfigurationImpl configuration) {
+	private static List<CommandInterceptor> withRules(List<CommandInterceptor> existing, RulesInterceptor rules) {
 		List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
-		interceptors.add(0, new RulesInterceptor(configuration));
+		interceptors.add(0, rules);
 		return interceptors;
 	}
 
@@ -61,28 +67,82 @@ class EngineCommandRules extends AbstractProcessEnginePlugin {
 		return current;
 	}
 
+	/**
+	 * Checks an outermost command of a signed-in user in a command context that the command then runs in: the context
+	 * opened for the check is the one the engine's {@code CommandContextInterceptor} finds open and reuses. So what a
+	 * rule reads (a task, its candidate links) is in the context's cache when the command reads it again. (In the
+	 * chain that always opens a new context, the command gets one of its own, as it would have.) A refusal leaves the
+	 * context before it is thrown: the context closes having read only, and the engine does not log the refusal as a
+	 * failed command.
+	 */
 	private final class RulesInterceptor extends CommandInterceptor {
 
 		private final ProcessEngineConfigurationImpl configuration;
 
-		RulesInterceptor(ProcessEngineConfigurationImpl configuration) {
+		private final Function<ProcessEngineConfigurationImpl, CommandExecutor> executor;
+
+		RulesInterceptor(ProcessEngineConfigurationImpl configuration,
+				Function<ProcessEngineConfigurationImpl, CommandExecutor> executor) {
 			this.configuration = configuration;
+			this.executor = executor;
 		}
 
 		@Override
 		public <T> T execute(Command<T> command) {
-			if (Context.getCommandContext() == null) {
-				Authentication authentication = this.configuration.getIdentityService().getCurrentAuthentication();
-				if (authentication != null && authentication.getUserId() != null) {
-					EngineActor actor = new EngineActor(authentication.getUserId(),
-							authentication.getGroupIds() == null ? null : Set.copyOf(authentication.getGroupIds()));
-					UserCommand asked = UserCommand.of(command);
-					for (EngineCommandRule rule : rules()) {
-						rule.check(asked, actor);
-					}
+			if (command instanceof Checked || Context.getCommandContext() != null) {
+				return next.execute(command);
+			}
+			Authentication authentication = this.configuration.getIdentityService().getCurrentAuthentication();
+			if (authentication == null || authentication.getUserId() == null) {
+				return next.execute(command);
+			}
+			EngineActor actor = new EngineActor(authentication.getUserId(),
+					authentication.getGroupIds() == null ? null : Set.copyOf(authentication.getGroupIds()));
+			Checked<T> checked = new Checked<>(command, actor, this);
+			Checked.Outcome<T> outcome = this.executor.apply(this.configuration).execute(checked);
+			if (outcome.refusal() != null) {
+				throw outcome.refusal();
+			}
+			return outcome.result();
+		}
+
+		/** The command after the rules, past this interceptor: in the context the rules were checked in. */
+		<T> T proceed(Command<T> command) {
+			return next.execute(command);
+		}
+	}
+
+	/** A user's command with the rules checked first, in the same command context. */
+	private final class Checked<T> implements Command<Checked.Outcome<T>> {
+
+		private final Command<T> command;
+
+		private final EngineActor actor;
+
+		private final RulesInterceptor interceptor;
+
+		Checked(Command<T> command, EngineActor actor, RulesInterceptor interceptor) {
+			this.command = command;
+			this.actor = actor;
+			this.interceptor = interceptor;
+		}
+
+		@Override
+		public Outcome<T> execute(CommandContext context) {
+			UserCommand asked = UserCommand.of(this.command);
+			try {
+				for (EngineCommandRule rule : rules()) {
+					rule.check(asked, this.actor);
 				}
 			}
-			return next.execute(command);
+			catch (ActionRefused | InvalidFields refusal) {
+				return new Outcome<>(null, refusal);
+			}
+			return new Outcome<>(this.interceptor.proceed(this.command), null);
+		}
+
+		/** What the command gave, or the rule's refusal. */
+		record Outcome<T>(T result, RuntimeException refusal) {
 		}
 	}
 }

@@ -196,7 +196,8 @@ class TaskWorkRules implements EngineCommandRule {
 		}
 		return this.trustedCalls.run(() -> {
 			// The task's row and its links read by id, not through a task query: every claim and completion asks,
-			// and a task query's dynamic SQL costs more than the rest of the check.
+			// and a task query's dynamic SQL costs more than the rest of the check. Read in the command's own
+			// context (EngineCommandRules), where the claim or completion then finds both without reading again.
 			TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
 			if (task == null) {
 				return null;
