@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AddIdentityLinkForProcessDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
@@ -58,7 +59,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
  *
  * @param kind what the command does
  * @param taskId the task it acts on, for task commands
- * @param userId the user it names (who claims, the new assignee, the user of an identity link), if any
+ * @param userId the user it names (who claims, the new assignee, the user of an identity link, whose password is
+ *        checked), if any
  * @param groupId the group of an identity link, if any
  * @param linkType the type of an identity link ({@code candidate}, {@code assignee}, {@code owner}), if any
  * @param variables the variables it sets (completion, form submission, start, BPMN error), never {@code null}
@@ -131,6 +133,9 @@ public record UserCommand(Kind kind, String taskId, String userId, String groupI
 
 		/** Create or change a user of the identity store (a new password included). */
 		SAVE_USER,
+
+		/** Check a user's password (a sign-in). */
+		CHECK_PASSWORD,
 
 		/** Anything else: reads, and administration the engine's authorizations govern. */
 		OTHER
@@ -241,6 +246,10 @@ public record UserCommand(Kind kind, String taskId, String userId, String groupI
 		if (command instanceof SaveUserCmd) {
 			return new UserCommand(Kind.SAVE_USER, null, null, null, null, null, null, null, null, false,
 					(User) field(command, "user"));
+		}
+		if (command instanceof CheckPassword) {
+			return new UserCommand(Kind.CHECK_PASSWORD, null, (String) field(command, "userId"), null, null, null, null,
+					null, null, false, null);
 		}
 		if (command instanceof AddIdentityLinkForProcessDefinitionCmd
 				|| command instanceof DeleteIdentityLinkForProcessDefinitionCmd) {

@@ -198,6 +198,14 @@ class UserCommandTest {
 	}
 
 	@Test
+	void a_password_check_names_its_user_and_never_its_password() {
+		UserCommand check = asked(() -> engine.getIdentityService().checkPassword("ana", "guess"));
+		assertThat(check).extracting(UserCommand::kind, UserCommand::userId)
+			.containsExactly(Kind.CHECK_PASSWORD, "ana");
+		assertThat(check.toString()).doesNotContain("guess");
+	}
+
+	@Test
 	void reads_are_other_commands() {
 		assertThat(asked(() -> engine.getTaskService().createTaskQuery().list()).kind()).isEqualTo(Kind.OTHER);
 		assertThat(asked(() -> engine.getTaskService().getVariables("task-1")).kind()).isEqualTo(Kind.OTHER);

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.cmd.UnlockUserCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.opennrm.platform.UserCommand;
 import org.opennrm.security.NrmUser;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -35,11 +36,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * What is kept: the signed-in user and groups, under a keyed digest of user id and password (the key is random and
  * lives only in this process; the password is not kept). Failures are never kept. The engine's commands on this node
- * that change the identity store (every writing identity command, and an unlock) and every failed password check, on
- * any path (the sign-in page, the API, Admin, the engine REST API), forget everything kept at once, the check that was
- * running meanwhile included: so a lock by the engine's login throttling, a new password, a deleted user or a changed
- * membership take effect at the next call. A change on another node reaches this one within {@code remember}, as a
- * page session's revalidation does (ADR 22).
+ * that change the identity store (every writing identity command, and an unlock) forget everything kept at once, the
+ * checks running meanwhile included; a failed password check, on any path (the sign-in page, the API, Admin, the engine
+ * REST API), forgets what was kept for that user, and keeps none of the checks running meanwhile. So a lock by the
+ * engine's login throttling, a new password, a deleted user or a changed membership take effect at the next call,
+ * while one user's wrong password (or a stranger's, for a user id that does not exist) costs the others nothing. A
+ * change on another node reaches this one within {@code remember}, as a page session's revalidation does (ADR 22).
  */
 final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 
@@ -56,6 +58,12 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 
 	/** Moves on every change of the identity store: only what was checked since the last move is good. */
 	private final AtomicLong generation = new AtomicLong();
+
+	/**
+	 * Moves on every failed password check: a check running meanwhile is not kept, as the failure may have locked its
+	 * user (which user a check is for is not known outside the identity provider's own command).
+	 */
+	private final AtomicLong failures = new AtomicLong();
 
 	RecentApiSignIns(Duration remember, Ticker ticker) {
 		this.remember = remember;
@@ -92,30 +100,51 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 
 	/** Where a check of this user and password begins: hand it to {@link #remember} with the answer. */
 	Attempt attempt(String userId, String password) {
+		long failuresAtStart = this.failures.get();
 		long atStart = this.generation.get();
 		if (this.remember.isZero()) {
-			return new Attempt(null, atStart, null);
+			return new Attempt(null, atStart, failuresAtStart, null);
 		}
 		String digest = digest(userId, password);
 		Kept known = this.kept.getIfPresent(digest);
 		boolean good = known != null && known.generation() == atStart;
-		return new Attempt(digest, atStart, good ? known.user() : null);
+		return new Attempt(digest, atStart, failuresAtStart, good ? known.user() : null);
 	}
 
-	/** Keeps a successful sign-in, unless the identity store changed since the attempt began. */
+	/** Keeps a successful sign-in, unless the identity store changed or a password failed since the attempt began. */
 	void remember(Attempt attempt, NrmUser user) {
-		if (attempt.digest() == null || this.generation.get() != attempt.generation()) {
+		if (attempt.digest() == null || this.generation.get() != attempt.generation()
+				|| this.failures.get() != attempt.failures()) {
 			return;
 		}
 		// An entry of an older generation is never read (see attempt), so a change between the check above and this
 		// put cannot make it good.
-		this.kept.put(attempt.digest(), new Kept(user, attempt.generation()));
+		Kept entry = new Kept(user, attempt.generation());
+		this.kept.put(attempt.digest(), entry);
+		if (this.failures.get() != attempt.failures()) {
+			// A password failed between the check above and the put, perhaps this user's: forgetUser may have looked
+			// before the put.
+			this.kept.asMap().remove(attempt.digest(), entry);
+		}
 	}
 
 	/** Drops everything kept, and what checks running now would keep: the identity store changed. */
 	void forgetAll() {
 		this.generation.incrementAndGet();
 		this.kept.invalidateAll();
+	}
+
+	/**
+	 * Drops what was kept for the user whose password check failed (whatever the case of the id as typed), and what
+	 * checks running now would keep: the engine may have locked the user.
+	 */
+	void forgetUser(String userId) {
+		this.failures.incrementAndGet();
+		if (userId == null) {
+			forgetAll();
+			return;
+		}
+		this.kept.asMap().values().removeIf(known -> known.user().userId().equalsIgnoreCase(userId));
 	}
 
 	/** How many sign-ins are kept, once the expired and those beyond the bound have gone. */
@@ -140,10 +169,10 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 	}
 
 	/**
-	 * A check begun: its digest (null when nothing is kept), the store's generation when it began, and the user of a
-	 * sign-in kept for it, if there is one.
+	 * A check begun: its digest (null when nothing is kept), the store's generation and the count of failed checks when
+	 * it began, and the user of a sign-in kept for it, if there is one.
 	 */
-	record Attempt(String digest, long generation, NrmUser known) {
+	record Attempt(String digest, long generation, long failures, NrmUser known) {
 	}
 
 	private record Kept(NrmUser user, long generation) {
@@ -160,7 +189,7 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 			if (command instanceof CheckPassword) {
 				T checked = this.next.execute(command);
 				if (!Boolean.TRUE.equals(checked)) {
-					forgetAll();
+					forgetUser(UserCommand.of(command).userId());
 				}
 				return checked;
 			}

@@ -111,6 +111,34 @@ class RecentApiSignInsTest {
 	}
 
 	@Test
+	void a_failed_password_drops_only_what_was_kept_for_its_user() {
+		officer("officer16", "police");
+		officer("officer17", "police");
+		signIn("officer16", PASSWORD);
+		signIn("officer17", PASSWORD);
+
+		assertThatThrownBy(() -> signIn("OFFICER17", PASSWORD + "x")).isInstanceOf(BadCredentialsException.class);
+		assertThatThrownBy(() -> signIn("nobody-at-all", PASSWORD)).isInstanceOf(BadCredentialsException.class);
+
+		assertThat(this.recent.size()).as("officer16's sign-in, kept").isOne();
+		signIn("officer16", PASSWORD);
+		verify(this.store, times(1)).checkPassword("officer16", PASSWORD);
+		catchThrowable(() -> signIn("officer17", PASSWORD));
+		verify(this.store, times(2)).checkPassword("officer17", PASSWORD);
+	}
+
+	@Test
+	void a_check_that_began_before_a_failed_password_is_not_kept() {
+		officer("officer18", "police");
+		RecentApiSignIns.Attempt attempt = this.recent.attempt("officer18", PASSWORD);
+
+		assertThatThrownBy(() -> signIn("officer18", PASSWORD + "x")).isInstanceOf(BadCredentialsException.class);
+		this.recent.remember(attempt, new NrmUser("officer18", Set.of("police")));
+
+		assertThat(this.recent.size()).isZero();
+	}
+
+	@Test
 	void a_failed_password_on_the_sign_in_page_drops_what_the_api_kept() {
 		officer("officer11", "police");
 		signIn("officer11", PASSWORD);
