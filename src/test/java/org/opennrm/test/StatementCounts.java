@@ -37,6 +37,7 @@ public final class StatementCounts extends AbstractProcessEnginePlugin {
 		return count == null ? 0 : count.get();
 	}
 
+	/** Starts counting again from nothing. */
 	public void clear() {
 		this.counts.clear();
 	}
@@ -51,8 +52,8 @@ public final class StatementCounts extends AbstractProcessEnginePlugin {
 		@Override
 		public Object intercept(Invocation invocation) throws Throwable {
 			String id = ((MappedStatement) invocation.getArgs()[0]).getId();
-			StatementCounts.this.counts.computeIfAbsent(id.substring(id.lastIndexOf('.') + 1), name -> new AtomicInteger())
-				.incrementAndGet();
+			String name = id.substring(id.lastIndexOf('.') + 1);
+			StatementCounts.this.counts.computeIfAbsent(name, any -> new AtomicInteger()).incrementAndGet();
 			return invocation.proceed();
 		}
 

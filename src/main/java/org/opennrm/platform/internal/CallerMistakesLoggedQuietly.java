@@ -64,7 +64,8 @@ class CallerMistakesLoggedQuietly extends AbstractProcessEnginePlugin {
 		@Override
 		public void close(CommandInvocationContext invocation) {
 			if (invocation.getThrowable() instanceof NullValueException missing) {
-				log.warn("{} failed: {}", invocation.getCommand().getClass().getSimpleName(), missing.getMessage());
+				log.warn("{} failed: {}", EngineCommandRules.asSent(invocation.getCommand()).getClass().getSimpleName(),
+						missing.getMessage());
 			}
 			super.close(invocation);
 		}

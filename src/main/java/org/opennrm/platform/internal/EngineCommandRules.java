@@ -57,6 +57,11 @@ class EngineCommandRules extends AbstractProcessEnginePlugin {
 		return interceptors;
 	}
 
+	/** The command as its sender sent it, where the engine runs it wrapped for the rules' check (for its logs). */
+	static Command<?> asSent(Command<?> command) {
+		return command instanceof Checked<?> checked ? checked.command : command;
+	}
+
 	/** The rules, resolved at the first command: they use engine services, which exist only once the engine does. */
 	private List<EngineCommandRule> rules() {
 		List<EngineCommandRule> current = this.resolved;
@@ -71,9 +76,10 @@ class EngineCommandRules extends AbstractProcessEnginePlugin {
 	 * Checks an outermost command of a signed-in user in a command context that the command then runs in: the context
 	 * opened for the check is the one the engine's {@code CommandContextInterceptor} finds open and reuses. So what a
 	 * rule reads (a task, its candidate links) is in the context's cache when the command reads it again. (In the
-	 * chain that always opens a new context, the command gets one of its own, as it would have.) A refusal leaves the
-	 * context before it is thrown: the context closes having read only, and the engine does not log the refusal as a
-	 * failed command.
+	 * chain that always opens a new context, the command gets one of its own, as it would have.) The interceptors after
+	 * this one run in that context too, and see the command itself; the context's own invocation holds the wrapper
+	 * ({@link #asSent}). A refusal leaves the context before it is thrown: the context closes having read only, and the
+	 * engine does not log the refusal as a failed command.
 	 */
 	private final class RulesInterceptor extends CommandInterceptor {
 

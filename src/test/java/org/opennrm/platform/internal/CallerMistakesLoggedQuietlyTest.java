@@ -22,9 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.platform.EngineCommandRule;
 import org.opennrm.platform.InvalidFields;
 import org.opennrm.test.InMemoryEngines;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 /**
  * What the engine logs when a command fails, with {@link CallerMistakesLoggedQuietly}: the caller's mistakes at
@@ -55,7 +57,12 @@ class CallerMistakesLoggedQuietlyTest {
 
 	@BeforeAll
 	static void engineWithThePlugin() {
-		engine = InMemoryEngines.withPlugin("caller-mistakes-logged-quietly", new CallerMistakesLoggedQuietly());
+		// With the rules' interceptor (and no rules): a signed-in user's command runs wrapped for their check.
+		EngineCommandRules noRules = new EngineCommandRules(
+				new DefaultListableBeanFactory().getBeanProvider(EngineCommandRule.class));
+		engine = InMemoryEngines.withPlugins("caller-mistakes-logged-quietly",
+				List.of(new CallerMistakesLoggedQuietly(), noRules), settings -> {
+				});
 		engine.getRepositoryService()
 			.createDeployment()
 			.addModelInstance("refusing.bpmn", Bpmn.createExecutableProcess("refusing")
@@ -101,6 +108,23 @@ class CallerMistakesLoggedQuietlyTest {
 					"ClaimTaskCmd failed: Cannot find task with id no-such-task: task is null");
 			assertThat(warning.getThrowableProxy()).isNull();
 		});
+	}
+
+	@Test
+	void a_signed_in_users_command_is_named_in_the_warning() {
+		engine.getIdentityService().setAuthentication("someone", List.of("police"));
+		try {
+			assertThatThrownBy(() -> engine.getTaskService().claim("no-such-task", "someone"))
+				.isInstanceOf(NullValueException.class);
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
+
+		assertThat(levels()).containsExactly(Level.DEBUG);
+		assertThat(this.ours.list).singleElement()
+			.satisfies(warning -> assertThat(warning.getFormattedMessage())
+				.isEqualTo("ClaimTaskCmd failed: Cannot find task with id no-such-task: task is null"));
 	}
 
 	@Test

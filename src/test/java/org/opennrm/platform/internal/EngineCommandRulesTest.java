@@ -93,18 +93,29 @@ class EngineCommandRulesTest {
 	}
 
 	@Test
+	void in_the_chain_that_opens_a_new_context_the_command_gets_its_own_and_is_checked_once() {
+		engine.getIdentityService().setAuthentication("worker", List.of("police"));
+		CommandContext ofTheCommand = configuration.getCommandExecutorTxRequiresNew().execute(context -> context);
+
+		assertThat(checked).containsExactly(UserCommand.Kind.OTHER);
+		assertThat(contextsOfChecks).singleElement().isNotNull().isNotSameAs(ofTheCommand);
+	}
+
+	@Test
 	void the_task_a_rule_read_is_not_read_again_by_the_command() {
 		String taskId = newTask();
 		engine.getIdentityService().setAuthentication("worker", List.of("police"));
 
 		engine.getTaskService().claim(taskId, "worker");
-		assertThat(reads("selectTask")).as("the task's row, read by the rule and found again by the claim").isEqualTo(1);
+		assertThat(reads("selectTask")).as("the task's row, read by the rule and found again by the claim")
+			.isEqualTo(1);
 		assertThat(checked).containsExactly(UserCommand.Kind.CLAIM_TASK);
 
 		statements.clear();
 		engine.getTaskService().complete(taskId);
 		assertThat(reads("selectTask")).as("the task's row, for the completion").isEqualTo(1);
-		assertThat(reads("selectIdentityLinksByTask")).as("its candidate links, read by the rule, deleted by the engine")
+		assertThat(reads("selectIdentityLinksByTask"))
+			.as("its candidate links, read by the rule, deleted by the engine")
 			.isEqualTo(1);
 		assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isZero();
 	}
