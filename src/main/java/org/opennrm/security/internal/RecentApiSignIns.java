@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,16 +39,23 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * What is kept: the signed-in user and groups, under a keyed digest of user id and password (the key is random and
  * lives only in this process; the password is not kept). Failures are never kept. The engine's commands on this node
  * that change the identity store (every writing identity command, and an unlock) forget everything kept at once, the
- * checks running meanwhile included; a failed password check, on any path (the sign-in page, the API, Admin, the engine
- * REST API), forgets what was kept for that user, and keeps none of the checks running meanwhile. So a lock by the
- * engine's login throttling, a new password, a deleted user or a changed membership take effect at the next call,
- * while one user's wrong password (or a stranger's, for a user id that does not exist) costs the others nothing. A
- * change on another node reaches this one within {@code remember}, as a page session's revalidation does (ADR 22).
+ * checks running meanwhile included. A failed password check, on any path (the sign-in page, the API, Admin, the
+ * engine REST API), forgets what was kept for that user, and that user's checks running meanwhile are not kept. So a
+ * lock by the engine's login throttling, a new password, a deleted user or a changed membership take effect at the
+ * next call, while one user's wrong password (or a stranger's, for a user id that does not exist) costs the others
+ * nothing. A change on another node reaches this one within {@code remember}, as a page session's revalidation does
+ * (ADR 22).
  */
 final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 
 	/** At most this many sign-ins are kept; beyond it Caffeine chooses which go (by how often each was used). */
 	static final int BOUND = 10_000;
+
+	/**
+	 * Stripes of the failure counts. A failure for another user id of the same stripe only costs a check. With a
+	 * thousand wrong passwords a second, for ids chosen at random, about one check in a hundred would not be kept.
+	 */
+	static final int STRIPES = 4096;
 
 	private final Duration remember;
 
@@ -60,10 +69,10 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 	private final AtomicLong generation = new AtomicLong();
 
 	/**
-	 * Moves on every failed password check: a check running meanwhile is not kept, as the failure may have locked its
-	 * user (which user a check is for is not known outside the identity provider's own command).
+	 * Failed password checks, counted per stripe of user ids (a keyed hash of the id in lower case, so nobody outside
+	 * can aim at another user's stripe): a sign-in is good only while its stripe has not moved since its check began.
 	 */
-	private final AtomicLong failures = new AtomicLong();
+	private final AtomicLongArray failures = new AtomicLongArray(STRIPES);
 
 	RecentApiSignIns(Duration remember, Ticker ticker) {
 		this.remember = remember;
@@ -100,32 +109,30 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 
 	/** Where a check of this user and password begins: hand it to {@link #remember} with the answer. */
 	Attempt attempt(String userId, String password) {
-		long failuresAtStart = this.failures.get();
 		long atStart = this.generation.get();
 		if (this.remember.isZero()) {
-			return new Attempt(null, atStart, failuresAtStart, null);
+			return new Attempt(null, atStart, 0, 0, null);
 		}
+		int stripe = stripe(userId);
+		long failuresAtStart = this.failures.get(stripe);
 		String digest = digest(userId, password);
 		Kept known = this.kept.getIfPresent(digest);
-		boolean good = known != null && known.generation() == atStart;
-		return new Attempt(digest, atStart, failuresAtStart, good ? known.user() : null);
+		boolean good = known != null && known.generation() == atStart && known.failures() == failuresAtStart;
+		return new Attempt(digest, atStart, stripe, failuresAtStart, good ? known.user() : null);
 	}
 
-	/** Keeps a successful sign-in, unless the identity store changed or a password failed since the attempt began. */
+	/**
+	 * Keeps a successful sign-in, unless the identity store changed or a password of the user's stripe failed since
+	 * the attempt began.
+	 */
 	void remember(Attempt attempt, NrmUser user) {
 		if (attempt.digest() == null || this.generation.get() != attempt.generation()
-				|| this.failures.get() != attempt.failures()) {
+				|| this.failures.get(attempt.stripe()) != attempt.failures()) {
 			return;
 		}
-		// An entry of an older generation is never read (see attempt), so a change between the check above and this
-		// put cannot make it good.
-		Kept entry = new Kept(user, attempt.generation());
-		this.kept.put(attempt.digest(), entry);
-		if (this.failures.get() != attempt.failures()) {
-			// A password failed between the check above and the put, perhaps this user's: forgetUser may have looked
-			// before the put.
-			this.kept.asMap().remove(attempt.digest(), entry);
-		}
+		// An entry of an older generation or failure count is never read (see attempt), so a change between the check
+		// above and this put cannot make it good.
+		this.kept.put(attempt.digest(), new Kept(user, attempt.generation(), attempt.failures()));
 	}
 
 	/** Drops everything kept, and what checks running now would keep: the identity store changed. */
@@ -135,16 +142,16 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 	}
 
 	/**
-	 * Drops what was kept for the user whose password check failed (whatever the case of the id as typed), and what
-	 * checks running now would keep: the engine may have locked the user.
+	 * A password check of this user failed (whatever the case of the id as typed), and the engine may have locked
+	 * them: what was kept for them, and what checks running now would keep, is no longer good. (It stays in the cache
+	 * until it expires, never read.)
 	 */
 	void forgetUser(String userId) {
-		this.failures.incrementAndGet();
 		if (userId == null) {
 			forgetAll();
 			return;
 		}
-		this.kept.asMap().values().removeIf(known -> known.user().userId().equalsIgnoreCase(userId));
+		this.failures.incrementAndGet(stripe(userId));
 	}
 
 	/** How many sign-ins are kept, once the expired and those beyond the bound have gone. */
@@ -155,27 +162,36 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 
 	/** HMAC-SHA256 of the user id's length, the user id and the password. */
 	private String digest(String userId, String password) {
-		Mac mac;
-		try {
-			mac = (Mac) this.keyed.clone();
-		}
-		catch (CloneNotSupportedException ex) {
-			throw new IllegalStateException("The runtime's HmacSHA256 cannot be copied", ex);
-		}
+		Mac mac = mac();
 		byte[] user = userId.getBytes(StandardCharsets.UTF_8);
 		mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(user.length).array());
 		mac.update(user);
 		return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	/**
-	 * A check begun: its digest (null when nothing is kept), the store's generation and the count of failed checks when
-	 * it began, and the user of a sign-in kept for it, if there is one.
-	 */
-	record Attempt(String digest, long generation, long failures, NrmUser known) {
+	/** The stripe of a user id: the first bits of an HMAC-SHA256 of the id in lower case. */
+	int stripe(String userId) {
+		byte[] hash = mac().doFinal(userId.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+		return ((hash[0] & 0xff) << 8 | hash[1] & 0xff) % STRIPES;
 	}
 
-	private record Kept(NrmUser user, long generation) {
+	private Mac mac() {
+		try {
+			return (Mac) this.keyed.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("The runtime's HmacSHA256 cannot be copied", ex);
+		}
+	}
+
+	/**
+	 * A check begun: its digest (null when nothing is kept), the store's generation and its user's stripe of failed
+	 * checks with that stripe's count when it began, and the user of a sign-in kept for it, if there is one.
+	 */
+	record Attempt(String digest, long generation, int stripe, long failures, NrmUser known) {
+	}
+
+	private record Kept(NrmUser user, long generation, long failures) {
 	}
 
 	/**
@@ -189,7 +205,11 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 			if (command instanceof CheckPassword) {
 				T checked = this.next.execute(command);
 				if (!Boolean.TRUE.equals(checked)) {
-					forgetUser(UserCommand.of(command).userId());
+					String userId = UserCommand.of(command).userId();
+					forgetUser(userId);
+					// Inside a transaction (the caller's, or the one a signed-in user's command runs in), a lock that
+					// the failure brought is seen by other checks once that commits.
+					afterTransaction(() -> forgetUser(userId));
 				}
 				return checked;
 			}
@@ -202,15 +222,19 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 			}
 			finally {
 				forgetAll();
-				if (TransactionSynchronizationManager.isSynchronizationActive()) {
-					// Inside a transaction of the caller's, the change becomes visible when that commits.
-					TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-						@Override
-						public void afterCompletion(int status) {
-							forgetAll();
-						}
-					});
-				}
+				// Inside a transaction, the change becomes visible when that commits.
+				afterTransaction(RecentApiSignIns.this::forgetAll);
+			}
+		}
+
+		private static void afterTransaction(Runnable forget) {
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						forget.run();
+					}
+				});
 			}
 		}
 	}

@@ -13,7 +13,9 @@ import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -104,7 +106,7 @@ class RecentApiSignInsTest {
 
 		assertThatThrownBy(() -> signIn("officer3", PASSWORD + "x")).isInstanceOf(BadCredentialsException.class);
 
-		assertThat(this.recent.size()).isZero();
+		assertThat(this.recent.attempt("officer3", PASSWORD).known()).isNull();
 		// Whatever the engine's login throttling answers now, it is asked.
 		catchThrowable(() -> signIn("officer3", PASSWORD));
 		verify(this.store, times(2)).checkPassword("officer3", PASSWORD);
@@ -112,19 +114,23 @@ class RecentApiSignInsTest {
 
 	@Test
 	void a_failed_password_drops_only_what_was_kept_for_its_user() {
-		officer("officer16", "police");
-		officer("officer17", "police");
-		signIn("officer16", PASSWORD);
-		signIn("officer17", PASSWORD);
+		// Two users, and a stranger, of different stripes: a user sharing a stripe with a failure is asked again too.
+		String kept = "officer16";
+		String failing = outsideTheStripeOf(kept, "officer17x");
+		String stranger = outsideTheStripeOf(kept, "nobody");
+		officer(kept, "police");
+		officer(failing, "police");
+		signIn(kept, PASSWORD);
+		signIn(failing, PASSWORD);
 
-		assertThatThrownBy(() -> signIn("OFFICER17", PASSWORD + "x")).isInstanceOf(BadCredentialsException.class);
-		assertThatThrownBy(() -> signIn("nobody-at-all", PASSWORD)).isInstanceOf(BadCredentialsException.class);
+		assertThatThrownBy(() -> signIn(failing.toUpperCase(Locale.ROOT), PASSWORD + "x"))
+			.isInstanceOf(BadCredentialsException.class);
+		assertThatThrownBy(() -> signIn(stranger, PASSWORD)).isInstanceOf(BadCredentialsException.class);
 
-		assertThat(this.recent.size()).as("officer16's sign-in, kept").isOne();
-		signIn("officer16", PASSWORD);
-		verify(this.store, times(1)).checkPassword("officer16", PASSWORD);
-		catchThrowable(() -> signIn("officer17", PASSWORD));
-		verify(this.store, times(2)).checkPassword("officer17", PASSWORD);
+		signIn(kept, PASSWORD);
+		verify(this.store, times(1)).checkPassword(kept, PASSWORD);
+		catchThrowable(() -> signIn(failing, PASSWORD));
+		verify(this.store, times(2)).checkPassword(failing, PASSWORD);
 	}
 
 	@Test
@@ -135,7 +141,7 @@ class RecentApiSignInsTest {
 		assertThatThrownBy(() -> signIn("officer18", PASSWORD + "x")).isInstanceOf(BadCredentialsException.class);
 		this.recent.remember(attempt, new NrmUser("officer18", Set.of("police")));
 
-		assertThat(this.recent.size()).isZero();
+		assertThat(this.recent.attempt("officer18", PASSWORD).known()).isNull();
 	}
 
 	@Test
@@ -148,7 +154,7 @@ class RecentApiSignInsTest {
 		assertThatThrownBy(() -> page.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("officer11",
 				PASSWORD + "x"))).isInstanceOf(BadCredentialsException.class);
 
-		assertThat(this.recent.size()).isZero();
+		assertThat(this.recent.attempt("officer11", PASSWORD).known()).isNull();
 	}
 
 	@Test
@@ -248,6 +254,26 @@ class RecentApiSignInsTest {
 	}
 
 	@Test
+	void a_failed_password_inside_a_transaction_forgets_its_user_again_when_that_transaction_ends() {
+		officer("officer19", "police");
+		TransactionSynchronizationManager.initSynchronization();
+		try {
+			assertThat(this.engine.getIdentityService().checkPassword("officer19", PASSWORD + "x")).isFalse();
+			// Until the transaction ends, a check may still read the user as it was before a lock.
+			RecentApiSignIns.Attempt during = this.recent.attempt("officer19", PASSWORD);
+			this.recent.remember(during, new NrmUser("officer19", Set.of("police")));
+			for (TransactionSynchronization ending : TransactionSynchronizationManager.getSynchronizations()) {
+				ending.afterCompletion(TransactionSynchronization.STATUS_COMMITTED);
+			}
+		}
+		finally {
+			TransactionSynchronizationManager.clearSynchronization();
+		}
+
+		assertThat(this.recent.attempt("officer19", PASSWORD).known()).isNull();
+	}
+
+	@Test
 	void each_call_gets_a_token_of_its_own() {
 		officer("officer14", "police");
 		Authentication first = signIn("officer14", PASSWORD);
@@ -293,6 +319,15 @@ class RecentApiSignInsTest {
 		assertThat(this.recent.attempt("officer10", PASSWORD).known()).isNotNull();
 		assertThat(this.recent.attempt("officer10", PASSWORD + " ").known()).isNull();
 		assertThat(this.recent.attempt("officer1", PASSWORD).known()).isNull();
+	}
+
+	/** A user id of the prefix, numbered, whose failures do not count against the given user's stripe. */
+	private String outsideTheStripeOf(String userId, String prefix) {
+		return IntStream.range(0, 100)
+			.mapToObj(i -> prefix + i)
+			.filter(id -> this.recent.stripe(id) != this.recent.stripe(userId))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private Authentication signIn(String userId, String password) {
