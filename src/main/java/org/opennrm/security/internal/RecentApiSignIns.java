@@ -53,7 +53,8 @@ final class RecentApiSignIns extends AbstractProcessEnginePlugin {
 
 	/**
 	 * Stripes of the failure counts. A failure for another user id of the same stripe only costs a check. With a
-	 * thousand wrong passwords a second, for ids chosen at random, about one check in a hundred would not be kept.
+	 * thousand wrong passwords a second, for ids chosen at random, about one check of 40 ms in a hundred would not be
+	 * kept.
 	 */
 	static final int STRIPES = 4096;
 
