@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -23,6 +27,7 @@ import org.opennrm.platform.EngineCommandRule;
 import org.opennrm.platform.UserCommand;
 import org.opennrm.test.InMemoryEngines;
 import org.opennrm.test.StatementCounts;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 /**
@@ -121,13 +126,28 @@ class EngineCommandRulesTest {
 	}
 
 	@Test
-	void a_refusal_stops_the_command() {
+	void a_refusal_stops_the_command_and_is_not_logged_as_a_failed_one() {
 		String taskId = newTask();
 		engine.getIdentityService().setAuthentication("refused", List.of("police"));
+		Logger contexts = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.context");
+		ListAppender<ILoggingEvent> logged = new ListAppender<>();
+		logged.start();
+		contexts.addAppender(logged);
+		// The engine logs a refused authorization at DEBUG, a refused form at ERROR: at any level, nothing here.
+		Level levelBefore = contexts.getLevel();
+		contexts.setLevel(Level.DEBUG);
+		try {
+			assertThatThrownBy(() -> engine.getTaskService().claim(taskId, "refused"))
+				.isInstanceOf(ActionRefused.class)
+				.hasMessageContaining("problem.task.forOtherGroups");
+		}
+		finally {
+			contexts.detachAppender(logged);
+			contexts.setLevel(levelBefore);
+		}
 
-		assertThatThrownBy(() -> engine.getTaskService().claim(taskId, "refused")).isInstanceOf(ActionRefused.class)
-			.hasMessageContaining("problem.task.forOtherGroups");
-
+		assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+			.noneMatch(message -> message.contains("Exception while closing command context"));
 		engine.getIdentityService().clearAuthentication();
 		assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
 	}
