@@ -28,6 +28,12 @@ public final class InMemoryEngines {
 	}
 
 	/** With several plugins, in their order. */
+	public static ProcessEngine withPlugins(String name, List<ProcessEnginePlugin> plugins) {
+		return withPlugins(name, plugins, configuration -> {
+		});
+	}
+
+	/** With several plugins, in their order, and settings of the test's own on top. */
 	public static ProcessEngine withPlugins(String name, List<ProcessEnginePlugin> plugins,
 			Consumer<StandaloneInMemProcessEngineConfiguration> settings) {
 		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();

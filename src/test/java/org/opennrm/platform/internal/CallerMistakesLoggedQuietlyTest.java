@@ -61,8 +61,7 @@ class CallerMistakesLoggedQuietlyTest {
 		EngineCommandRules noRules = new EngineCommandRules(
 				new DefaultListableBeanFactory().getBeanProvider(EngineCommandRule.class));
 		engine = InMemoryEngines.withPlugins("caller-mistakes-logged-quietly",
-				List.of(new CallerMistakesLoggedQuietly(), noRules), settings -> {
-				});
+				List.of(new CallerMistakesLoggedQuietly(), noRules));
 		engine.getRepositoryService()
 			.createDeployment()
 			.addModelInstance("refusing.bpmn", Bpmn.createExecutableProcess("refusing")

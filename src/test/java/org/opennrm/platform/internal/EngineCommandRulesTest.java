@@ -59,9 +59,7 @@ class EngineCommandRulesTest {
 			}
 		});
 		engine = InMemoryEngines.withPlugins("command-rules",
-				List.of(new EngineCommandRules(beans.getBeanProvider(EngineCommandRule.class)), statements),
-				settings -> {
-				});
+				List.of(new EngineCommandRules(beans.getBeanProvider(EngineCommandRule.class)), statements));
 		configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
 		engine.getRepositoryService()
 			.createDeployment()
