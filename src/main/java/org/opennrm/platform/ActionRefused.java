@@ -33,6 +33,11 @@ public class ActionRefused extends AuthorizationException {
 		return new ActionRefused(409, Text.of(code, arguments));
 	}
 
+	/** Not there for this user: something they may not see, answered as if it did not exist. */
+	public static ActionRefused notFound(String code, Object... arguments) {
+		return new ActionRefused(404, Text.of(code, arguments));
+	}
+
 	/** The HTTP status that answers it. */
 	public int status() {
 		return this.status;

@@ -6,6 +6,7 @@ import static org.opennrm.test.Api.body;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -200,6 +201,42 @@ class EngineSideDoorsIT {
 				"{\"userId\":\"" + SECOND_OFFICER + "\"}");
 		assertThat(toColleague.status()).as(toColleague.toString()).isEqualTo(204);
 		assertThat(this.taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(SECOND_OFFICER);
+	}
+
+	/**
+	 * Need-to-know: our API answers a task the user may not see as one that does not exist, but Tasklist's claim and
+	 * completion answered with our rules' refusals, which named the groups the task is for and whether someone held it.
+	 */
+	@Test
+	void a_task_someone_may_not_see_is_not_described_to_them_on_any_path() {
+		String reference = this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
+		String task = taskOf("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS);
+		WebappSession ngo = tasklist("demo-ngo");
+		Api.Response ours = this.api.as("demo-ngo").post("/api/tasks/" + task + "/claim");
+		assertThat(ours.status()).as(ours.toString()).isEqualTo(404);
+		String noSuchTask = ours.json().path("detail").asText();
+
+		List<Api.Response> unclaimed = List.of(
+				ngo.post(ENGINE + "/task/" + task + "/claim", "{\"userId\":\"demo-ngo\"}"),
+				ngo.post(ENGINE + "/task/" + task + "/assignee", "{\"userId\":\"demo-ngo\"}"),
+				ngo.post(ENGINE + "/task/" + task + "/submit-form", "{\"variables\":{}}"));
+		claim("demo-police", task);
+		List<Api.Response> held = List.of(
+				ngo.post(ENGINE + "/task/" + task + "/claim", "{\"userId\":\"demo-ngo\"}"),
+				ngo.post(ENGINE + "/task/" + task + "/submit-form", "{\"variables\":{}}"),
+				this.api.as("demo-ngo").post("/api/tasks/" + task + "/complete", Map.of()));
+		for (Api.Response response : Stream.concat(unclaimed.stream(), held.stream()).toList()) {
+			assertThat(response.status()).as(response.toString()).isEqualTo(404);
+			assertThat(response.json().path("detail").asText()).as(response.toString()).isEqualTo(noSuchTask);
+			assertThat(response.body()).doesNotContain("Police").doesNotContain("demo-police");
+		}
+		assertThatThrownBy(() -> this.runAs.user("demo-ngo", () -> this.taskService.claim(task, "demo-ngo")))
+			.isInstanceOfSatisfying(ActionRefused.class, refused -> assertThat(refused.status()).isEqualTo(404));
+
+		Api.Response colleague = tasklist(SECOND_OFFICER).post(ENGINE + "/task/" + task + "/claim",
+				"{\"userId\":\"" + SECOND_OFFICER + "\"}");
+		assertThat(colleague.status()).as("someone who may see it is told why: %s", colleague).isEqualTo(409);
+		assertThat(this.taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("demo-police");
 	}
 
 	/** High: a supervisor claimed and completed the police-only witness protection task through our API. */

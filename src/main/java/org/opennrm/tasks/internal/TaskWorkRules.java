@@ -40,6 +40,10 @@ import org.springframework.stereotype.Component;
  * <li>a user starts only a process that has a start form, from its start, with that form's fields and no business
  * key of their own; actor fields (who opened a case) come from the engine, never from the caller.</li>
  * </ul>
+ * <p>
+ * A refusal never tells a user of a task they may not see (whose groups it is for, who holds it): they are told there
+ * is no such task, as our API tells them.
+ * <p>
  * Facts about the task are read as trusted calls: the user may not be allowed to read its identity links or other
  * users' groups, and the answer is a yes or no, never returned to them.
  */
@@ -69,15 +73,32 @@ class TaskWorkRules implements EngineCommandRule {
 
 	@Override
 	public void check(UserCommand command, EngineActor actor) {
-		switch (command.kind()) {
-			case COMPLETE_TASK, SUBMIT_TASK_FORM -> completion(command, actor);
-			case CLAIM_TASK -> take(command.taskId(), command.userId(), actor, false);
-			case ASSIGN_TASK -> take(command.taskId(), command.userId(), actor, true);
-			case ADD_TASK_IDENTITY_LINK, DELETE_TASK_IDENTITY_LINK -> identityLink(command, actor);
-			case START_PROCESS -> start(command);
-			default -> {
+		try {
+			switch (command.kind()) {
+				case COMPLETE_TASK, SUBMIT_TASK_FORM -> completion(command, actor);
+				case CLAIM_TASK -> take(command.taskId(), command.userId(), actor, false);
+				case ASSIGN_TASK -> take(command.taskId(), command.userId(), actor, true);
+				case ADD_TASK_IDENTITY_LINK, DELETE_TASK_IDENTITY_LINK -> identityLink(command, actor);
+				case START_PROCESS -> start(command);
+				default -> {
+				}
 			}
 		}
+		catch (ActionRefused | InvalidFields refusal) {
+			if (command.taskId() != null && !mayRead(command.taskId())) {
+				throw ActionRefused.notFound("problem.task.notFound");
+			}
+			throw refusal;
+		}
+	}
+
+	/**
+	 * Whether the signed-in user may read the task, by the check our API makes before it answers (as the user, in the
+	 * command's context, where the rules have already read the task). Asked only before a refusal, which would
+	 * otherwise tell them of a task they may not see.
+	 */
+	private static boolean mayRead(String taskId) {
+		return VisibleTasks.readable(Context.getCommandContext(), taskId) != null;
 	}
 
 	private void completion(UserCommand command, EngineActor actor) {

@@ -100,7 +100,8 @@ class VisibleTasks {
 		return Optional.ofNullable(this.commands.execute(context -> context.getTaskManager().findTaskById(taskId)));
 	}
 
-	private static TaskEntity readable(CommandContext context, String taskId) {
+	/** The task, if there is one of that id and the current user may read it; in the given command's context. */
+	static TaskEntity readable(CommandContext context, String taskId) {
 		TaskEntity task = context.getTaskManager().findTaskById(taskId);
 		// The service uses no tenants: a task of one is shown to nobody here (the engine's tenant check would refuse
 		// with an error, not an authorization refusal).
