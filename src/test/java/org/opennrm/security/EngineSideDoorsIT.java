@@ -230,6 +230,12 @@ class EngineSideDoorsIT {
 			assertThat(response.json().path("detail").asText()).as(response.toString()).isEqualTo(noSuchTask);
 			assertThat(response.body()).doesNotContain("Police").doesNotContain("demo-police");
 		}
+		for (String read : List.of("", "/form", "/deployed-form", "/form-variables", "/identity-links", "/comment")) {
+			Api.Response response = ngo.get(ENGINE + "/task/" + task + read);
+			assertThat(response.status()).as(response.toString()).isIn(403, 404);
+			assertThat(response.body()).as(read).doesNotContain("Police").doesNotContain("demo-police")
+				.doesNotContain(VictimIdentificationProcess.KEY).doesNotContain("demo-ngo").doesNotContain(reference);
+		}
 		assertThatThrownBy(() -> this.runAs.user("demo-ngo", () -> this.taskService.claim(task, "demo-ngo")))
 			.isInstanceOfSatisfying(ActionRefused.class, refused -> assertThat(refused.status()).isEqualTo(404));
 
