@@ -7,7 +7,8 @@ import org.opennrm.i18n.Text;
  * A command refused by one of our rules inside the engine (see {@link EngineCommandRule}): what the user asked for is
  * not theirs to do, whatever path it came by. It is an {@link AuthorizationException} so that every engine HTTP
  * resource passes it on unwrapped; the status says how to answer it (403 for a rule, 409 for a conflict with someone
- * else's work), and the text, said in the user's language when the answer is written, why.
+ * else's work, 404 for something the user may not see), and the text, said in the user's language when the answer is
+ * written, why.
  */
 public class ActionRefused extends AuthorizationException {
 

@@ -292,14 +292,21 @@ public final class TaskListBenchmark {
 		/**
 		 * A page sorted on creation time alone, as Tasklist sorts it: tasks created in the same millisecond (a case's
 		 * parallel tasks) may come in either order from two correct statements, so they are compared as a set, and
-		 * those sharing the last time on the page by that time alone (which of them make the page may differ too).
+		 * those sharing the last time on the page by that time and their number (which of them make the page may
+		 * differ too).
 		 */
 		static Page sortedByCreation(long total, List<Map.Entry<String, String>> createdAndIds) {
+			if (createdAndIds.stream().anyMatch(task -> task.getKey().isBlank())) {
+				throw new IllegalStateException("A task of Tasklist's page without its creation time: " + createdAndIds);
+			}
 			String last = createdAndIds.isEmpty() ? null : createdAndIds.get(createdAndIds.size() - 1).getKey();
 			Map<String, SortedSet<String>> byTime = new LinkedHashMap<>();
 			createdAndIds.forEach(task -> byTime.computeIfAbsent(task.getKey(), time -> new TreeSet<>())
-				.add(task.getKey().equals(last) ? "created " + last : task.getValue()));
-			return new Page(total, byTime.values().stream().map(String::valueOf).toList());
+				.add(task.getValue()));
+			return new Page(total, byTime.entrySet().stream()
+				.map(time -> time.getKey().equals(last) ? time.getValue().size() + " created " + last
+						: time.getValue().toString())
+				.toList());
 		}
 	}
 
@@ -350,6 +357,9 @@ public final class TaskListBenchmark {
 				.orderByDueDate()
 				.asc()
 				.orderByTaskCreateTime()
+				.asc()
+				// As our statement and our API's engine query break ties.
+				.orderByTaskId()
 				.asc()
 				.listPage(0, PAGE)
 				.stream()

@@ -43,10 +43,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>a refusal by our rules, wherever in the engine it was raised and however the resource wrapped it, answers as
  * itself: invalid fields 400 with each field and what is wrong with it (as our API answers them), a rule 403, a
- * conflict with someone else's work 409;</li>
+ * conflict with someone else's work 409, a task the caller may not see 404;</li>
  * <li>the engine's own refusals keep their 4xx status and message, but a missing permission (403) says only that the
- * role does not allow it: the engine's words name the process of a task the caller may not see; a claim or change
- * that raced another is 409;</li>
+ * role does not allow it, however the resource passed it on: the engine's words name the user, the task and its
+ * process; a claim or change that raced another is 409;</li>
  * <li>a 5xx means our fault and says only that nothing was changed: exception messages and SQL never leave the
  * service (the engine has logged the cause).</li>
  * </ul>
@@ -157,8 +157,8 @@ class EngineApiProblems implements ContainerResponseFilter, ApplicationEventList
 			return new Problem(500, Text.of("problem.failedNothingChanged"), Map.of());
 		}
 		if (status == 403) {
-			// A missing permission the resource passed on as text only (a task's deployed form): the engine's words
-			// name the user, the task and its process, which the caller may not see.
+			// A missing permission that a resource passed on as text only (the deployed form of a task or of a start
+			// form, among others): the engine's words name the user, the task and its process.
 			return new Problem(403, Text.of("problem.roleDoesNotAllow"), Map.of());
 		}
 		String message = entity instanceof ExceptionDto dto ? dto.getMessage() : null;

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -86,7 +87,7 @@ class TaskWorkRules implements EngineCommandRule {
 		}
 		catch (ActionRefused | InvalidFields refusal) {
 			if (command.taskId() != null && !mayRead(command.taskId())) {
-				throw ActionRefused.notFound("problem.task.notFound");
+				throw notFound();
 			}
 			throw refusal;
 		}
@@ -94,11 +95,17 @@ class TaskWorkRules implements EngineCommandRule {
 
 	/**
 	 * Whether the signed-in user may read the task, by the check our API makes before it answers (as the user, in the
-	 * command's context, where the rules have already read the task). Asked only before a refusal, which would
-	 * otherwise tell them of a task they may not see.
+	 * command's context, where the rules have already read the task). Asked only where the answer would otherwise tell
+	 * them of a task they may not see. Outside a command (never, through {@code EngineCommandRules}) they may not.
 	 */
 	private static boolean mayRead(String taskId) {
-		return VisibleTasks.readable(Context.getCommandContext(), taskId) != null;
+		CommandContext context = Context.getCommandContext();
+		return context != null && VisibleTasks.readable(context, taskId) != null;
+	}
+
+	/** The answer to a task the user may not see: the one our API gives. */
+	private static ActionRefused notFound() {
+		return ActionRefused.notFound("problem.task.notFound");
 	}
 
 	private void completion(UserCommand command, EngineActor actor) {
@@ -136,6 +143,11 @@ class TaskWorkRules implements EngineCommandRule {
 		if (userId == null) {
 			if (task.assignee() != null && !task.assignee().equals(actor.userId()) && !supervisor) {
 				throw ActionRefused.conflict("problem.task.claimedByOtherReleases");
+			}
+			// Releasing a task nobody holds passes (it changes nothing), but on a task the user may not see the engine
+			// refuses it in words of its own, which would tell them apart from a held one.
+			if (task.assignee() == null && !supervisor && !mayRead(taskId)) {
+				throw notFound();
 			}
 			return;
 		}
