@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opennrm.test.Api.body;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -275,6 +277,34 @@ class EngineSideDoorsIT {
 		assertThat(this.taskService.createTaskQuery().taskId(task).count()).isOne();
 	}
 
+	/**
+	 * Need-to-know: a guardian is appointed for one child, but the consent task is for the guardian group, and the
+	 * engine granted that group the task: every guardian saw every child's consent task in Tasklist, with its case.
+	 */
+	@Test
+	void a_guardian_sees_only_the_tasks_of_the_children_they_are_appointed_for() {
+		String reference = childWithGuardian();
+		String task = this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(reference)
+			.taskDefinitionKey(ChildProtectionProcess.TASK_RECORD_GUARDIAN_CONSENT)
+			.singleResult()
+			.getId();
+
+		assertThat(this.api.as(GUARDIAN).get("/api/tasks/" + task).status()).isEqualTo(200);
+		assertThat(guardiansFilter(GUARDIAN)).contains(task);
+		assertThat(this.runAs.user(GUARDIAN, () -> this.taskService.createTaskQuery().taskId(task).count())).isOne();
+
+		assertThat(this.api.as(SECOND_GUARDIAN).get("/api/tasks/" + task).status()).isEqualTo(404);
+		assertThat(guardiansFilter(SECOND_GUARDIAN)).doesNotContain(task);
+		assertThat(this.runAs.user(SECOND_GUARDIAN, () -> this.taskService.createTaskQuery().taskId(task).count()))
+			.isZero();
+		WebappSession other = tasklist(SECOND_GUARDIAN);
+		assertThat(other.get(ENGINE + "/task/" + task).status()).isEqualTo(404);
+		Api.Response variables = other.get(ENGINE + "/task/" + task + "/form-variables");
+		assertThat(variables.status()).as(variables.toString()).isIn(403, 404);
+		assertThat(variables.body()).doesNotContain(reference);
+	}
+
 	/** High: a second guardian completed the appointed guardian's consent task, audited as the appointed one. */
 	@Test
 	void only_the_guardian_who_holds_the_consent_task_completes_it() {
@@ -289,12 +319,13 @@ class EngineSideDoorsIT {
 				+ "\"childViewsHeard\":{\"value\":true,\"type\":\"Boolean\"}}}";
 		WebappSession other = tasklist(SECOND_GUARDIAN);
 
+		// Another child's task: they may not see it, so they are told there is none (the test below).
 		Api.Response submitted = other.post(ENGINE + "/task/" + task + "/submit-form", consent);
-		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(409);
+		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(404);
 		assertThat(other.post(ENGINE + "/task/" + task + "/claim", "{\"userId\":\"" + SECOND_GUARDIAN + "\"}").status())
-			.isEqualTo(409);
+			.isEqualTo(404);
 		assertThat(other.post(ENGINE + "/task/" + task + "/assignee", "{\"userId\":\"" + SECOND_GUARDIAN + "\"}").status())
-			.isEqualTo(409);
+			.isEqualTo(404);
 		assertThatThrownBy(() -> this.runAs.user(SECOND_GUARDIAN, () -> this.taskService.complete(task,
 				Map.of("consentToServices", true, "childViewsHeard", true))))
 			.isInstanceOf(ActionRefused.class);
@@ -504,6 +535,25 @@ class EngineSideDoorsIT {
 
 	private String processOf(String task) {
 		return this.taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
+	}
+
+	/** The ids of the tasks in the guardians' Tasklist filter, as this guardian's Tasklist lists them. */
+	private List<String> guardiansFilter(String guardian) {
+		WebappSession tasklist = tasklist(guardian);
+		String filter = null;
+		for (JsonNode candidate : tasklist.get(ENGINE + "/filter?resourceType=Task&firstResult=0&maxResults=100")
+			.json()) {
+			if ("guardian".equals(candidate.path("properties").path("nrmGroup").asText())) {
+				filter = candidate.path("id").asText();
+			}
+		}
+		assertThat(filter).as("the guardians' filter").isNotNull();
+		Api.Response list = tasklist.postForHal(ENGINE + "/filter/" + filter + "/list?firstResult=0&maxResults=1000",
+				"{}");
+		assertThat(list.status()).as(list.toString()).isEqualTo(200);
+		List<String> ids = new ArrayList<>();
+		list.json().path("_embedded").path("task").forEach(found -> ids.add(found.path("id").asText()));
+		return ids;
 	}
 
 	private WebappSession tasklist(String userId) {
