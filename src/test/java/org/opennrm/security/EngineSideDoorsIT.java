@@ -303,6 +303,14 @@ class EngineSideDoorsIT {
 		Api.Response variables = other.get(ENGINE + "/task/" + task + "/form-variables");
 		assertThat(variables.status()).as(variables.toString()).isIn(403, 404);
 		assertThat(variables.body()).doesNotContain(reference);
+
+		// Nor is it handed to them: the guardian is changed by appointing another in the case.
+		Api.Response handed = tasklist("demo-supervisor").post(ENGINE + "/task/" + task + "/assignee",
+				"{\"userId\":\"" + SECOND_GUARDIAN + "\"}");
+		assertThat(handed.status()).as(handed.toString()).isEqualTo(403);
+		assertThat(handed.json().path("detail").asText()).contains("one person");
+		assertThat(this.taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(GUARDIAN);
+		assertThat(guardiansFilter(SECOND_GUARDIAN)).doesNotContain(task);
 	}
 
 	/** High: a second guardian completed the appointed guardian's consent task, audited as the appointed one. */

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * <li>a task is held only by someone it is for: a member of one of its candidate groups, or a candidate user (a
  * substitute covering an absence);</li>
  * <li>a user claims or takes a task only for themselves, and only one nobody else holds; a supervisor may hand a
- * task to someone it is for, or release it; nobody changes which groups a task is for;</li>
+ * task to someone it is for, or release it, but not one the process assigns to one person (a child's guardian);
+ * nobody changes which groups a task is for;</li>
  * <li>only the user who holds a task completes it, while it is still for them, and only with its form's fields;</li>
  * <li>a user starts only a process that has a start form, from its start, with that form's fields and no business
  * key of their own; actor fields (who opened a case) come from the engine, never from the caller.</li>
@@ -155,6 +156,10 @@ class TaskWorkRules implements EngineCommandRule {
 			if (!assign || !supervisor) {
 				throw ActionRefused.forbidden("problem.task.takeOnlyForYourself");
 			}
+			if (task.personal()) {
+				// The person the case named (a child's guardian) is changed in the case, not by handing the task over.
+				throw ActionRefused.forbidden("problem.task.forOnePerson");
+			}
 			if (!task.isFor(userId, groupsOf(userId))) {
 				throw ActionRefused.forbidden("problem.task.userNotInGroups", userId,
 						ProcessTexts.groups(task.candidateGroups()));
@@ -248,7 +253,7 @@ class TaskWorkRules implements EngineCommandRule {
 				}
 			}
 			return new TaskFacts(task.getAssignee(), processKey(task.getProcessDefinitionId()),
-					task.getTaskDefinitionKey(), groups, users);
+					task.getTaskDefinitionKey(), groups, users, PersonalTaskGrants.isPersonal(task));
 		});
 	}
 
@@ -275,9 +280,9 @@ class TaskWorkRules implements EngineCommandRule {
 				.orElse(null)));
 	}
 
-	/** A task as the rules see it. */
+	/** A task as the rules see it; {@code personal}: the process assigns it to one person (PersonalTaskGrants). */
 	private record TaskFacts(String assignee, String processKey, String taskKey, Set<String> candidateGroups,
-			Set<String> candidateUsers) {
+			Set<String> candidateUsers, boolean personal) {
 
 		/** Whether the task is for this user: a candidate user, or a member of a candidate group. */
 		boolean isFor(String userId, Set<String> groupsOfUser) {
