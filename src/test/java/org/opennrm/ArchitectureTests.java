@@ -68,7 +68,9 @@ class ArchitectureTests {
 			"org.opennrm.oversight.internal.Workers", "org.opennrm.oversight.internal.AbsenceCover",
 			"org.opennrm.tasks.internal.TaskWorkRules", "org.opennrm.returns.internal.ReturnRequests",
 			"org.opennrm.transnational.internal.ReferralProposals",
-			"org.opennrm.transnational.internal.ConsentWithdrawals" };
+			"org.opennrm.transnational.internal.ConsentWithdrawals",
+			// Reads a task's model, and at start-up takes back group grants on tasks for one person.
+			"org.opennrm.tasks.internal.PersonalTaskGrants" };
 
 	@Test
 	void trusted_calls_bypassing_engine_authorization_are_used_only_where_reviewed() {

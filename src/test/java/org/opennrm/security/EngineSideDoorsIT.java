@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opennrm.test.Api.body;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -310,7 +312,29 @@ class EngineSideDoorsIT {
 		assertThat(handed.status()).as(handed.toString()).isEqualTo(403);
 		assertThat(handed.json().path("detail").asText()).contains("one person");
 		assertThat(this.taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(GUARDIAN);
-		assertThat(guardiansFilter(SECOND_GUARDIAN)).doesNotContain(task);
+		// Nor released, after which nobody of the group would see it but our API would list it to every guardian.
+		Api.Response released = tasklist(GUARDIAN).post(ENGINE + "/task/" + task + "/unclaim", "{}");
+		assertThat(released.status()).as(released.toString()).isEqualTo(403);
+		assertThat(this.api.as(GUARDIAN).post("/api/tasks/" + task + "/unclaim").status()).isEqualTo(403);
+		// Nor does another guardian stand in for theirs: not added by a supervisor, not by an absence's cover.
+		assertThatThrownBy(() -> this.runAs.user("demo-supervisor",
+				() -> this.taskService.addCandidateUser(task, SECOND_GUARDIAN)))
+			.isInstanceOf(ActionRefused.class);
+		LocalDate today = LocalDate.now(ZoneId.of("Europe/Brussels"));
+		Api.Response absence = this.api.as("demo-supervisor").post("/api/oversight/absences", body("userId", GUARDIAN,
+				"from", today.toString(), "to", today.plusDays(1).toString(), "substitute", SECOND_GUARDIAN, "reason",
+				"In hospital"));
+		assertThat(absence.status()).as(absence.toString()).isEqualTo(201);
+		try {
+			assertThat(this.taskService.getIdentityLinksForTask(task)).noneMatch(link -> SECOND_GUARDIAN.equals(
+					link.getUserId()));
+			assertThat(this.api.as(SECOND_GUARDIAN).get("/api/tasks/" + task).status()).isEqualTo(404);
+		}
+		finally {
+			this.api.as("demo-supervisor").delete("/api/oversight/absences/" + absence.json().path("id").asText());
+		}
+		assertThat(this.taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(GUARDIAN);
+		assertThat(this.api.as(SECOND_GUARDIAN).get("/api/tasks").body()).doesNotContain(task);
 	}
 
 	/** High: a second guardian completed the appointed guardian's consent task, audited as the appointed one. */
@@ -327,7 +351,7 @@ class EngineSideDoorsIT {
 				+ "\"childViewsHeard\":{\"value\":true,\"type\":\"Boolean\"}}}";
 		WebappSession other = tasklist(SECOND_GUARDIAN);
 
-		// Another child's task: they may not see it, so they are told there is none (the test below).
+		// Another child's task: they may not see it, so they are told there is none (the test above).
 		Api.Response submitted = other.post(ENGINE + "/task/" + task + "/submit-form", consent);
 		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(404);
 		assertThat(other.post(ENGINE + "/task/" + task + "/claim", "{\"userId\":\"" + SECOND_GUARDIAN + "\"}").status())

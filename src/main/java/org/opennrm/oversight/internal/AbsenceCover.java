@@ -27,6 +27,7 @@ import org.opennrm.oversight.AbsenceEnded;
 import org.opennrm.oversight.internal.AbsenceLedger.Cover;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.platform.TrustedEngineCalls;
+import org.opennrm.tasks.PersonalTasks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * substitute is a candidate user of each open task assigned to the absent worker (so it is in their task list, in our
  * API and in Tasklist); when it ends, lapses or the task moves to someone else, that link goes again, with the
  * per-task authorization the engine granted for it. Only tasks of a candidate group the substitute belongs to are
- * covered: cover never opens another agency's work. In Tasklist the substitute also gets a filter "Covering for ..."
+ * covered: cover never opens another agency's work, nor a task for one person ({@link PersonalTasks}: a child's
+ * guardian is not stood in for by another guardian). In Tasklist the substitute also gets a filter "Covering for ..."
  * listing the absent worker's tasks, readable by them alone while the absence lasts.
  * <p>
  * This is the service's own work, not the supervisor's, so it runs as a trusted call: it adds and removes only the
@@ -69,9 +71,12 @@ class AbsenceCover {
 
 	private final ApplicationEventPublisher events;
 
+	private final PersonalTasks personalTasks;
+
 	AbsenceCover(AbsenceLedger ledger, TaskService taskService, AuthorizationService authorizationService,
 			IdentityService identityService, FilterService filterService, Workers workers,
-			TrustedEngineCalls trustedCalls, Jurisdictions jurisdictions, ApplicationEventPublisher events) {
+			TrustedEngineCalls trustedCalls, Jurisdictions jurisdictions, ApplicationEventPublisher events,
+			PersonalTasks personalTasks) {
 		this.ledger = ledger;
 		this.taskService = taskService;
 		this.authorizationService = authorizationService;
@@ -81,6 +86,7 @@ class AbsenceCover {
 		this.trustedCalls = trustedCalls;
 		this.jurisdictions = jurisdictions;
 		this.events = events;
+		this.personalTasks = personalTasks;
 	}
 
 	/** Today in the default jurisdiction's time zone, on the engine clock. */
@@ -111,7 +117,8 @@ class AbsenceCover {
 		for (Absence absence : active) {
 			Set<String> substituteGroups = this.workers.groupsOf(absence.substitute()).orElse(Set.of());
 			for (Task task : this.taskService.createTaskQuery().taskAssignee(absence.userId()).listPage(0, MAX_TASKS)) {
-				if (candidateGroups(task.getId()).stream().anyMatch(substituteGroups::contains)) {
+				if (!this.personalTasks.isPersonal(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+						&& candidateGroups(task.getId()).stream().anyMatch(substituteGroups::contains)) {
 					wanted.add(new Cover(absence.id(), task.getId(), absence.substitute()));
 				}
 			}
@@ -146,7 +153,8 @@ class AbsenceCover {
 				this.ledger.removeCover(cover);
 			}
 		}
-		if (assignee == null) {
+		if (assignee == null
+				|| this.personalTasks.isPersonal(task.getProcessDefinitionId(), task.getTaskDefinitionKey())) {
 			return;
 		}
 		Set<String> groups = task.getCandidates()

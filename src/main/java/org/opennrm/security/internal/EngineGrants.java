@@ -29,8 +29,9 @@ import org.opennrm.security.Role;
 
 /**
  * Every engine authorization this service grants, in one table. Caseworkers see, claim and complete only the tasks of
- * their candidate groups: the engine grants those per task (read and task work) when a task names a candidate group,
- * so nothing here opens tasks to a whole role. Who may start which process comes from each model's
+ * their candidate groups: the engine grants those per task (read and task work) when a task names a candidate group
+ * (not for a task its process assigns to one person, {@code tasks.internal.PersonalTaskGrants}), so nothing here opens
+ * tasks to a whole role. Who may start which process comes from each model's
  * {@code camunda:candidateStarterGroups}, so the diagram and the grant cannot disagree.
  */
 final class EngineGrants {

@@ -1,25 +1,28 @@
 package org.opennrm.tasks.internal;
 
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.opennrm.platform.StartupOrder;
+import org.opennrm.platform.TrustedEngineCalls;
+import org.opennrm.tasks.PersonalTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,15 +35,16 @@ import org.springframework.stereotype.Component;
  * Who the engine grants a new task to (its authorization provider): as the engine does, except for a task that its
  * process assigns to one person, whose model names the assignee (a child's consent, given by the guardian appointed
  * for that child). Its candidate group only says which role may hold it (the rules of working ask it) and gets no grant
- * on it: the task is seen by its assignee, whom the engine grants it as always, and not by everyone of the role.
+ * on it: the task is seen by its assignee, whom the engine grants it as always, and by supervisors, not by everyone of
+ * the role. {@link TaskWorkRules} keep it with its assignee.
  * <p>
  * Without this, every guardian saw every child's consent task in Tasklist's guardian filter, with its case. Tasks of
  * that kind opened before still held their group's grant; it is taken back at start-up (in the start-up turn of
- * ADR 31, so once per start).
+ * ADR 31, one node at a time), in one command whose deletes do not fail on a grant already gone.
  */
 @Component
 @Order(StartupOrder.ACCESS)
-class PersonalTaskGrants extends AbstractProcessEnginePlugin implements ApplicationRunner {
+class PersonalTaskGrants extends AbstractProcessEnginePlugin implements PersonalTasks, ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(PersonalTaskGrants.class);
 
@@ -48,14 +52,14 @@ class PersonalTaskGrants extends AbstractProcessEnginePlugin implements Applicat
 
 	private final ObjectProvider<TaskService> taskService;
 
-	private final ObjectProvider<AuthorizationService> authorizationService;
+	private final ObjectProvider<TrustedEngineCalls> trustedCalls;
 
 	/** The engine's services, looked up when used: this plugin configures the engine they come from. */
 	PersonalTaskGrants(ObjectProvider<RepositoryService> repositoryService, ObjectProvider<TaskService> taskService,
-			ObjectProvider<AuthorizationService> authorizationService) {
+			ObjectProvider<TrustedEngineCalls> trustedCalls) {
 		this.repositoryService = repositoryService;
 		this.taskService = taskService;
-		this.authorizationService = authorizationService;
+		this.trustedCalls = trustedCalls;
 	}
 
 	@Override
@@ -63,53 +67,77 @@ class PersonalTaskGrants extends AbstractProcessEnginePlugin implements Applicat
 		configuration.setResourceAuthorizationProvider(new Provider());
 	}
 
-	/** Whether the process assigns the task to one person, named in its model. */
-	static boolean isPersonal(Task task) {
-		if (!(task instanceof TaskEntity entity)) {
-			return false;
-		}
-		TaskDefinition definition = entity.getTaskDefinition();
+	/** In an engine command or outside one (then in one of its own: the models are read from the engine's cache). */
+	@Override
+	public boolean isPersonal(String processDefinitionId, String taskDefinitionKey) {
+		return this.trustedCalls.getObject().run(() -> personal(definitionOf(processDefinitionId, taskDefinitionKey)));
+	}
+
+	/** In a command: whether the task's model names its assignee (read from the deployment cache). */
+	static boolean personal(Task task) {
+		return personal(task instanceof TaskEntity entity ? entity.getTaskDefinition()
+				: definitionOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
+	}
+
+	private static boolean personal(TaskDefinition definition) {
 		return definition != null && definition.getAssigneeExpression() != null;
 	}
 
-	/** Takes back the group grants that open personal tasks got before this provider (run without a user). */
+	private static TaskDefinition definitionOf(String processDefinitionId, String taskKey) {
+		if (processDefinitionId == null || taskKey == null) {
+			return null;
+		}
+		ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration()
+			.getDeploymentCache()
+			.findDeployedProcessDefinitionById(processDefinitionId);
+		return definition == null ? null : definition.getTaskDefinitions().get(taskKey);
+	}
+
+	/** Takes back the candidate groups' grants that open personal tasks got before this provider. */
 	@Override
 	public void run(ApplicationArguments args) {
-		RepositoryServiceImpl repository = (RepositoryServiceImpl) this.repositoryService.getObject();
-		int revoked = 0;
-		for (ProcessDefinition definition : repository.createProcessDefinitionQuery().list()) {
-			Map<String, TaskDefinition> tasks = ((ProcessDefinitionEntity) repository
-				.getDeployedProcessDefinition(definition.getId())).getTaskDefinitions();
-			List<String> personal = tasks.entrySet().stream()
-				.filter(task -> task.getValue().getAssigneeExpression() != null)
-				.map(Map.Entry::getKey)
-				.collect(Collectors.toList());
-			if (personal.isEmpty()) {
-				continue;
-			}
-			for (Task task : this.taskService.getObject().createTaskQuery()
-				.processDefinitionId(definition.getId())
-				.taskDefinitionKeyIn(personal.toArray(String[]::new))
-				.list()) {
-				revoked += revokeGroupGrants(task.getId());
-			}
-		}
+		int revoked = this.trustedCalls.getObject().run(() -> revokeGroupGrants(Context.getCommandContext()));
 		if (revoked > 0) {
-			log.info("Took back {} group grants on tasks for one person", revoked);
+			log.info("No group grant left on the {} open tasks for one person", revoked);
 		}
 	}
 
-	private int revokeGroupGrants(String taskId) {
-		AuthorizationService authorizations = this.authorizationService.getObject();
-		List<Authorization> grants = authorizations.createAuthorizationQuery()
-			.resourceType(Resources.TASK)
-			.resourceId(taskId)
-			.list()
-			.stream()
-			.filter(grant -> grant.getGroupId() != null)
-			.toList();
-		grants.forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
-		return grants.size();
+	private int revokeGroupGrants(CommandContext context) {
+		// Personal tasks by the task keys of the latest models (older versions are not parsed at every start); each
+		// task found is then checked against its own version's model.
+		Set<String> keys = new TreeSet<>();
+		for (ProcessDefinition latest : this.repositoryService.getObject().createProcessDefinitionQuery()
+			.latestVersion()
+			.list()) {
+			Map<String, TaskDefinition> tasks = context.getProcessEngineConfiguration()
+				.getDeploymentCache()
+				.findDeployedProcessDefinitionById(latest.getId())
+				.getTaskDefinitions();
+			tasks.forEach((key, task) -> {
+				if (task.getAssigneeExpression() != null) {
+					keys.add(key);
+				}
+			});
+		}
+		if (keys.isEmpty()) {
+			return 0;
+		}
+		int revoked = 0;
+		for (Task task : this.taskService.getObject().createTaskQuery()
+			.taskDefinitionKeyIn(keys.toArray(String[]::new))
+			.list()) {
+			if (!personal(task)) {
+				continue;
+			}
+			for (IdentityLink link : ((TaskEntity) task).getIdentityLinks()) {
+				if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+					context.getAuthorizationManager()
+						.deleteAuthorizationsByResourceIdAndGroupId(Resources.TASK, task.getId(), link.getGroupId());
+				}
+			}
+			revoked++;
+		}
+		return revoked;
 	}
 
 	/** The engine's own provider, but no grant to the candidate group of a personal task. */
@@ -117,7 +145,7 @@ class PersonalTaskGrants extends AbstractProcessEnginePlugin implements Applicat
 
 		@Override
 		public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String identityLinkType) {
-			return isPersonal(task) ? new AuthorizationEntity[0]
+			return personal(task) ? new AuthorizationEntity[0]
 					: super.newTaskGroupIdentityLink(task, groupId, identityLinkType);
 		}
 	}

@@ -88,10 +88,11 @@ class TaskActions implements TaskWork {
 	 * <p>
 	 * The rule is the need-to-know rule: the user's own tasks, their groups' unclaimed ones and those they are a
 	 * candidate user on are exactly what the engine's task authorizations grant them (a candidate group or user gets
-	 * its task's permissions; nothing else grants a worker tasks). It runs without the engine's authorization join,
-	 * which grows with the square of a group's queue (ADR 16), as our own statement (ADR 33; the engine's task query
-	 * where that statement is not in use). {@code TaskListEquivalenceIT} proves all of them give the same page and
-	 * count.
+	 * its task's permissions; nothing else grants a worker tasks). A task its process assigns to one person has no
+	 * group grant ({@link PersonalTaskGrants}) and is never unclaimed, so no group's list shows it. It runs without
+	 * the engine's authorization join, which grows with the square of a group's queue (ADR 16), as our own statement
+	 * (ADR 33; the engine's task query where that statement is not in use). {@code TaskListEquivalenceIT} proves all
+	 * of them give the same page and count.
 	 */
 	@Override
 	@Transactional(readOnly = true)

@@ -36,8 +36,10 @@ import org.springframework.stereotype.Component;
  * <li>a task is held only by someone it is for: a member of one of its candidate groups, or a candidate user (a
  * substitute covering an absence);</li>
  * <li>a user claims or takes a task only for themselves, and only one nobody else holds; a supervisor may hand a
- * task to someone it is for, or release it, but not one the process assigns to one person (a child's guardian);
- * nobody changes which groups a task is for;</li>
+ * task to someone it is for, or release it, or let a substitute work on it; nobody changes which groups a task is
+ * for;</li>
+ * <li>a task the process assigns to one person (a child's guardian; {@link PersonalTaskGrants}) stays with them: it is
+ * not released, handed over or given a substitute;</li>
  * <li>only the user who holds a task completes it, while it is still for them, and only with its form's fields;</li>
  * <li>a user starts only a process that has a start form, from its start, with that form's fields and no business
  * key of their own; actor fields (who opened a case) come from the engine, never from the caller.</li>
@@ -141,6 +143,11 @@ class TaskWorkRules implements EngineCommandRule {
 			return;
 		}
 		boolean supervisor = actor.isMemberOf(Role.SUPERVISOR.groupId());
+		if (task.personal() && task.assignee() != null && !task.assignee().equals(userId)) {
+			// Held by the person the case names (a child's guardian): released, nobody of its group would see it;
+			// handed over, someone else would see the case.
+			throw ActionRefused.forbidden("problem.task.forOnePerson");
+		}
 		if (userId == null) {
 			if (task.assignee() != null && !task.assignee().equals(actor.userId()) && !supervisor) {
 				throw ActionRefused.conflict("problem.task.claimedByOtherReleases");
@@ -155,10 +162,6 @@ class TaskWorkRules implements EngineCommandRule {
 		if (!userId.equals(actor.userId())) {
 			if (!assign || !supervisor) {
 				throw ActionRefused.forbidden("problem.task.takeOnlyForYourself");
-			}
-			if (task.personal()) {
-				// The person the case named (a child's guardian) is changed in the case, not by handing the task over.
-				throw ActionRefused.forbidden("problem.task.forOnePerson");
 			}
 			if (!task.isFor(userId, groupsOf(userId))) {
 				throw ActionRefused.forbidden("problem.task.userNotInGroups", userId,
@@ -188,6 +191,9 @@ class TaskWorkRules implements EngineCommandRule {
 		}
 		if (adding) {
 			TaskFacts task = facts(command.taskId());
+			if (task != null && task.personal()) {
+				throw ActionRefused.forbidden("problem.task.forOnePerson");
+			}
 			if (task != null && groupsOf(command.userId()).stream().noneMatch(task.candidateGroups()::contains)) {
 				throw ActionRefused.forbidden("problem.task.userNotInGroups", command.userId(),
 						ProcessTexts.groups(task.candidateGroups()));
@@ -253,7 +259,7 @@ class TaskWorkRules implements EngineCommandRule {
 				}
 			}
 			return new TaskFacts(task.getAssignee(), processKey(task.getProcessDefinitionId()),
-					task.getTaskDefinitionKey(), groups, users, PersonalTaskGrants.isPersonal(task));
+					task.getTaskDefinitionKey(), groups, users, PersonalTaskGrants.personal(task));
 		});
 	}
 
