@@ -286,11 +286,7 @@ class EngineSideDoorsIT {
 	@Test
 	void a_guardian_sees_only_the_tasks_of_the_children_they_are_appointed_for() {
 		String reference = childWithGuardian();
-		String task = this.taskService.createTaskQuery()
-			.processInstanceBusinessKey(reference)
-			.taskDefinitionKey(ChildProtectionProcess.TASK_RECORD_GUARDIAN_CONSENT)
-			.singleResult()
-			.getId();
+		String task = consentTask(reference);
 
 		assertThat(this.api.as(GUARDIAN).get("/api/tasks/" + task).status()).isEqualTo(200);
 		assertThat(guardiansFilter(GUARDIAN)).contains(task);
@@ -341,11 +337,7 @@ class EngineSideDoorsIT {
 	@Test
 	void only_the_guardian_who_holds_the_consent_task_completes_it() {
 		String reference = childWithGuardian();
-		String task = this.taskService.createTaskQuery()
-			.processInstanceBusinessKey(reference)
-			.taskDefinitionKey(ChildProtectionProcess.TASK_RECORD_GUARDIAN_CONSENT)
-			.singleResult()
-			.getId();
+		String task = consentTask(reference);
 		String consent = "{\"variables\":{\"consentToServices\":{\"value\":true,\"type\":\"Boolean\"},"
 				+ "\"consentToShareWithAgencies\":{\"value\":\"[\\\"ngo\\\"]\",\"type\":\"Json\"},"
 				+ "\"childViewsHeard\":{\"value\":true,\"type\":\"Boolean\"}}}";
@@ -542,19 +534,19 @@ class EngineSideDoorsIT {
 
 	/** A child of uncertain age, presumed a victim, with a guardian appointed; age and best interests to come. */
 	private String childWithGuardian() {
-		String reference = this.journey.open("demo-police", CaseJourney.UNCERTAIN_AGE_CHILD);
-		this.journey.complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS,
-				CaseJourney.CHILD_LABOUR_INDICATORS);
-		this.journey.complete("demo-police", reference, VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME,
-				body("presumedVictim", true));
-		this.journey.complete("demo-authority", reference, VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS,
-				body("reasonableGrounds", "Positive"));
-		this.journey.complete("demo-social", reference, ChildProtectionProcess.TASK_APPOINT_GUARDIAN,
-				body("guardianUserId", GUARDIAN));
-		return reference;
+		return this.journey.childWithGuardian(GUARDIAN);
 	}
 
 	// --- helpers ---
+
+	/** The guardian's consent task of the case. */
+	private String consentTask(String reference) {
+		return this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(reference)
+			.taskDefinitionKey(ChildProtectionProcess.TASK_RECORD_GUARDIAN_CONSENT)
+			.singleResult()
+			.getId();
+	}
 
 	private String taskOf(String userId, String reference, String taskType) {
 		return this.journey.task(userId, reference, taskType).path("id").asText();

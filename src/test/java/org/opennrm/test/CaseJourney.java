@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.opennrm.assistance.AssistancePlanProcess;
 import org.opennrm.cases.Cases;
 import org.opennrm.casework.NrmCaseProcess;
+import org.opennrm.child.ChildProtectionProcess;
 import org.opennrm.identification.VictimIdentificationProcess;
 import org.opennrm.risk.RiskAssessmentProcess;
 import org.springframework.boot.test.context.TestComponent;
@@ -112,6 +113,23 @@ public class CaseJourney {
 		Api.Response completed = this.api.as(userId).post("/api/tasks/" + taskId + "/complete", body);
 		assertThat(completed.status()).as("complete %s: %s", taskType, completed).isEqualTo(204);
 		this.jobs.runAll();
+	}
+
+	/**
+	 * A child of uncertain age met by police, presumed a victim with reasonable grounds, for whom social services have
+	 * appointed this guardian: the guardian's consent task is open, assigned to them.
+	 * @return the case reference
+	 */
+	public String childWithGuardian(String guardianUserId) {
+		String reference = open("demo-police", UNCERTAIN_AGE_CHILD);
+		complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS, CHILD_LABOUR_INDICATORS);
+		complete("demo-police", reference, VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME,
+				Api.body("presumedVictim", true));
+		complete("demo-authority", reference, VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS,
+				Api.body("reasonableGrounds", "Positive"));
+		complete("demo-social", reference, ChildProtectionProcess.TASK_APPOINT_GUARDIAN,
+				Api.body("guardianUserId", guardianUserId));
+		return reference;
 	}
 
 	/**

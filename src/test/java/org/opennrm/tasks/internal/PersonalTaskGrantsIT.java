@@ -1,7 +1,6 @@
 package org.opennrm.tasks.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.opennrm.test.Api.body;
 
 import java.util.List;
 
@@ -39,15 +38,7 @@ class PersonalTaskGrantsIT {
 
 	@Test
 	void the_consent_task_is_granted_to_its_guardian_and_a_group_grant_of_before_is_taken_back_at_start_up() {
-		String reference = this.journey.open("demo-police", CaseJourney.UNCERTAIN_AGE_CHILD);
-		this.journey.complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS,
-				CaseJourney.CHILD_LABOUR_INDICATORS);
-		this.journey.complete("demo-police", reference, VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME,
-				body("presumedVictim", true));
-		this.journey.complete("demo-authority", reference, VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS,
-				body("reasonableGrounds", "Positive"));
-		this.journey.complete("demo-social", reference, ChildProtectionProcess.TASK_APPOINT_GUARDIAN,
-				body("guardianUserId", "demo-guardian"));
+		String reference = this.journey.childWithGuardian("demo-guardian");
 		String consent = this.taskService.createTaskQuery()
 			.processInstanceBusinessKey(reference)
 			.taskDefinitionKey(ChildProtectionProcess.TASK_RECORD_GUARDIAN_CONSENT)
