@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -105,6 +106,31 @@ class ProcessModelRulesTest {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A user task whose model names its assignee is a task for one person ({@code tasks.PersonalTasks}): its candidate
+	 * group gets no grant on it and it stays with that person. Naming an assignee on a team's task would hide it from
+	 * the team, so each such task is listed here on purpose.
+	 */
+	@Test
+	void only_the_guardians_consent_tasks_are_assigned_in_their_model() throws IOException {
+		Set<String> assignedInModel = new TreeSet<>();
+		for (Path file : bpmnFiles().toList()) {
+			BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+			for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+				if (task.getCamundaAssignee() != null) {
+					ModelElementInstance process = task.getParentElement();
+					while (!(process instanceof Process)) {
+						process = process.getParentElement();
+					}
+					assignedInModel.add(((Process) process).getId() + "/" + task.getId());
+				}
+			}
+		}
+		assertThat(assignedInModel).containsExactly(
+				ChildProtectionProcess.KEY + "/" + ChildProtectionProcess.TASK_RECORD_GUARDIAN_CONSENT,
+				TransnationalReferralProcess.KEY + "/" + TransnationalReferralProcess.TASK_RECORD_GUARDIAN_CONSENT);
 	}
 
 	@Test
