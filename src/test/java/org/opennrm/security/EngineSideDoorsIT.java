@@ -302,7 +302,7 @@ class EngineSideDoorsIT {
 		assertThat(variables.status()).as(variables.toString()).isIn(403, 404);
 		assertThat(variables.body()).doesNotContain(reference);
 
-		// Nor is it handed to them: the guardian is changed by appointing another in the case.
+		// Nor is it handed to them by a supervisor (a child's guardian is changed by appointment, ADR 20).
 		Api.Response handed = tasklist("demo-supervisor").post(ENGINE + "/task/" + task + "/assignee",
 				"{\"userId\":\"" + SECOND_GUARDIAN + "\"}");
 		assertThat(handed.status()).as(handed.toString()).isEqualTo(403);
