@@ -121,12 +121,7 @@ public class CaseJourney {
 	 * @return the case reference
 	 */
 	public String childWithGuardian(String guardianUserId) {
-		String reference = open("demo-police", UNCERTAIN_AGE_CHILD);
-		complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS, CHILD_LABOUR_INDICATORS);
-		complete("demo-police", reference, VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME,
-				Api.body("presumedVictim", true));
-		complete("demo-authority", reference, VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS,
-				Api.body("reasonableGrounds", "Positive"));
+		String reference = withReasonableGrounds(UNCERTAIN_AGE_CHILD, CHILD_LABOUR_INDICATORS);
 		complete("demo-social", reference, ChildProtectionProcess.TASK_APPOINT_GUARDIAN,
 				Api.body("guardianUserId", guardianUserId));
 		return reference;
@@ -151,12 +146,7 @@ public class CaseJourney {
 	 * @return the case reference
 	 */
 	public String adultWithShelterPlanDrafted() {
-		String reference = open("demo-police", ADULT_BY_POLICE);
-		complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS, ADULT_LABOUR_INDICATORS);
-		complete("demo-police", reference, VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME,
-				Api.body("presumedVictim", true));
-		complete("demo-authority", reference, VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS,
-				Api.body("reasonableGrounds", "Positive"));
+		String reference = withReasonableGrounds(ADULT_BY_POLICE, ADULT_LABOUR_INDICATORS);
 		complete("demo-police", reference, NrmCaseProcess.TASK_RECORD_CONSENT,
 				Api.body("consentToReferral", true, "consentToServices", true, "consentToShareWith",
 						List.of("social", "ngo", "health"), "consentToPoliceCooperation", true));
@@ -165,6 +155,21 @@ public class CaseJourney {
 		complete("demo-social", reference, RiskAssessmentProcess.TASK_ASSESS_RISK_AS_CASE_MANAGER, lowRisk);
 		complete("demo-social", reference, AssistancePlanProcess.TASK_DRAFT_ASSISTANCE_PLAN,
 				Api.body("plannedServices", List.of("Shelter"), "writtenWith", "Person", "planReference", "PLAN/1"));
+		return reference;
+	}
+
+	/**
+	 * A case opened by police with this intake, screened with these indicators, presumed a victim, with reasonable
+	 * grounds decided.
+	 * @return the case reference
+	 */
+	private String withReasonableGrounds(Map<String, Object> intake, Map<String, Object> indicators) {
+		String reference = open("demo-police", intake);
+		complete("demo-police", reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS, indicators);
+		complete("demo-police", reference, VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME,
+				Api.body("presumedVictim", true));
+		complete("demo-authority", reference, VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS,
+				Api.body("reasonableGrounds", "Positive"));
 		return reference;
 	}
 

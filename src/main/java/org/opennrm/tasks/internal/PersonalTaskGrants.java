@@ -73,10 +73,12 @@ class PersonalTaskGrants extends AbstractProcessEnginePlugin implements Personal
 		return this.trustedCalls.getObject().run(() -> personal(definitionOf(processDefinitionId, taskDefinitionKey)));
 	}
 
-	/** In a command: whether the task's model names its assignee (read from the deployment cache). */
+	/**
+	 * In a command: whether the task's model names its assignee. The engine hands its providers and listeners its own
+	 * task entities, whose definition it reads from the deployment cache.
+	 */
 	static boolean personal(Task task) {
-		return personal(task instanceof TaskEntity entity ? entity.getTaskDefinition()
-				: definitionOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
+		return task instanceof TaskEntity entity && personal(entity.getTaskDefinition());
 	}
 
 	private static boolean personal(TaskDefinition definition) {
