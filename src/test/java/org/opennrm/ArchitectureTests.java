@@ -65,6 +65,7 @@ class ArchitectureTests {
 			"org.opennrm.casework.internal.CaseWorkflows", "org.opennrm.returns.internal.StopReturnsWhenProtected",
 			"org.opennrm.deadlines.internal.DeadlineMetListener", "org.opennrm.risk.internal.RiskAssessmentDeadlineMet",
 			"org.opennrm.child.internal.RecordBestInterests", "org.opennrm.child.internal.Guardians",
+			"org.opennrm.child.internal.GuardianChanges",
 			"org.opennrm.oversight.internal.Workers", "org.opennrm.oversight.internal.AbsenceCover",
 			"org.opennrm.tasks.internal.TaskWorkRules", "org.opennrm.returns.internal.ReturnRequests",
 			"org.opennrm.transnational.internal.ReferralProposals",

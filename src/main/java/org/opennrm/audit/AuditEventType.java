@@ -31,6 +31,8 @@ public enum AuditEventType {
 	IdentityChange,
 	/** Another operation a user made on the engine (process instances, variables, jobs). */
 	EngineOperation,
+	/** A child's guardian was changed (with the reason). */
+	GuardianChanged,
 	/** Supervisors reassigned tasks or recorded absences. */
 	Oversight,
 	/** A case's personal data was erased after its retention period. */

@@ -11,6 +11,9 @@ import jakarta.validation.constraints.Size;
  * @param guardianUserId the guardian's user id
  */
 public record AppointGuardian(
-		@NotNull @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*",
+		@NotNull @Size(max = 64) @Pattern(regexp = AppointGuardian.USER_ID,
 				message = "{validation.guardian.userId}") String guardianUserId) {
+
+	/** A user id: letters and digits, joined by single dots, hyphens or underscores. */
+	public static final String USER_ID = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*";
 }

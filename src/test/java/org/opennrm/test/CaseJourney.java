@@ -116,12 +116,21 @@ public class CaseJourney {
 	}
 
 	/**
+	 * A child of uncertain age met by police, presumed a victim with reasonable grounds: social services are to appoint
+	 * a guardian.
+	 * @return the case reference
+	 */
+	public String childAwaitingGuardian() {
+		return withReasonableGrounds(UNCERTAIN_AGE_CHILD, CHILD_LABOUR_INDICATORS);
+	}
+
+	/**
 	 * A child of uncertain age met by police, presumed a victim with reasonable grounds, for whom social services have
 	 * appointed this guardian: the guardian's consent task is open, assigned to them.
 	 * @return the case reference
 	 */
 	public String childWithGuardian(String guardianUserId) {
-		String reference = withReasonableGrounds(UNCERTAIN_AGE_CHILD, CHILD_LABOUR_INDICATORS);
+		String reference = childAwaitingGuardian();
 		complete("demo-social", reference, ChildProtectionProcess.TASK_APPOINT_GUARDIAN,
 				Api.body("guardianUserId", guardianUserId));
 		return reference;

@@ -12,6 +12,7 @@ import org.opennrm.casefile.Section;
 import org.opennrm.casefile.SectionRead;
 import org.opennrm.casefile.SectionWritten;
 import org.opennrm.cases.CaseOpened;
+import org.opennrm.child.GuardianChanged;
 import org.opennrm.consent.ConsentDecision;
 import org.opennrm.deadlines.DeadlineMissed;
 import org.opennrm.oversight.AbsenceEnded;
@@ -91,6 +92,12 @@ class AuditListeners {
 					"task " + task.taskId(), event.reason(), "reassigned " + task.taskType() + " from "
 							+ (task.from() == null ? "-" : task.from()) + " to " + task.to()));
 		}
+	}
+
+	@EventListener
+	void on(GuardianChanged event) {
+		this.trail.append(new NewEntry(event.by(), AuditEventType.GuardianChanged, event.caseId(), event.reference(),
+				null, "guardian", event.reason(), "from " + event.from() + " to " + event.to()));
 	}
 
 	@EventListener

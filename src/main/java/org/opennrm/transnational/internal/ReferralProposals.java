@@ -16,6 +16,7 @@ import org.opennrm.casefile.Section;
 import org.opennrm.cases.Case;
 import org.opennrm.cases.CaseVariables;
 import org.opennrm.cases.Cases;
+import org.opennrm.child.GuardianChanged;
 import org.opennrm.consent.ConsentDecision;
 import org.opennrm.consent.ConsentLedger;
 import org.opennrm.consent.ConsentPurpose;
@@ -32,6 +33,7 @@ import org.opennrm.transnational.ReferralKind;
 import org.opennrm.transnational.ReferralStatus;
 import org.opennrm.transnational.TransnationalReferralProcess.Variables;
 import org.opennrm.transnational.TransnationalReferralProcess;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -156,6 +158,23 @@ class ReferralProposals {
 		}
 		this.ledger.record(found.caseId(), ConsentPurpose.TransnationalReferral, referral.peerCountry(), given, givenBy,
 				recordedBy);
+	}
+
+	/**
+	 * A child's guardian changed: the referrals of the case under way name the new guardian, so a consent task still to
+	 * come is theirs (one already open has moved to them with the change).
+	 */
+	@EventListener
+	void guardianChanged(GuardianChanged change) {
+		this.trustedCalls.run(() -> {
+			this.runtimeService.createProcessInstanceQuery()
+				.processInstanceBusinessKey(change.reference())
+				.processDefinitionKey(TransnationalReferralProcess.KEY)
+				.active()
+				.list()
+				.forEach(instance -> this.runtimeService.setVariable(instance.getId(), Variables.GUARDIAN, change.to()));
+			return null;
+		});
 	}
 
 	/** The chosen fields, checked against the policy and the sections' fields; errors go under {@code fields.<section>}. */

@@ -1,0 +1,41 @@
+package org.opennrm.child.internal;
+
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.opennrm.child.GuardianChanged;
+import org.opennrm.platform.Problems;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/cases/{reference}/guardian", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Child protection", description = "Change a child's guardian")
+class GuardianController {
+
+	/** Checked here rather than with a constraint on the path variable, as the other case endpoints do. */
+	private static final Pattern REFERENCE = Pattern.compile("[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}");
+
+	private final GuardianChanges changes;
+
+	GuardianController(GuardianChanges changes) {
+		this.changes = changes;
+	}
+
+	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Appoint another guardian for a child who has one, with a reason (social services leading "
+			+ "the case, or a supervisor); the guardian's open tasks for the child move to the new guardian, and the "
+			+ "former guardian's access ends")
+	GuardianChanged change(@PathVariable String reference, @Valid @RequestBody ChangeGuardian change) {
+		if (!REFERENCE.matcher(reference).matches()) {
+			throw Problems.badRequest("problem.case.notAReference");
+		}
+		return this.changes.change(reference, change);
+	}
+}

@@ -1,0 +1,215 @@
+package org.opennrm.child;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opennrm.test.Api.body;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opennrm.cases.Cases;
+import org.opennrm.test.Api;
+import org.opennrm.test.CaseJourney;
+import org.opennrm.test.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A child's guardian is changed by appointment (social services leading the case, or a supervisor, with a reason): the
+ * consent task for one person moves with it, and so do the child's case and the authority to act for the child.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GuardianChangeIT {
+
+	/** Guardians of this test's own: the consent task is for one person, and these are the persons. */
+	static final String FORMER = "change-former-guardian";
+
+	static final String NEW = "change-new-guardian";
+
+	static final String REASON = "The guardian moved to another region.";
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	CaseJourney journey;
+
+	@Autowired
+	Cases cases;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	AuthorizationService authorizationService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeAll
+	void twoGuardians() {
+		for (String id : List.of(FORMER, NEW)) {
+			User user = this.identityService.newUser(id);
+			user.setPassword(Api.DEMO_PASSWORD);
+			user.setFirstName("Change");
+			user.setLastName("Guardian");
+			this.identityService.saveUser(user);
+			this.identityService.createMembership(id, "guardian");
+		}
+	}
+
+	@AfterAll
+	void removeThem() {
+		this.identityService.deleteUser(FORMER);
+		this.identityService.deleteUser(NEW);
+	}
+
+	@Test
+	void social_services_change_the_guardian_and_the_consent_task_and_the_childs_case_move_with_it() {
+		String reference = this.journey.childWithGuardian(FORMER);
+		String consent = consentTask(reference).getId();
+		assertThat(this.api.as(FORMER).get("/api/tasks/" + consent).status()).isEqualTo(200);
+
+		Api.Response changed = change("demo-social", reference, NEW, REASON);
+
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		assertThat(changed.json().path("from").asText()).isEqualTo(FORMER);
+		assertThat(changed.json().path("to").asText()).isEqualTo(NEW);
+		assertThat(this.cases.findByReference(reference).orElseThrow().guardian()).isEqualTo(NEW);
+		assertThat(consentTask(reference).getAssignee()).isEqualTo(NEW);
+		assertThat(grantsOn(consent, FORMER)).as("the former guardian's grant is taken back").isZero();
+		assertThat(grantsOn(consent, NEW)).isOne();
+		assertThat(this.runtimeService.createVariableInstanceQuery()
+			.processInstanceIdIn(consentTask(reference).getProcessInstanceId())
+			.variableName(ChildProtectionProcess.Variables.GUARDIAN_USER_ID)
+			.singleResult()
+			.getValue()).as("the guardian the process names").isEqualTo(NEW);
+
+		Api.Client former = this.api.as(FORMER);
+		assertThat(former.get("/api/tasks/" + consent).status()).isEqualTo(404);
+		assertThat(former.post("/api/tasks/" + consent + "/complete", consentGiven()).status()).isEqualTo(404);
+		assertThat(former.get("/api/cases/" + reference).status()).isEqualTo(404);
+		assertThat(former.get("/api/cases/" + reference + "/file/identity").status()).isEqualTo(404);
+		assertThat(this.api.as(NEW).get("/api/cases/" + reference + "/file/identity").status()).isEqualTo(200);
+
+		this.journey.complete(NEW, reference, ChildProtectionProcess.TASK_RECORD_GUARDIAN_CONSENT, consentGiven());
+		assertThat(this.jdbc.queryForList("select distinct recorded_by from nrm_consent where case_id = ?", String.class,
+				this.cases.findByReference(reference).orElseThrow().caseId()))
+			.as("the consent is the new guardian's").containsExactly(NEW);
+
+		List<JsonNode> audited = guardianChanges(reference);
+		assertThat(audited).singleElement().satisfies(entry -> {
+			assertThat(entry.path("actor").asText()).isEqualTo("demo-social");
+			assertThat(entry.path("purpose").asText()).isEqualTo(REASON);
+			assertThat(entry.path("detail").asText()).isEqualTo("from " + FORMER + " to " + NEW);
+		});
+	}
+
+	@Test
+	void a_refused_change_says_why_and_changes_nothing() {
+		String reference = this.journey.childWithGuardian(FORMER);
+		String consent = consentTask(reference).getId();
+
+		Api.Response notAGuardian = change("demo-social", reference, "demo-ngo", REASON);
+		assertThat(notAGuardian.status()).as(notAGuardian.toString()).isEqualTo(400);
+		assertThat(notAGuardian.json().path("errors").has("guardianUserId")).isTrue();
+		assertThat(change("demo-social", reference, FORMER, REASON).status()).as("already the guardian").isEqualTo(409);
+		Api.Response shortReason = change("demo-social", reference, NEW, "moved");
+		assertThat(shortReason.status()).isEqualTo(400);
+		assertThat(shortReason.json().path("errors").has("reason")).isTrue();
+		Api.Response badUser = change("demo-social", reference, "not a user id", REASON);
+		assertThat(badUser.status()).isEqualTo(400);
+		assertThat(badUser.json().path("errors").has("guardianUserId")).isTrue();
+		assertThat(this.api.as("demo-social").put("/api/cases/" + reference + "/guardian", body("reason", REASON))
+			.status()).as("no guardian named").isEqualTo(400);
+		assertThat(change("demo-social", "not-a-reference", NEW, REASON).status()).isEqualTo(400);
+		for (String outsider : List.of("demo-police", "demo-ngo", "demo-health", FORMER, NEW, "demo-auditor")) {
+			Api.Response refused = change(outsider, reference, NEW, REASON);
+			assertThat(refused.status()).as("%s: %s", outsider, refused).isEqualTo(404);
+			assertThat(refused.body()).doesNotContain(FORMER);
+		}
+
+		assertThat(this.cases.findByReference(reference).orElseThrow().guardian()).isEqualTo(FORMER);
+		assertThat(consentTask(reference).getAssignee()).isEqualTo(FORMER);
+		assertThat(grantsOn(consent, FORMER)).isOne();
+		assertThat(grantsOn(consent, NEW)).isZero();
+		assertThat(guardianChanges(reference)).isEmpty();
+	}
+
+	@Test
+	void the_first_guardian_is_appointed_through_the_task_and_a_supervisor_may_change_one() {
+		String reference = this.journey.childAwaitingGuardian();
+
+		Api.Response noneYet = change("demo-social", reference, NEW, REASON);
+		assertThat(noneYet.status()).as(noneYet.toString()).isEqualTo(409);
+		assertThat(this.cases.findByReference(reference).orElseThrow().guardian()).isNull();
+
+		this.journey.complete("demo-social", reference, ChildProtectionProcess.TASK_APPOINT_GUARDIAN,
+				body("guardianUserId", FORMER));
+		Api.Response bySupervisor = change("demo-supervisor", reference, NEW, REASON);
+		assertThat(bySupervisor.status()).as(bySupervisor.toString()).isEqualTo(200);
+		assertThat(consentTask(reference).getAssignee()).isEqualTo(NEW);
+	}
+
+	@Test
+	void an_adults_case_has_no_guardian_to_change() {
+		String reference = this.journey.adultWithShelterPlanDrafted();
+
+		Api.Response refused = change("demo-supervisor", reference, NEW, REASON);
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+		assertThat(this.cases.findByReference(reference).orElseThrow().guardian()).isNull();
+	}
+
+	private Api.Response change(String userId, String reference, String guardian, String reason) {
+		return this.api.as(userId).put("/api/cases/" + reference + "/guardian",
+				body("guardianUserId", guardian, "reason", reason));
+	}
+
+	private Task consentTask(String reference) {
+		return this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(reference)
+			.taskDefinitionKey(ChildProtectionProcess.TASK_RECORD_GUARDIAN_CONSENT)
+			.singleResult();
+	}
+
+	private long grantsOn(String taskId, String userId) {
+		return this.authorizationService.createAuthorizationQuery()
+			.resourceType(Resources.TASK)
+			.resourceId(taskId)
+			.userIdIn(userId)
+			.count();
+	}
+
+	private List<JsonNode> guardianChanges(String reference) {
+		Api.Response timeline = this.api.as("demo-auditor")
+			.get("/api/audit/cases/" + reference + "/timeline?type=GuardianChanged");
+		assertThat(timeline.status()).as(timeline.toString()).isEqualTo(200);
+		List<JsonNode> entries = new ArrayList<>();
+		timeline.json().forEach(entries::add);
+		return entries;
+	}
+
+	private static Map<String, Object> consentGiven() {
+		return body("consentToServices", true, "consentToShareWithAgencies", List.of("ngo"), "childViewsHeard", true);
+	}
+}
