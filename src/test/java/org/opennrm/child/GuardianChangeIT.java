@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,9 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opennrm.cases.Cases;
+import org.opennrm.security.RunAs;
 import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,6 +41,9 @@ class GuardianChangeIT {
 	static final String FORMER = "change-former-guardian";
 
 	static final String NEW = "change-new-guardian";
+
+	/** A guardian the case never names. */
+	static final String STRAY = "change-stray-guardian";
 
 	static final String REASON = "The guardian moved to another region.";
 
@@ -65,9 +71,12 @@ class GuardianChangeIT {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	RunAs runAs;
+
 	@BeforeAll
 	void twoGuardians() {
-		for (String id : List.of(FORMER, NEW)) {
+		for (String id : List.of(FORMER, NEW, STRAY)) {
 			User user = this.identityService.newUser(id);
 			user.setPassword(Api.DEMO_PASSWORD);
 			user.setFirstName("Change");
@@ -81,6 +90,7 @@ class GuardianChangeIT {
 	void removeThem() {
 		this.identityService.deleteUser(FORMER);
 		this.identityService.deleteUser(NEW);
+		this.identityService.deleteUser(STRAY);
 	}
 
 	@Test
@@ -94,6 +104,8 @@ class GuardianChangeIT {
 		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
 		assertThat(changed.json().path("from").asText()).isEqualTo(FORMER);
 		assertThat(changed.json().path("to").asText()).isEqualTo(NEW);
+		assertThat(changed.json().path("changedBy").asText()).isEqualTo("demo-social");
+		assertThat(changed.json().has("caseId")).as("the case by its reference only").isFalse();
 		assertThat(this.cases.findByReference(reference).orElseThrow().guardian()).isEqualTo(NEW);
 		assertThat(consentTask(reference).getAssignee()).isEqualTo(NEW);
 		assertThat(grantsOn(consent, FORMER)).as("the former guardian's grant is taken back").isZero();
@@ -105,6 +117,11 @@ class GuardianChangeIT {
 			.getValue()).as("the guardian the process names").isEqualTo(NEW);
 
 		Api.Client former = this.api.as(FORMER);
+		assertThat(this.runAs.user(FORMER, () -> this.taskService.createTaskQuery().taskId(consent).count()))
+			.as("the engine's query, where Tasklist's filters end").isZero();
+		assertThat(WebappSession.signIn(this.api, "tasklist", FORMER, Api.DEMO_PASSWORD)
+			.get("/camunda/api/engine/engine/default/task/" + consent)
+			.status()).as("Tasklist's engine API").isEqualTo(404);
 		assertThat(former.get("/api/tasks/" + consent).status()).isEqualTo(404);
 		assertThat(former.post("/api/tasks/" + consent + "/complete", consentGiven()).status()).isEqualTo(404);
 		assertThat(former.get("/api/cases/" + reference).status()).isEqualTo(404);
@@ -132,20 +149,28 @@ class GuardianChangeIT {
 		Api.Response notAGuardian = change("demo-social", reference, "demo-ngo", REASON);
 		assertThat(notAGuardian.status()).as(notAGuardian.toString()).isEqualTo(400);
 		assertThat(notAGuardian.json().path("errors").has("guardianUserId")).isTrue();
-		assertThat(change("demo-social", reference, FORMER, REASON).status()).as("already the guardian").isEqualTo(409);
-		Api.Response shortReason = change("demo-social", reference, NEW, "moved");
-		assertThat(shortReason.status()).isEqualTo(400);
-		assertThat(shortReason.json().path("errors").has("reason")).isTrue();
+		assertConflict(change("demo-social", reference, FORMER, REASON), FORMER + " is already the child's guardian.");
+		for (String reason : List.of("moved", "   moved         ")) {
+			Api.Response shortReason = change("demo-social", reference, NEW, reason);
+			assertThat(shortReason.status()).as("'%s': %s", reason, shortReason).isEqualTo(400);
+			assertThat(shortReason.json().path("errors").has("reason")).isTrue();
+		}
 		Api.Response badUser = change("demo-social", reference, "not a user id", REASON);
 		assertThat(badUser.status()).isEqualTo(400);
 		assertThat(badUser.json().path("errors").has("guardianUserId")).isTrue();
-		assertThat(this.api.as("demo-social").put("/api/cases/" + reference + "/guardian", body("reason", REASON))
-			.status()).as("no guardian named").isEqualTo(400);
-		assertThat(change("demo-social", "not-a-reference", NEW, REASON).status()).isEqualTo(400);
+		Api.Response noGuardian = this.api.as("demo-social")
+			.put("/api/cases/" + reference + "/guardian", body("reason", REASON));
+		assertThat(noGuardian.status()).as(noGuardian.toString()).isEqualTo(400);
+		assertThat(noGuardian.json().path("errors").has("guardianUserId")).isTrue();
+		Api.Response notAReference = change("demo-social", "not-a-reference", NEW, REASON);
+		assertThat(notAReference.status()).as(notAReference.toString()).isEqualTo(400);
+		assertThat(notAReference.header("Content-Type")).startsWith("application/problem+json");
+		JsonNode unknown = withoutInstance(change("demo-social", "DEMO-2026-999999", NEW, REASON));
 		for (String outsider : List.of("demo-police", "demo-ngo", "demo-health", FORMER, NEW, "demo-auditor")) {
 			Api.Response refused = change(outsider, reference, NEW, REASON);
 			assertThat(refused.status()).as("%s: %s", outsider, refused).isEqualTo(404);
-			assertThat(refused.body()).doesNotContain(FORMER);
+			assertThat(withoutInstance(refused)).as("the same answer as for a case that does not exist")
+				.isEqualTo(unknown);
 		}
 
 		assertThat(this.cases.findByReference(reference).orElseThrow().guardian()).isEqualTo(FORMER);
@@ -159,30 +184,62 @@ class GuardianChangeIT {
 	void the_first_guardian_is_appointed_through_the_task_and_a_supervisor_may_change_one() {
 		String reference = this.journey.childAwaitingGuardian();
 
-		Api.Response noneYet = change("demo-social", reference, NEW, REASON);
-		assertThat(noneYet.status()).as(noneYet.toString()).isEqualTo(409);
+		assertConflict(change("demo-social", reference, NEW, REASON),
+				"This child has no guardian yet: the first is appointed through the task \"Appoint a guardian\".");
 		assertThat(this.cases.findByReference(reference).orElseThrow().guardian()).isNull();
 
 		this.journey.complete("demo-social", reference, ChildProtectionProcess.TASK_APPOINT_GUARDIAN,
 				body("guardianUserId", FORMER));
+		String consent = consentTask(reference).getId();
 		Api.Response bySupervisor = change("demo-supervisor", reference, NEW, REASON);
 		assertThat(bySupervisor.status()).as(bySupervisor.toString()).isEqualTo(200);
 		assertThat(consentTask(reference).getAssignee()).isEqualTo(NEW);
+		assertThat(grantsOn(consent, FORMER)).isZero();
+		assertThat(grantsOn(consent, NEW)).isOne();
+	}
+
+	/**
+	 * The task for one person moves to the new guardian whoever holds it, and everyone who held it loses their grant:
+	 * not only a task the former guardian holds (here held by someone the case never named since, as a change that
+	 * raced another one would have left it).
+	 */
+	@Test
+	void the_consent_task_moves_to_the_new_guardian_whoever_held_it() {
+		String reference = this.journey.childWithGuardian(FORMER);
+		String consent = consentTask(reference).getId();
+		this.taskService.setAssignee(consent, STRAY);
+		assertThat(grantsOn(consent, STRAY)).isOne();
+
+		Api.Response changed = change("demo-social", reference, NEW, REASON);
+
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		assertThat(consentTask(reference).getAssignee()).isEqualTo(NEW);
+		assertThat(grantsOn(consent, STRAY)).isZero();
+		assertThat(grantsOn(consent, FORMER)).isZero();
 	}
 
 	@Test
 	void an_adults_case_has_no_guardian_to_change() {
 		String reference = this.journey.adultWithShelterPlanDrafted();
 
-		Api.Response refused = change("demo-supervisor", reference, NEW, REASON);
-
-		assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+		assertConflict(change("demo-supervisor", reference, NEW, REASON), "Case " + reference + " is not a child's case.");
 		assertThat(this.cases.findByReference(reference).orElseThrow().guardian()).isNull();
 	}
 
 	private Api.Response change(String userId, String reference, String guardian, String reason) {
 		return this.api.as(userId).put("/api/cases/" + reference + "/guardian",
 				body("guardianUserId", guardian, "reason", reason));
+	}
+
+	private static void assertConflict(Api.Response response, String detail) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(409);
+		assertThat(response.json().path("detail").asText()).isEqualTo(detail);
+	}
+
+	/** A problem response without its {@code instance} (the path asked). */
+	private static JsonNode withoutInstance(Api.Response response) {
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		return ((ObjectNode) response.json()).without("instance");
 	}
 
 	private Task consentTask(String reference) {

@@ -17,4 +17,9 @@ record ChangeGuardian(
 		@NotNull @Size(max = 64) @Pattern(regexp = AppointGuardian.USER_ID,
 				message = "{validation.guardian.userId}") String guardianUserId,
 		@NotBlank @Size(min = 10, max = 500) String reason) {
+
+	/** The reason as it is kept: the length is checked on what is kept, not on the padding. */
+	ChangeGuardian {
+		reason = reason == null ? null : reason.strip();
+	}
 }

@@ -1,15 +1,7 @@
 package org.opennrm.child.internal;
 
-import java.util.List;
-
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.opennrm.casefile.CaseAccess;
 import org.opennrm.cases.Case;
 import org.opennrm.cases.Cases;
@@ -29,10 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Changes a child's guardian, all in one transaction: the case names the new guardian, the child protection process
- * assigns the guardian's tasks to come to them, the guardian's open tasks of the case (the consent, for one person)
- * move to them, and the former guardian's grants on those tasks are taken back. With the case no longer naming them,
- * the former guardian also loses the case file and the authority to act for the child. One event says who changed it,
- * from whom to whom and why; the transnational referral follows it.
+ * assigns the guardian's tasks to come to them, and the guardians' open tasks of the case (the consent, for one
+ * person) move to them, with the former holder's grants taken back ({@link PersonalTasks#handOver}). With the case no
+ * longer naming them, the former guardian also loses the case file and the authority to act for the child. One event
+ * says who changed it, from whom to whom and why; the transnational referral follows it.
  * <p>
  * Social services leading the case, or a supervisor, may change it; anyone else gets the same 404 as for a reference
  * that does not exist. The guardian's own tasks cannot be handed over otherwise (ADR 20): this is the way a child's
@@ -50,10 +42,6 @@ class GuardianChanges {
 
 	private final RuntimeService runtimeService;
 
-	private final TaskService taskService;
-
-	private final AuthorizationService authorizationService;
-
 	private final PersonalTasks personalTasks;
 
 	private final TrustedEngineCalls trustedCalls;
@@ -61,14 +49,11 @@ class GuardianChanges {
 	private final ApplicationEventPublisher events;
 
 	GuardianChanges(Cases cases, CaseAccess access, IdentityService identityService, RuntimeService runtimeService,
-			TaskService taskService, AuthorizationService authorizationService, PersonalTasks personalTasks,
-			TrustedEngineCalls trustedCalls, ApplicationEventPublisher events) {
+			PersonalTasks personalTasks, TrustedEngineCalls trustedCalls, ApplicationEventPublisher events) {
 		this.cases = cases;
 		this.access = access;
 		this.identityService = identityService;
 		this.runtimeService = runtimeService;
-		this.taskService = taskService;
-		this.authorizationService = authorizationService;
 		this.personalTasks = personalTasks;
 		this.trustedCalls = trustedCalls;
 		this.events = events;
@@ -76,9 +61,13 @@ class GuardianChanges {
 
 	GuardianChanged change(String reference, ChangeGuardian change) {
 		NrmUser user = CurrentUser.get();
-		Case found = this.cases.findByReference(reference)
+		Case visible = this.cases.findByReference(reference)
 			.filter(candidate -> mayChange(user, candidate))
 			.orElseThrow(() -> Problems.notFound("problem.case.notFound"));
+		// Two changes, or a change and a transnational proposal, one after the other: each sees the guardian the other
+		// left.
+		this.cases.lock(reference);
+		Case found = this.cases.findById(visible.caseId()).orElseThrow();
 		if (!found.isOpen()) {
 			throw Problems.conflict("problem.case.closed", reference);
 		}
@@ -97,28 +86,19 @@ class GuardianChanges {
 			throw InvalidFields.of("guardianUserId", Guardians.NOT_A_GUARDIAN.code());
 		}
 		this.cases.change(found.caseId(), current -> current.withGuardian(to));
-		// The worker may not read the child's processes or their tasks: once checked, the change is the service's own.
+		// The worker may not read the child's processes: once checked, naming the new guardian is the service's own.
 		this.trustedCalls.run(() -> {
-			for (ProcessInstance instance : this.runtimeService.createProcessInstanceQuery()
+			this.runtimeService.createProcessInstanceQuery()
 				.processInstanceBusinessKey(reference)
 				.processDefinitionKey(ChildProtectionProcess.KEY)
-				.active()
-				.list()) {
-				this.runtimeService.setVariable(instance.getId(), ChildProtectionProcess.Variables.GUARDIAN_USER_ID, to);
-			}
-			for (Task task : this.taskService.createTaskQuery()
-				.processInstanceBusinessKey(reference)
-				.taskAssignee(from)
-				.list()) {
-				if (this.personalTasks.isPersonal(task.getProcessDefinitionId(), task.getTaskDefinitionKey())) {
-					this.taskService.setAssignee(task.getId(), to);
-					takeBackGrants(from, task.getId());
-				}
-			}
+				.list()
+				.forEach(instance -> this.runtimeService.setVariable(instance.getId(),
+						ChildProtectionProcess.Variables.GUARDIAN_USER_ID, to));
 			return null;
 		});
+		this.personalTasks.handOver(reference, Role.GUARDIAN.groupId(), to);
 		GuardianChanged changed = new GuardianChanged(found.caseId(), reference, from, to, user.userId(),
-				change.reason().strip(), EngineClock.now());
+				change.reason(), EngineClock.now());
 		this.events.publishEvent(changed);
 		return changed;
 	}
@@ -127,15 +107,5 @@ class GuardianChanges {
 	private boolean mayChange(NrmUser user, Case candidate) {
 		return user.has(Role.SUPERVISOR) || (user.has(Role.SOCIAL)
 				&& Role.SOCIAL.groupId().equals(candidate.leadAgency()) && this.access.involved(user, candidate));
-	}
-
-	/** The engine grants a new assignee the task but never takes the former assignee's grant back. */
-	private void takeBackGrants(String userId, String taskId) {
-		List<Authorization> grants = this.authorizationService.createAuthorizationQuery()
-			.userIdIn(userId)
-			.resourceType(Resources.TASK)
-			.resourceId(taskId)
-			.list();
-		grants.forEach(grant -> this.authorizationService.deleteAuthorization(grant.getId()));
 	}
 }

@@ -1,5 +1,6 @@
 package org.opennrm.child.internal;
 
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,7 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Child protection", description = "Change a child's guardian")
 class GuardianController {
 
-	/** Checked here rather than with a constraint on the path variable, as the other case endpoints do. */
+	/**
+	 * Checked here rather than with a constraint on the path variable: a constraint there would turn on method
+	 * validation, which reports the body's field errors differently from every other endpoint.
+	 */
 	private static final Pattern REFERENCE = Pattern.compile("[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}");
 
 	private final GuardianChanges changes;
@@ -32,10 +36,25 @@ class GuardianController {
 	@Operation(summary = "Appoint another guardian for a child who has one, with a reason (social services leading "
 			+ "the case, or a supervisor); the guardian's open tasks for the child move to the new guardian, and the "
 			+ "former guardian's access ends")
-	GuardianChanged change(@PathVariable String reference, @Valid @RequestBody ChangeGuardian change) {
+	GuardianChange change(@PathVariable String reference, @Valid @RequestBody ChangeGuardian change) {
 		if (!REFERENCE.matcher(reference).matches()) {
 			throw Problems.badRequest("problem.case.notAReference");
 		}
-		return this.changes.change(reference, change);
+		GuardianChanged changed = this.changes.change(reference, change);
+		return new GuardianChange(changed.reference(), changed.from(), changed.to(), changed.by(), changed.reason(),
+				changed.at());
+	}
+
+	/**
+	 * The change made (the case by its reference only, as every answer of the API names it).
+	 *
+	 * @param reference the case
+	 * @param from the former guardian
+	 * @param to the new guardian
+	 * @param changedBy who changed it
+	 * @param reason why
+	 * @param at when
+	 */
+	record GuardianChange(String reference, String from, String to, String changedBy, String reason, Instant at) {
 	}
 }

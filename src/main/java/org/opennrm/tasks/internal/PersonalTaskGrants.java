@@ -6,6 +6,7 @@ import java.util.TreeSet;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -93,6 +94,40 @@ class PersonalTaskGrants extends AbstractProcessEnginePlugin implements Personal
 			.getDeploymentCache()
 			.findDeployedProcessDefinitionById(processDefinitionId);
 		return definition == null ? null : definition.getTaskDefinitions().get(taskKey);
+	}
+
+	@Override
+	public int handOver(String caseReference, String groupId, String userId) {
+		return this.trustedCalls.getObject().run(() -> {
+			CommandContext context = Context.getCommandContext();
+			int moved = 0;
+			for (Task task : this.taskService.getObject().createTaskQuery()
+				.processInstanceBusinessKey(caseReference)
+				.taskCandidateGroup(groupId)
+				.includeAssignedTasks()
+				.list()) {
+				if (!personal(task) || userId.equals(task.getAssignee())) {
+					continue;
+				}
+				this.taskService.getObject().setAssignee(task.getId(), userId);
+				// The engine grants a new assignee the task, but never takes a former assignee's grant back. A task for
+				// one person has no candidate users, so every other user's grant on it is a former holder's.
+				context.getProcessEngineConfiguration()
+					.getAuthorizationService()
+					.createAuthorizationQuery()
+					.resourceType(Resources.TASK)
+					.resourceId(task.getId())
+					.list()
+					.stream()
+					.map(Authorization::getUserId)
+					.filter(holder -> holder != null && !holder.equals(userId))
+					.distinct()
+					.forEach(holder -> context.getAuthorizationManager()
+						.deleteAuthorizationsByResourceIdAndUserId(Resources.TASK, task.getId(), holder));
+				moved++;
+			}
+			return moved;
+		});
 	}
 
 	/** Takes back the candidate groups' grants that open personal tasks got before this provider. */

@@ -77,9 +77,13 @@ class ReferralProposals {
 
 	OutgoingReferrals.Row propose(String reference, ProposeTransnationalReferral proposal) {
 		NrmUser user = CurrentUser.get();
-		Case found = this.cases.findByReference(reference)
+		Case visible = this.cases.findByReference(reference)
 			.filter(candidate -> user.groupIds().contains(candidate.leadAgency()))
 			.orElseThrow(() -> Problems.notFound("problem.transnational.notYourCase"));
+		// What the proposal rests on (the guardian who consents, the risk, the best interests) stays as read until it
+		// commits: a guardian changed meanwhile would otherwise be given the consent task.
+		this.cases.lock(reference);
+		Case found = this.cases.findById(visible.caseId()).orElseThrow();
 		this.exchange.requireEnabled();
 		if (!found.isOpen()) {
 			throw Problems.conflict("problem.case.closed", reference);
@@ -170,7 +174,6 @@ class ReferralProposals {
 			this.runtimeService.createProcessInstanceQuery()
 				.processInstanceBusinessKey(change.reference())
 				.processDefinitionKey(TransnationalReferralProcess.KEY)
-				.active()
 				.list()
 				.forEach(instance -> this.runtimeService.setVariable(instance.getId(), Variables.GUARDIAN, change.to()));
 			return null;

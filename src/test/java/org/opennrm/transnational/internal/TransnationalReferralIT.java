@@ -620,25 +620,8 @@ class TransnationalReferralIT {
 		assertThat(this.mk.journey().findTask("demo-social", reference,
 				TransnationalReferralProcess.TASK_RECORD_GUARDIAN_CONSENT)).as("the caseworker does not consent for a child")
 			.isEmpty();
-		// The guardian changes while the referral waits for consent: the new guardian consents.
-		ensureUser(this.mk, "mk-new-guardian", "guardian");
-		Api.Response changed = this.mk.as("demo-social").put("/api/cases/" + reference + "/guardian",
-				body("guardianUserId", "mk-new-guardian", "reason", "The former guardian has a conflict of interest."));
-		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
-		assertThat(this.mk.journey().findTask("demo-guardian", reference,
-				TransnationalReferralProcess.TASK_RECORD_GUARDIAN_CONSENT)).as("not the former guardian's any more").isEmpty();
-		RuntimeService mkRuntime = this.mk.bean(RuntimeService.class);
-		assertThat(mkRuntime.createVariableInstanceQuery()
-			.processInstanceIdIn(mkRuntime.createProcessInstanceQuery()
-				.processDefinitionKey(TransnationalReferralProcess.KEY)
-				.processInstanceBusinessKey(reference)
-				.singleResult()
-				.getId())
-			.variableName(TransnationalReferralProcess.Variables.GUARDIAN)
-			.singleResult()
-			.getValue()).as("the guardian the referral names").isEqualTo("mk-new-guardian");
-		this.mk.journey().complete("mk-new-guardian", reference,
-				TransnationalReferralProcess.TASK_RECORD_GUARDIAN_CONSENT, body("consentGiven", true));
+		this.mk.journey().complete("demo-guardian", reference, TransnationalReferralProcess.TASK_RECORD_GUARDIAN_CONSENT,
+				body("consentGiven", true));
 		this.mk.journey().complete("demo-coordinator", reference, TransnationalReferralProcess.TASK_APPROVE_REFERRAL,
 				body("referralApproved", true));
 		awaitStatus(reference, referralId, "Delivered");
@@ -654,10 +637,44 @@ class TransnationalReferralIT {
 		this.mk.runJobs();
 		assertThat(this.mk.journey().caseView("demo-auditor", reference).path("status").asText())
 			.isEqualTo("ClosedReferred");
-		assertThat(this.mk.jdbc().queryForList("select given_by || ' ' || recorded_by from nrm_consent "
+		assertThat(consentsToReferral(reference)).as("consent in the ledger, given by the guardian")
+			.containsExactly("Guardian demo-guardian");
+	}
+
+	@Test
+	@Order(11)
+	void a_childs_new_guardian_consents_to_a_referral_proposed_before_the_change() {
+		String reference = childReadyToReturn();
+		propose(reference, "Return", false, Map.of("identity", List.of("firstName")));
+		ensureUser(this.mk, "mk-new-guardian", "guardian");
+
+		Api.Response changed = this.mk.as("demo-social").put("/api/cases/" + reference + "/guardian",
+				body("guardianUserId", "mk-new-guardian", "reason", "The former guardian has a conflict of interest."));
+
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		assertThat(this.mk.journey().findTask("demo-guardian", reference,
+				TransnationalReferralProcess.TASK_RECORD_GUARDIAN_CONSENT)).as("not the former guardian's any more").isEmpty();
+		RuntimeService mkRuntime = this.mk.bean(RuntimeService.class);
+		assertThat(mkRuntime.createVariableInstanceQuery()
+			.processInstanceIdIn(mkRuntime.createProcessInstanceQuery()
+				.processDefinitionKey(TransnationalReferralProcess.KEY)
+				.processInstanceBusinessKey(reference)
+				.singleResult()
+				.getId())
+			.variableName(TransnationalReferralProcess.Variables.GUARDIAN)
+			.singleResult()
+			.getValue()).as("the guardian the referral names").isEqualTo("mk-new-guardian");
+		this.mk.journey().complete("mk-new-guardian", reference,
+				TransnationalReferralProcess.TASK_RECORD_GUARDIAN_CONSENT, body("consentGiven", true));
+		assertThat(consentsToReferral(reference)).as("given by the new guardian")
+			.containsExactly("Guardian mk-new-guardian");
+	}
+
+	/** The consent decisions to a transnational referral of the case: who gave each and who recorded it. */
+	private List<String> consentsToReferral(String reference) {
+		return this.mk.jdbc().queryForList("select given_by || ' ' || recorded_by from nrm_consent "
 				+ "where purpose = 'TransnationalReferral' and case_id = (select case_id from nrm_case where reference = ?)",
-				String.class, reference))
-			.as("consent in the ledger, given by the new guardian").containsExactly("Guardian mk-new-guardian");
+				String.class, reference);
 	}
 
 	@Test
