@@ -6,6 +6,11 @@ import static org.opennrm.test.Api.body;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +23,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opennrm.cases.Cases;
@@ -224,6 +231,55 @@ class GuardianChangeIT {
 
 		assertConflict(change("demo-supervisor", reference, NEW, REASON), "Case " + reference + " is not a child's case.");
 		assertThat(this.cases.findByReference(reference).orElseThrow().guardian()).isNull();
+	}
+
+	/**
+	 * The former guardian completes the consent while social services change the guardian: one of them goes first, and
+	 * the other either follows it or gets a refusal; never a 5xx, never a consent task left with someone the case no
+	 * longer names. The completion starts a little later in each repetition (the change has more to read before it
+	 * touches the task), so that each goes first in some of them.
+	 */
+	@RepeatedTest(6)
+	void a_change_and_the_former_guardians_completion_at_once_happen_one_after_the_other(RepetitionInfo repetition)
+			throws Exception {
+		String reference = this.journey.childWithGuardian(FORMER);
+		String consent = consentTask(reference).getId();
+		Api.Client former = this.api.as(FORMER);
+		assertThat(former.post("/api/tasks/" + consent + "/claim").status()).isEqualTo(204);
+
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			Future<Api.Response> changing = pool.submit(() -> {
+				go.await();
+				return change("demo-social", reference, NEW, REASON);
+			});
+			Future<Api.Response> completing = pool.submit(() -> {
+				go.await();
+				Thread.sleep(5L * (repetition.getCurrentRepetition() - 1));
+				return former.post("/api/tasks/" + consent + "/complete", consentGiven());
+			});
+			go.countDown();
+			Api.Response changed = changing.get(30, TimeUnit.SECONDS);
+			Api.Response completed = completing.get(30, TimeUnit.SECONDS);
+
+			assertThat(changed.status()).as(changed.toString()).isIn(200, 409);
+			assertThat(completed.status()).as(completed.toString()).isIn(204, 404, 409);
+			assertThat(List.of(changed.status(), completed.status())).as("one of them went first")
+				.anyMatch(status -> status < 300);
+			Task open = this.taskService.createTaskQuery().taskId(consent).singleResult();
+			assertThat(open == null).as("the consent task is gone exactly when the completion succeeded")
+				.isEqualTo(completed.status() == 204);
+			String guardian = this.cases.findByReference(reference).orElseThrow().guardian();
+			assertThat(guardian).isEqualTo(changed.status() == 200 ? NEW : FORMER);
+			if (open != null) {
+				assertThat(open.getAssignee()).as("held by the guardian the case names").isEqualTo(guardian);
+				assertThat(grantsOn(consent, guardian.equals(NEW) ? FORMER : NEW)).isZero();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	private Api.Response change(String userId, String reference, String guardian, String reason) {
