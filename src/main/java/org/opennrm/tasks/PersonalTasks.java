@@ -12,8 +12,8 @@ public interface PersonalTasks {
 
 	/**
 	 * Gives the case's open tasks for one person of this group to this user, whoever holds them now (the case names
-	 * another person: a child's new guardian), and takes back every other user's grant on each (its former holders'). Only once the caller
-	 * has been checked: it is the one way such a task reaches another person.
+	 * another person: a child's new guardian), and takes back every other user's grant on each (its former holders').
+	 * Only once the caller has been checked: it is the one way such a task reaches another person.
 	 *
 	 * @param caseReference the case (the business key of its process instances)
 	 * @param groupId the group the tasks are for (their candidate group)

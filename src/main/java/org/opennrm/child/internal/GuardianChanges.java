@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Changes a child's guardian, all in one transaction: the case names the new guardian, the child protection process
  * assigns the guardian's tasks to come to them, and the guardians' open tasks of the case (the consent, for one
- * person) move to them, with the former holder's grants taken back ({@link PersonalTasks#handOver}). With the case no
- * longer naming them, the former guardian also loses the case file and the authority to act for the child. One event
- * says who changed it, from whom to whom and why; the transnational referral follows it.
+ * person) move to them, with every other user's grant on them taken back ({@link PersonalTasks#handOver}). With the
+ * case no longer naming them, the former guardian also loses the case file and the authority to act for the child.
+ * One event says who changed it, from whom to whom and why; the transnational referral follows it.
  * <p>
  * Social services leading the case, or a supervisor, may change it; anyone else gets the same 404 as for a reference
  * that does not exist. The guardian's own tasks cannot be handed over otherwise (ADR 20): this is the way a child's
