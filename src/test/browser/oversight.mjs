@@ -123,6 +123,41 @@ export async function superviseOverdueCase(page, shots, { baseUrl, user, passwor
   return { taskId, checks, macedonian };
 }
 
+/**
+ * A child's guardian changed on the page: a user who is not a guardian is refused with the field named, and nothing
+ * changes; the new guardian is then appointed with a reason.
+ */
+export async function changeGuardian(page, shots, { baseUrl, user, password, codes, caseReference, notAGuardian,
+  guardian, reason, outDir }) {
+  const checks = [];
+  await signIn(page, baseUrl, user, password, codes);
+  await page.getByRole('heading', { level: 1, name: 'Supervisor workspace' }).waitFor();
+  const section = page.getByRole('region', { name: 'Children\'s guardians' });
+  await section.getByLabel('Case reference').fill(caseReference);
+  await section.getByLabel('New guardian (user id)').fill(notAGuardian);
+  await section.getByLabel('Reason for the change').fill(reason);
+  await section.getByRole('button', { name: 'Change guardian' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  expect((await alert.innerText()).includes('New guardian: must be a user in the guardians group'),
+    `a user who is not a guardian is refused: ${await alert.innerText()}`);
+  checks.push(await accessible(page, outDir, 'guardian-refused'));
+  await shots.take('guardian-refused');
+
+  await section.getByLabel('Case reference').fill(caseReference);
+  await section.getByLabel('New guardian (user id)').fill(guardian);
+  await section.getByLabel('Reason for the change').fill(reason);
+  await shots.take('guardian-filled');
+  await section.getByRole('button', { name: 'Change guardian' }).click();
+  const status = page.getByRole('status');
+  await status.waitFor();
+  expect((await status.innerText()).includes(`The guardian of ${caseReference} is now ${guardian}.`),
+    `the change is confirmed: ${await status.innerText()}`);
+  checks.push(await accessible(page, outDir, 'guardian-changed'));
+  await shots.take('guardian-changed');
+  return { checks };
+}
+
 /** Someone who is not a supervisor signs in: the workspace refuses them. */
 export async function refusesOthers(page, shots, { baseUrl, user, password, codes, outDir }) {
   await signIn(page, baseUrl, user, password, codes);

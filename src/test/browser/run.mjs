@@ -18,6 +18,7 @@ const scenarios = {
   'tasklist-filter-shows': tasklist.filterShows,
   'oversight-supervise-overdue-case': oversight.superviseOverdueCase,
   'oversight-refuses-others': oversight.refusesOthers,
+  'oversight-change-guardian': oversight.changeGuardian,
   'audit-reconstruct-case': audit.reconstructCase,
   'statistics-coordinator-reads': statistics.coordinatorReads,
   'statistics-refuses-others': statistics.refusesOthers,

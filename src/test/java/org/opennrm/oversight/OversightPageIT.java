@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opennrm.cases.Cases;
+import org.opennrm.child.ChildProtectionProcess;
 import org.opennrm.i18n.Texts;
 import org.opennrm.i18n.internal.CatalogueTexts;
 import org.opennrm.identification.VictimIdentificationProcess;
@@ -42,6 +44,10 @@ class OversightPageIT {
 
 	static final String THIRD_AUTHORITY = "authority-page-three";
 
+	static final String FORMER_GUARDIAN = "guardian-page-former";
+
+	static final String NEW_GUARDIAN = "guardian-page-new";
+
 	@Autowired
 	Api api;
 
@@ -56,6 +62,9 @@ class OversightPageIT {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	Cases cases;
 
 	String overdueCase;
 
@@ -110,6 +119,24 @@ class OversightPageIT {
 		BrowserScenarios.run("tasklist-filter-shows", Map.of("baseUrl", baseUrl(), "user", THIRD_AUTHORITY, "password",
 				Api.DEMO_PASSWORD, "filter", "Covering for " + SECOND_AUTHORITY, "caseReference", this.overdueCase,
 				"task", this.overdueDecision.getName()));
+	}
+
+	@Test
+	void a_supervisor_changes_a_childs_guardian_on_the_page() {
+		BrowserScenarios.onH2Only("GuardianChangeIT");
+		ensureUser(FORMER_GUARDIAN, Role.GUARDIAN);
+		ensureUser(NEW_GUARDIAN, Role.GUARDIAN);
+		String child = this.journey.childWithGuardian(FORMER_GUARDIAN);
+
+		BrowserScenarios.run("oversight-change-guardian", Map.of("baseUrl", baseUrl(), "user", "demo-supervisor",
+				"password", Api.DEMO_PASSWORD, "caseReference", child, "notAGuardian", "demo-ngo", "guardian",
+				NEW_GUARDIAN, "reason", "The guardian moved to another region.", "codes",
+				SecondFactorCodes.forBrowser(this.api, Api.DEMO_PASSWORD, "demo-supervisor")));
+
+		assertThat(this.cases.findByReference(child).orElseThrow().guardian()).isEqualTo(NEW_GUARDIAN);
+		assertThat(this.journey.taskTypes(NEW_GUARDIAN, child)).as("the consent task followed the change")
+			.contains(ChildProtectionProcess.TASK_RECORD_GUARDIAN_CONSENT);
+		assertThat(this.journey.taskTypes(FORMER_GUARDIAN, child)).isEmpty();
 	}
 
 	@Test

@@ -5,8 +5,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.opennrm.casefile.CaseAccess;
 import org.opennrm.cases.Case;
 import org.opennrm.cases.Cases;
+import org.opennrm.child.ChangeGuardian;
 import org.opennrm.child.ChildProtectionProcess;
 import org.opennrm.child.GuardianChanged;
+import org.opennrm.child.Guardianship;
 import org.opennrm.platform.EngineClock;
 import org.opennrm.platform.InvalidFields;
 import org.opennrm.platform.Problems;
@@ -32,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class GuardianChanges {
+class GuardianChanges implements Guardianship {
 
 	private final Cases cases;
 
@@ -59,7 +61,8 @@ class GuardianChanges {
 		this.events = events;
 	}
 
-	GuardianChanged change(String reference, ChangeGuardian change) {
+	@Override
+	public GuardianChanged change(String reference, ChangeGuardian change) {
 		NrmUser user = CurrentUser.get();
 		Case visible = this.cases.findByReference(reference)
 			.filter(candidate -> mayChange(user, candidate))

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.opennrm.child.ChangeGuardian;
 import org.opennrm.child.GuardianChanged;
 import org.opennrm.platform.Problems;
 import org.springframework.http.MediaType;

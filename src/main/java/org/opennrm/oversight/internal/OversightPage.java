@@ -12,9 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.opennrm.child.ChangeGuardian;
+import org.opennrm.child.GuardianChanged;
+import org.opennrm.child.Guardianship;
 import org.opennrm.i18n.ProcessTexts;
 import org.opennrm.i18n.Text;
 import org.opennrm.i18n.Texts;
@@ -49,11 +53,15 @@ class OversightPage {
 	/** The catalogue codes of the deadline clocks of the jurisdiction profiles. */
 	static final String CLOCK = "page.oversight.clock.";
 
+	private static final Pattern CASE_REFERENCE = Pattern.compile("[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}");
+
 	private final Supervision supervision;
 
 	private final Reassignments reassignments;
 
 	private final Absences absences;
+
+	private final Guardianship guardianship;
 
 	private final Validator validator;
 
@@ -61,11 +69,12 @@ class OversightPage {
 
 	private final MessageSource messages;
 
-	OversightPage(Supervision supervision, Reassignments reassignments, Absences absences, Validator validator,
-			Texts texts, MessageSource messages) {
+	OversightPage(Supervision supervision, Reassignments reassignments, Absences absences, Guardianship guardianship,
+			Validator validator, Texts texts, MessageSource messages) {
 		this.supervision = supervision;
 		this.reassignments = reassignments;
 		this.absences = absences;
+		this.guardianship = guardianship;
 		this.validator = validator;
 		this.texts = texts;
 		this.messages = messages;
@@ -120,9 +129,7 @@ class OversightPage {
 				refused(problem, redirect, language);
 			}
 			catch (InvalidFields invalid) {
-				Map<String, String> errors = new TreeMap<>();
-				invalid.errors().forEach((field, text) -> errors.put(label(field, language), this.texts.say(language, text)));
-				notChanged(errors, redirect, language);
+				notChanged(invalid, redirect, language);
 			}
 		}
 		return "redirect:/oversight#absences";
@@ -140,6 +147,30 @@ class OversightPage {
 		return "redirect:/oversight#absences";
 	}
 
+	@PostMapping("/oversight/guardians")
+	String changeGuardian(@RequestParam String reference, @RequestParam String guardianUserId,
+			@RequestParam String reason, RedirectAttributes redirect, Locale language) {
+		ChangeGuardian request = new ChangeGuardian(guardianUserId.strip(), reason);
+		if (!CASE_REFERENCE.matcher(reference.strip()).matches()) {
+			notChanged(Map.of(label("reference", language), this.texts.say(language, "problem.case.notAReference")),
+					redirect, language);
+		}
+		else if (valid(request, redirect, language)) {
+			try {
+				GuardianChanged changed = this.guardianship.change(reference.strip(), request);
+				redirect.addFlashAttribute("message", this.texts.say(language, "page.oversight.guardianChanged",
+						changed.reference(), changed.to()));
+			}
+			catch (ErrorResponseException problem) {
+				refused(problem, redirect, language);
+			}
+			catch (InvalidFields invalid) {
+				notChanged(invalid, redirect, language);
+			}
+		}
+		return "redirect:/oversight#guardians";
+	}
+
 	/** Checks the request's rules; if any is broken, says which, field by field (Bean Validation's words). */
 	private <T> boolean valid(T request, RedirectAttributes redirect, Locale language) {
 		List<ConstraintViolation<T>> violations = new ArrayList<>(this.validator.validate(request));
@@ -151,6 +182,13 @@ class OversightPage {
 				violation.getMessage()));
 		notChanged(errors, redirect, language);
 		return false;
+	}
+
+	/** A service's field errors, each under the form's name for its field. */
+	private void notChanged(InvalidFields invalid, RedirectAttributes redirect, Locale language) {
+		Map<String, String> errors = new TreeMap<>();
+		invalid.errors().forEach((field, text) -> errors.put(label(field, language), this.texts.say(language, text)));
+		notChanged(errors, redirect, language);
 	}
 
 	private void notChanged(Map<String, String> errors, RedirectAttributes redirect, Locale language) {
@@ -171,6 +209,8 @@ class OversightPage {
 			case "from" -> this.texts.say(language, "page.oversight.field.from");
 			case "to" -> this.texts.say(language, "page.oversight.field.to");
 			case "substitute" -> this.texts.say(language, "page.oversight.field.substitute");
+			case "guardianUserId" -> this.texts.say(language, "page.oversight.field.guardianUserId");
+			case "reference" -> this.texts.say(language, "page.oversight.field.reference");
 			default -> field.startsWith("taskIds") ? this.texts.say(language, "page.oversight.field.taskIds") : field;
 		};
 	}
