@@ -137,6 +137,8 @@ class OversightPageIT {
 		assertThat(this.journey.taskTypes(NEW_GUARDIAN, child)).as("the consent task followed the change")
 			.contains(ChildProtectionProcess.TASK_RECORD_GUARDIAN_CONSENT);
 		assertThat(this.journey.taskTypes(FORMER_GUARDIAN, child)).isEmpty();
+		assertThat(this.api.as("demo-auditor").get("/api/audit/cases/" + child + "/timeline?type=GuardianChanged").json())
+			.as("one change: the refused one made none").hasSize(1);
 	}
 
 	@Test

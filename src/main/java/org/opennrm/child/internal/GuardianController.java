@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.opennrm.child.ChangeGuardian;
 import org.opennrm.child.GuardianChanged;
+import org.opennrm.child.Guardianship;
 import org.opennrm.platform.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,10 +28,10 @@ class GuardianController {
 	 */
 	private static final Pattern REFERENCE = Pattern.compile("[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}");
 
-	private final GuardianChanges changes;
+	private final Guardianship guardianship;
 
-	GuardianController(GuardianChanges changes) {
-		this.changes = changes;
+	GuardianController(Guardianship guardianship) {
+		this.guardianship = guardianship;
 	}
 
 	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -41,7 +42,7 @@ class GuardianController {
 		if (!REFERENCE.matcher(reference).matches()) {
 			throw Problems.badRequest("problem.case.notAReference");
 		}
-		GuardianChanged changed = this.changes.change(reference, change);
+		GuardianChanged changed = this.guardianship.change(reference, change);
 		return new GuardianChange(changed.reference(), changed.from(), changed.to(), changed.by(), changed.reason(),
 				changed.at());
 	}

@@ -151,11 +151,14 @@ class OversightPage {
 	String changeGuardian(@RequestParam String reference, @RequestParam String guardianUserId,
 			@RequestParam String reason, RedirectAttributes redirect, Locale language) {
 		ChangeGuardian request = new ChangeGuardian(guardianUserId.strip(), reason);
+		Map<String, String> errors = violations(request, language);
 		if (!CASE_REFERENCE.matcher(reference.strip()).matches()) {
-			notChanged(Map.of(label("reference", language), this.texts.say(language, "problem.case.notAReference")),
-					redirect, language);
+			errors.put(label("reference", language), this.texts.say(language, "problem.case.notAReference"));
 		}
-		else if (valid(request, redirect, language)) {
+		if (!errors.isEmpty()) {
+			notChanged(errors, redirect, language);
+		}
+		else {
 			try {
 				GuardianChanged changed = this.guardianship.change(reference.strip(), request);
 				redirect.addFlashAttribute("message", this.texts.say(language, "page.oversight.guardianChanged",
@@ -173,15 +176,21 @@ class OversightPage {
 
 	/** Checks the request's rules; if any is broken, says which, field by field (Bean Validation's words). */
 	private <T> boolean valid(T request, RedirectAttributes redirect, Locale language) {
-		List<ConstraintViolation<T>> violations = new ArrayList<>(this.validator.validate(request));
-		if (violations.isEmpty()) {
+		Map<String, String> errors = violations(request, language);
+		if (errors.isEmpty()) {
 			return true;
 		}
-		Map<String, String> errors = new TreeMap<>();
-		violations.forEach(violation -> errors.put(label(violation.getPropertyPath().toString(), language),
-				violation.getMessage()));
 		notChanged(errors, redirect, language);
 		return false;
+	}
+
+	/** The request's broken rules, under the form's name for each field. */
+	private <T> Map<String, String> violations(T request, Locale language) {
+		Map<String, String> errors = new TreeMap<>();
+		for (ConstraintViolation<T> violation : this.validator.validate(request)) {
+			errors.put(label(violation.getPropertyPath().toString(), language), violation.getMessage());
+		}
+		return errors;
 	}
 
 	/** A service's field errors, each under the form's name for its field. */
