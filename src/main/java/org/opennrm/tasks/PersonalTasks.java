@@ -18,7 +18,6 @@ public interface PersonalTasks {
 	 * @param caseReference the case (the business key of its process instances)
 	 * @param groupId the group the tasks are for (their candidate group)
 	 * @param userId who holds them from now on
-	 * @return how many tasks moved
 	 */
-	int handOver(String caseReference, String groupId, String userId);
+	void handOver(String caseReference, String groupId, String userId);
 }

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,9 +149,10 @@ class OversightPage {
 	@PostMapping("/oversight/guardians")
 	String changeGuardian(@RequestParam String reference, @RequestParam String guardianUserId,
 			@RequestParam String reason, RedirectAttributes redirect, Locale language) {
+		String caseReference = reference.strip();
 		ChangeGuardian request = new ChangeGuardian(guardianUserId.strip(), reason);
 		Map<String, String> errors = violations(request, language);
-		if (!CASE_REFERENCE.matcher(reference.strip()).matches()) {
+		if (!CASE_REFERENCE.matcher(caseReference).matches()) {
 			errors.put(label("reference", language), this.texts.say(language, "problem.case.notAReference"));
 		}
 		if (!errors.isEmpty()) {
@@ -160,7 +160,7 @@ class OversightPage {
 		}
 		else {
 			try {
-				GuardianChanged changed = this.guardianship.change(reference.strip(), request);
+				GuardianChanged changed = this.guardianship.change(caseReference, request);
 				redirect.addFlashAttribute("message", this.texts.say(language, "page.oversight.guardianChanged",
 						changed.reference(), changed.to()));
 			}

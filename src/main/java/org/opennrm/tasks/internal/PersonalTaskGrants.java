@@ -97,10 +97,9 @@ class PersonalTaskGrants extends AbstractProcessEnginePlugin implements Personal
 	}
 
 	@Override
-	public int handOver(String caseReference, String groupId, String userId) {
-		return this.trustedCalls.getObject().run(() -> {
+	public void handOver(String caseReference, String groupId, String userId) {
+		this.trustedCalls.getObject().run(() -> {
 			CommandContext context = Context.getCommandContext();
-			int moved = 0;
 			for (Task task : this.taskService.getObject().createTaskQuery()
 				.processInstanceBusinessKey(caseReference)
 				.taskCandidateGroup(groupId)
@@ -124,9 +123,8 @@ class PersonalTaskGrants extends AbstractProcessEnginePlugin implements Personal
 					.distinct()
 					.forEach(holder -> context.getAuthorizationManager()
 						.deleteAuthorizationsByResourceIdAndUserId(Resources.TASK, task.getId(), holder));
-				moved++;
 			}
-			return moved;
+			return null;
 		});
 	}
 
