@@ -53,8 +53,9 @@ public interface Cases {
 	/**
 	 * Locks the case's registry row until the current transaction ends, so that concurrent steps on one case happen one
 	 * after another (the second sees what the first committed).
+	 * @return the case as it stands once locked; empty when there is no such case (or no longer one)
 	 */
-	void lock(String reference);
+	Optional<Case> lock(String reference);
 
 	/**
 	 * What a new case starts from.

@@ -190,10 +190,10 @@ class JdbcCases implements Cases {
 	}
 
 	@Override
-	public void lock(String reference) {
-		this.jdbc.sql("select case_id from nrm_case where reference = :reference for update")
+	public Optional<Case> lock(String reference) {
+		return this.jdbc.sql("select " + COLUMNS + " from nrm_case where reference = :reference for update")
 			.param("reference", reference)
-			.query(String.class)
+			.query(JdbcCases::map)
 			.optional();
 	}
 

@@ -69,8 +69,7 @@ class GuardianChanges implements Guardianship {
 			.orElseThrow(() -> Problems.notFound("problem.case.notFound"));
 		// Two changes, or a change and a transnational proposal, one after the other: each sees the guardian the other
 		// left.
-		this.cases.lock(reference);
-		Case found = this.cases.findById(visible.caseId()).orElseThrow();
+		Case found = this.cases.lock(visible.reference()).orElseThrow(() -> Problems.notFound("problem.case.notFound"));
 		if (!found.isOpen()) {
 			throw Problems.conflict("problem.case.closed", reference);
 		}

@@ -123,8 +123,7 @@ class Erasures {
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		this.cases.lock(found.get().reference());
-		Case due = this.cases.findById(caseId).orElse(null);
+		Case due = this.cases.lock(found.get().reference()).orElse(null);
 		if (due == null || due.isOpen() || !due.closedAt().isBefore(cutoff)) {
 			return Optional.empty();
 		}

@@ -82,8 +82,8 @@ class ReferralProposals {
 			.orElseThrow(() -> Problems.notFound("problem.transnational.notYourCase"));
 		// What the proposal rests on (the guardian who consents, the risk, the best interests) stays as read until it
 		// commits: a guardian changed meanwhile would otherwise be given the consent task.
-		this.cases.lock(reference);
-		Case found = this.cases.findById(visible.caseId()).orElseThrow();
+		Case found = this.cases.lock(visible.reference())
+			.orElseThrow(() -> Problems.notFound("problem.transnational.notYourCase"));
 		this.exchange.requireEnabled();
 		if (!found.isOpen()) {
 			throw Problems.conflict("problem.case.closed", reference);
