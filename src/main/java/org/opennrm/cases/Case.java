@@ -32,6 +32,12 @@ public record Case(String caseId, String reference, String jurisdiction, String 
 		PersonStatus personStatus, Protection protection, RiskLevel riskLevel, Instant riskAssessedAt, String guardian,
 		BestInterests bestInterests) {
 
+	/**
+	 * The form of every case reference: the configured prefix (2 to 10 capital letters), the year, and a number of at
+	 * least six digits. Endpoints and forms that take a reference check it against this before looking anything up.
+	 */
+	public static final String REFERENCE = "[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}";
+
 	public boolean isOpen() {
 		return this.status.isOpen();
 	}

@@ -12,6 +12,7 @@ import org.opennrm.audit.AuditEventType;
 import org.opennrm.audit.AuditTrail.Filter;
 import org.opennrm.audit.AuditTrail;
 import org.opennrm.audit.TimelineItem;
+import org.opennrm.cases.Case;
 import org.opennrm.platform.Problems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -30,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit", description = "Auditors: case timelines, a user's activity, exports, verification of the trail")
 class AuditController {
 
-	static final String REFERENCE = "[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}";
-
 	static final String USER_ID = "[A-Za-z0-9._@-]{1,64}";
 
 	static final String FORMAT = "json|csv";
@@ -44,7 +43,7 @@ class AuditController {
 
 	@GetMapping("/cases/{reference}/timeline")
 	@Operation(summary = "A case's timeline: engine history merged with the audit trail, filterable; json or csv")
-	ResponseEntity<?> caseTimeline(@PathVariable @Pattern(regexp = REFERENCE) String reference,
+	ResponseEntity<?> caseTimeline(@PathVariable @Pattern(regexp = Case.REFERENCE) String reference,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
 			@RequestParam(required = false) @Pattern(regexp = USER_ID) String user,

@@ -15,6 +15,7 @@ import org.opennrm.audit.AuditEventType;
 import org.opennrm.audit.AuditTrail;
 import org.opennrm.audit.AuditTrail.Filter;
 import org.opennrm.audit.TimelineItem;
+import org.opennrm.cases.Case;
 import org.opennrm.i18n.Text;
 import org.opennrm.i18n.Texts;
 import org.opennrm.security.CurrentUser;
@@ -41,8 +42,6 @@ class AuditorPage {
 
 	/** The engine history's kind of line whose subject is a step of a model, named in English by the engine. */
 	private static final String ACTIVITY = "Activity";
-
-	private static final String REFERENCE = "[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}";
 
 	private static final String USER_ID = "[A-Za-z0-9._@-]{1,64}";
 
@@ -122,7 +121,7 @@ class AuditorPage {
 
 	/** What the form asks for, checked: a case reference, or a user and a period. */
 	private Query query(String reference, String user, String from, String to, String type, Locale language) {
-		if (!blank(reference) && !reference.strip().matches(REFERENCE)) {
+		if (!blank(reference) && !reference.strip().matches(Case.REFERENCE)) {
 			return refused(language, "page.audit.refused.reference");
 		}
 		if (!blank(user) && !user.strip().matches(USER_ID)) {

@@ -21,6 +21,7 @@ import org.opennrm.casefile.CaseFile;
 import org.opennrm.casefile.Section;
 import org.opennrm.casefile.SectionContent;
 import org.opennrm.casefile.SectionView;
+import org.opennrm.cases.Case;
 import org.opennrm.i18n.Text;
 import org.opennrm.platform.JsonProblems;
 import org.opennrm.platform.Problems;
@@ -46,8 +47,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Case file", description = "Sections of a case file under the access policy; every read is recorded")
 class CaseFileController {
 
-	static final String REFERENCE = "[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}";
-
 	static final String SECTION = "identity|identification|risk|health|psycho-social|legal|services|law-enforcement";
 
 	static final String ID = "[0-9a-fA-F-]{36}";
@@ -66,7 +65,7 @@ class CaseFileController {
 
 	@GetMapping("/file")
 	@Operation(summary = "The sections of the case file I may read now")
-	CaseFileView readAll(@PathVariable @Pattern(regexp = REFERENCE) String reference) {
+	CaseFileView readAll(@PathVariable @Pattern(regexp = Case.REFERENCE) String reference) {
 		Map<String, SectionView> sections = new LinkedHashMap<>();
 		this.caseFile.readAll(reference).forEach(view -> sections.put(view.section().key(), view));
 		return new CaseFileView(reference, sections);
@@ -74,7 +73,7 @@ class CaseFileController {
 
 	@GetMapping("/file/{section}")
 	@Operation(summary = "One section of the case file")
-	SectionView read(@PathVariable @Pattern(regexp = REFERENCE) String reference,
+	SectionView read(@PathVariable @Pattern(regexp = Case.REFERENCE) String reference,
 			@PathVariable @Pattern(regexp = SECTION) String section) {
 		return this.caseFile.read(reference, section(section));
 	}
@@ -82,7 +81,7 @@ class CaseFileController {
 	@PutMapping(path = "/file/{section}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Replace one section of the case file; send If-Match with the version you read to be told "
 			+ "if someone changed it meanwhile")
-	SectionView write(@PathVariable @Pattern(regexp = REFERENCE) String reference,
+	SectionView write(@PathVariable @Pattern(regexp = Case.REFERENCE) String reference,
 			@PathVariable @Pattern(regexp = SECTION) String section, @RequestBody JsonNode body,
 			@RequestHeader(name = "If-Match", required = false) @Pattern(regexp = "\"?[0-9]{1,9}\"?") String ifMatch) {
 		Section target = section(section);
@@ -103,7 +102,7 @@ class CaseFileController {
 	@PostMapping(path = "/break-glass", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Break the glass: a supervisor opens the case file beyond the usual scope, for a stated "
 			+ "reason and a limited time; always recorded")
-	ResponseEntity<BreakGlassView> breakGlass(@PathVariable @Pattern(regexp = REFERENCE) String reference,
+	ResponseEntity<BreakGlassView> breakGlass(@PathVariable @Pattern(regexp = Case.REFERENCE) String reference,
 			@Valid @RequestBody BreakGlassRequest request) {
 		Instant until = this.grants.breakGlass(reference, request.reason());
 		return ResponseEntity.status(HttpStatus.CREATED).body(new BreakGlassView(reference, until));
@@ -111,14 +110,14 @@ class CaseFileController {
 
 	@GetMapping("/handoffs/{handoffId}/shared-sections")
 	@Operation(summary = "Which sections a hand-off's receiving agency may see while it is open")
-	SharedSections sharedSections(@PathVariable @Pattern(regexp = REFERENCE) String reference,
+	SharedSections sharedSections(@PathVariable @Pattern(regexp = Case.REFERENCE) String reference,
 			@PathVariable @Pattern(regexp = ID) String handoffId) {
 		return new SharedSections(keys(this.grants.sharedSections(reference, handoffId)));
 	}
 
 	@PutMapping(path = "/handoffs/{handoffId}/shared-sections", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Choose which sections a hand-off's receiving agency may see (referring agency only)")
-	SharedSections share(@PathVariable @Pattern(regexp = REFERENCE) String reference,
+	SharedSections share(@PathVariable @Pattern(regexp = Case.REFERENCE) String reference,
 			@PathVariable @Pattern(regexp = ID) String handoffId, @Valid @RequestBody SharedSections request) {
 		Set<Section> chosen = EnumSet.noneOf(Section.class);
 		request.sections().forEach(key -> chosen.add(section(key)));

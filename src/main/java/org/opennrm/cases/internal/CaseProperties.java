@@ -10,4 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("nrm.cases")
 record CaseProperties(@DefaultValue("NRM") String referencePrefix, @DefaultValue("coe") String jurisdiction) {
+
+	CaseProperties {
+		// Every endpoint that takes a reference refuses one of another form (Case.REFERENCE).
+		if (!referencePrefix.matches("[A-Z]{2,10}")) {
+			throw new IllegalArgumentException("nrm.cases.reference-prefix must be 2 to 10 capital letters (A-Z)");
+		}
+	}
+
+	/** The reference of a case opened in that year under that number, e.g. {@code NRM-2026-000042}. */
+	String reference(int year, long number) {
+		return "%s-%d-%06d".formatted(this.referencePrefix, year, number);
+	}
 }

@@ -72,8 +72,7 @@ class JdbcCases implements Cases {
 			.param("protection", Protection.None.name())
 			.update(keys, "case_number");
 		long number = keys.getKeyAs(Long.class);
-		String reference = "%s-%d-%06d".formatted(this.properties.referencePrefix(),
-				now.atOffset(ZoneOffset.UTC).getYear(), number);
+		String reference = this.properties.reference(now.atOffset(ZoneOffset.UTC).getYear(), number);
 		this.jdbc.sql("update nrm_case set reference = :reference where case_id = :caseId")
 			.param("reference", reference)
 			.param("caseId", caseId)

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.opennrm.cases.Case;
 import org.opennrm.casework.CaseView;
 import org.opennrm.casework.OpenCase;
 import org.opennrm.consent.ConsentPurpose;
@@ -24,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cases", description = "Open a case, follow where it stands, record what arrives at any time")
 class CaseController {
 
-	static final String REFERENCE = "[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}";
-
 	private final CaseWorkflows workflows;
 
 	CaseController(CaseWorkflows workflows) {
@@ -41,14 +40,14 @@ class CaseController {
 
 	@GetMapping("/{reference}")
 	@Operation(summary = "Where a case stands (registry facts only, no personal data)")
-	CaseView get(@PathVariable @Pattern(regexp = REFERENCE) String reference) {
+	CaseView get(@PathVariable @Pattern(regexp = Case.REFERENCE) String reference) {
 		return CaseView.of(this.workflows.find(reference));
 	}
 
 	@PostMapping(path = "/{reference}/consent-withdrawals", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Record that the person (or a child's guardian) withdrew consent for a purpose; "
 			+ "it takes effect at once and never stops the person's own services")
-	ResponseEntity<Void> withdrawConsent(@PathVariable @Pattern(regexp = REFERENCE) String reference,
+	ResponseEntity<Void> withdrawConsent(@PathVariable @Pattern(regexp = Case.REFERENCE) String reference,
 			@Valid @RequestBody ConsentWithdrawal withdrawal) {
 		this.workflows.withdrawConsent(reference, withdrawal.purpose(), withdrawal.recipient());
 		return ResponseEntity.noContent().build();
@@ -56,7 +55,7 @@ class CaseController {
 
 	@PostMapping("/{reference}/new-evidence")
 	@Operation(summary = "Reopen a negative formal identification decision with new evidence, within its window")
-	ResponseEntity<Void> newEvidence(@PathVariable @Pattern(regexp = REFERENCE) String reference) {
+	ResponseEntity<Void> newEvidence(@PathVariable @Pattern(regexp = Case.REFERENCE) String reference) {
 		this.workflows.submitNewEvidence(reference);
 		return ResponseEntity.noContent().build();
 	}

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.opennrm.cases.Case;
 import org.opennrm.child.ChangeGuardian;
 import org.opennrm.child.GuardianChanged;
 import org.opennrm.child.Guardianship;
@@ -26,7 +27,7 @@ class GuardianController {
 	 * Checked here rather than with a constraint on the path variable: a constraint there would turn on method
 	 * validation, which reports the body's field errors differently from every other endpoint.
 	 */
-	private static final Pattern REFERENCE = Pattern.compile("[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}");
+	private static final Pattern REFERENCE = Pattern.compile(Case.REFERENCE);
 
 	private final Guardianship guardianship;
 

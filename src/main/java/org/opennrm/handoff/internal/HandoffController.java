@@ -5,6 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import org.opennrm.cases.Case;
 import org.opennrm.handoff.Handoff;
 import org.opennrm.security.CurrentUser;
 import org.springframework.http.MediaType;
@@ -18,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Service hand-offs", description = "Follow the services a case was handed over for")
 class HandoffController {
 
-	static final String REFERENCE = "[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}";
-
 	private final CaseHandoffs handoffs;
 
 	HandoffController(CaseHandoffs handoffs) {
@@ -29,7 +28,7 @@ class HandoffController {
 	@GetMapping
 	@Operation(summary = "The case's service hand-offs I am party to (all of them for supervisors and auditors): "
 			+ "service, agencies, status, attempts, when the answer is due, and every step")
-	List<Handoff> list(@PathVariable @Pattern(regexp = REFERENCE) String reference) {
+	List<Handoff> list(@PathVariable @Pattern(regexp = Case.REFERENCE) String reference) {
 		return this.handoffs.visibleTo(CurrentUser.get(), reference);
 	}
 }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.opennrm.cases.Case;
 import org.opennrm.child.ChangeGuardian;
 import org.opennrm.child.GuardianChanged;
 import org.opennrm.child.Guardianship;
@@ -52,7 +53,7 @@ class OversightPage {
 	/** The catalogue codes of the deadline clocks of the jurisdiction profiles. */
 	static final String CLOCK = "page.oversight.clock.";
 
-	private static final Pattern CASE_REFERENCE = Pattern.compile("[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}");
+	private static final Pattern CASE_REFERENCE = Pattern.compile(Case.REFERENCE);
 
 	private final Supervision supervision;
 
@@ -89,6 +90,7 @@ class OversightPage {
 		model.addAttribute("absences", this.absences.current());
 		model.addAttribute("today", this.absences.today().toString());
 		model.addAttribute("fmt", new Format(this.texts, language));
+		model.addAttribute("referencePattern", Case.REFERENCE);
 		return "oversight/workspace";
 	}
 

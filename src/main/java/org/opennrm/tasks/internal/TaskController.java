@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.opennrm.cases.Case;
 import org.opennrm.tasks.TaskPage;
 import org.opennrm.tasks.TaskView;
 import org.springframework.http.MediaType;
@@ -25,8 +26,6 @@ class TaskController {
 
 	static final String TASK_ID = "[0-9a-fA-F-]{36}";
 
-	static final String CASE_REFERENCE = "[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}";
-
 	private final TaskActions actions;
 
 	TaskController(TaskActions actions) {
@@ -35,7 +34,7 @@ class TaskController {
 
 	@GetMapping
 	@Operation(summary = "List my tasks and my groups' unclaimed tasks, most urgent first, optionally of one case")
-	TaskPage list(@RequestParam(required = false) @Pattern(regexp = CASE_REFERENCE) String caseReference,
+	TaskPage list(@RequestParam(required = false) @Pattern(regexp = Case.REFERENCE) String caseReference,
 			@RequestParam(defaultValue = "0") @Min(0) int firstResult,
 			@RequestParam(defaultValue = "15") @Min(1) @Max(100) int maxResults) {
 		return this.actions.list(caseReference, firstResult, maxResults);

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.opennrm.casefile.SectionContent;
+import org.opennrm.cases.Case;
 import org.opennrm.platform.Problems;
 import org.opennrm.transnational.IncomingReferral;
 import org.opennrm.transnational.ProposeTransnationalReferral;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TransnationalController {
 
 	/** Checked here, not by a constraint on the path variable (which would turn on method validation). */
-	static final Pattern REFERENCE = Pattern.compile("[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}");
+	static final Pattern REFERENCE = Pattern.compile(Case.REFERENCE);
 
 	static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
