@@ -26,7 +26,10 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.opennrm.cases.Case;
+import org.opennrm.cases.CaseStatus;
 import org.opennrm.cases.Cases;
+import org.opennrm.platform.EngineClock;
 import org.opennrm.security.RunAs;
 import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
@@ -219,6 +222,21 @@ class GuardianChangeIT {
 		assertThat(consentTask(reference).getAssignee()).isEqualTo(NEW);
 		assertThat(grantsOn(consent, STRAY)).isZero();
 		assertThat(grantsOn(consent, FORMER)).isZero();
+	}
+
+	@Test
+	void a_closed_cases_guardian_stays_as_it_was() {
+		String reference = this.journey.childWithGuardian(FORMER);
+		String consent = consentTask(reference).getId();
+		Case found = this.cases.findByReference(reference).orElseThrow();
+		this.cases.change(found.caseId(),
+				current -> current.close(CaseStatus.Closed, "ServicesCompleted", EngineClock.now()));
+
+		assertConflict(change("demo-social", reference, NEW, REASON), "Case " + reference + " is closed.");
+		assertThat(this.cases.findByReference(reference).orElseThrow().guardian()).isEqualTo(FORMER);
+		assertThat(consentTask(reference).getAssignee()).isEqualTo(FORMER);
+		assertThat(grantsOn(consent, NEW)).isZero();
+		assertThat(guardianChanges(reference)).isEmpty();
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import org.opennrm.test.SecondFactorCodes;
 import org.opennrm.test.BrowserScenarios;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
@@ -139,6 +140,29 @@ class OversightPageIT {
 		assertThat(this.journey.taskTypes(FORMER_GUARDIAN, child)).isEmpty();
 		assertThat(this.api.as("demo-auditor").get("/api/audit/cases/" + child + "/timeline?type=GuardianChanged").json())
 			.as("one change: the refused one made none").hasSize(1);
+	}
+
+	/**
+	 * Social services may change a child's guardian (through the API), but the workspace's form is a supervisor's: the
+	 * page's own rule refuses anyone else before the form's action runs.
+	 */
+	@Test
+	void the_guardian_form_is_refused_to_everyone_but_supervisors_and_changes_nothing() {
+		ensureUser(FORMER_GUARDIAN, Role.GUARDIAN);
+		ensureUser(NEW_GUARDIAN, Role.GUARDIAN);
+		String child = this.journey.childWithGuardian(FORMER_GUARDIAN);
+		Map<String, String> form = Map.of("reference", child, "guardianUserId", NEW_GUARDIAN, "reason",
+				"The guardian moved to another region.");
+
+		Api.Response bySocialServices = WebappSession.pages(this.api, "demo-social", Api.DEMO_PASSWORD)
+			.submit("/account", "/oversight/guardians", form);
+
+		assertThat(bySocialServices.status()).as(bySocialServices.toString()).isEqualTo(403);
+		assertThat(this.cases.findByReference(child).orElseThrow().guardian()).isEqualTo(FORMER_GUARDIAN);
+		assertThat(this.journey.taskTypes(FORMER_GUARDIAN, child))
+			.contains(ChildProtectionProcess.TASK_RECORD_GUARDIAN_CONSENT);
+		assertThat(this.api.as("demo-auditor").get("/api/audit/cases/" + child + "/timeline?type=GuardianChanged").json())
+			.isEmpty();
 	}
 
 	@Test

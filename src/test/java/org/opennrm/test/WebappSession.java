@@ -203,6 +203,16 @@ public final class WebappSession {
 		return send("POST", path, body, contentType);
 	}
 
+	/**
+	 * Sends a form as the service's pages do, with the session's CSRF token read from a page the user may open (any of
+	 * the user's pages with a form carries it; the account page is everyone's).
+	 */
+	public Api.Response submit(String tokenFrom, String path, java.util.Map<String, String> fields) {
+		StringBuilder form = new StringBuilder("_csrf=").append(encode(csrf(get(tokenFrom))));
+		fields.forEach((name, value) -> form.append('&').append(encode(name)).append('=').append(encode(value)));
+		return send("POST", path, form.toString(), "application/x-www-form-urlencoded");
+	}
+
 	public JsonNode getJson(String path) {
 		Api.Response response = get(path);
 		try {
