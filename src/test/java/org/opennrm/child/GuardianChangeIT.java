@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
@@ -34,6 +33,7 @@ import org.opennrm.security.RunAs;
 import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.TestUsers;
 import org.opennrm.test.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,15 +87,7 @@ class GuardianChangeIT {
 	@BeforeAll
 	void threeGuardians() {
 		for (String id : List.of(FORMER, NEW, STRAY)) {
-			if (this.identityService.createUserQuery().userId(id).count() > 0) {
-				continue;
-			}
-			User user = this.identityService.newUser(id);
-			user.setPassword(Api.DEMO_PASSWORD);
-			user.setFirstName("Change");
-			user.setLastName("Guardian");
-			this.identityService.saveUser(user);
-			this.identityService.createMembership(id, "guardian");
+			TestUsers.ensure(this.identityService, id, "guardian");
 		}
 	}
 

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +27,7 @@ import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
 import org.opennrm.test.PublishedEvents;
+import org.opennrm.test.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -75,8 +75,8 @@ class OversightApiIT {
 
 	@BeforeEach
 	void aCaseWaitingForThePreliminaryDecision() {
-		ensureUser("authority-two", Role.AUTHORITY);
-		ensureUser("authority-three", Role.AUTHORITY);
+		TestUsers.ensure(this.identityService, "authority-two", Role.AUTHORITY.groupId());
+		TestUsers.ensure(this.identityService, "authority-three", Role.AUTHORITY.groupId());
 		this.reference = this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
 		this.journey.complete("demo-police", this.reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS,
 				CaseJourney.ADULT_LABOUR_INDICATORS);
@@ -365,17 +365,5 @@ class OversightApiIT {
 
 	private static String demoUser(Role role) {
 		return role == Role.ADMIN ? "demo-admin" : "demo-" + role.groupId();
-	}
-
-	private void ensureUser(String userId, Role role) {
-		if (this.identityService.createUserQuery().userId(userId).count() == 0) {
-			User user = this.identityService.newUser(userId);
-			user.setFirstName("Test");
-			user.setLastName(userId);
-			user.setEmail(userId + "@test.invalid");
-			user.setPassword(Api.DEMO_PASSWORD);
-			this.identityService.saveUser(user);
-			this.identityService.createMembership(userId, role.groupId());
-		}
 	}
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +26,7 @@ import org.opennrm.test.SecondFactorCodes;
 import org.opennrm.test.BrowserScenarios;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.TestUsers;
 import org.opennrm.test.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -73,8 +73,8 @@ class OversightPageIT {
 
 	@BeforeEach
 	void theDemoCaseWithAnOverdueDecisionAndTwoMoreAuthorityWorkers() {
-		ensureUser(SECOND_AUTHORITY, Role.AUTHORITY);
-		ensureUser(THIRD_AUTHORITY, Role.AUTHORITY);
+		TestUsers.ensure(this.identityService, SECOND_AUTHORITY, Role.AUTHORITY.groupId());
+		TestUsers.ensure(this.identityService, THIRD_AUTHORITY, Role.AUTHORITY.groupId());
 		this.overdueCase = "DEMO-%d-%06d".formatted(EngineClock.now().atOffset(ZoneOffset.UTC).getYear(), 7);
 		this.overdueDecision = this.taskService.createTaskQuery()
 			.processInstanceBusinessKey(this.overdueCase)
@@ -125,8 +125,8 @@ class OversightPageIT {
 	@Test
 	void a_supervisor_changes_a_childs_guardian_on_the_page() {
 		BrowserScenarios.onH2Only("GuardianChangeIT");
-		ensureUser(FORMER_GUARDIAN, Role.GUARDIAN);
-		ensureUser(NEW_GUARDIAN, Role.GUARDIAN);
+		TestUsers.ensure(this.identityService, FORMER_GUARDIAN, Role.GUARDIAN.groupId());
+		TestUsers.ensure(this.identityService, NEW_GUARDIAN, Role.GUARDIAN.groupId());
 		String child = this.journey.childWithGuardian(FORMER_GUARDIAN);
 
 		BrowserScenarios.run("oversight-change-guardian", Map.of("baseUrl", baseUrl(), "user", "demo-supervisor",
@@ -148,8 +148,8 @@ class OversightPageIT {
 	 */
 	@Test
 	void the_guardian_form_is_refused_to_everyone_but_supervisors_and_changes_nothing() {
-		ensureUser(FORMER_GUARDIAN, Role.GUARDIAN);
-		ensureUser(NEW_GUARDIAN, Role.GUARDIAN);
+		TestUsers.ensure(this.identityService, FORMER_GUARDIAN, Role.GUARDIAN.groupId());
+		TestUsers.ensure(this.identityService, NEW_GUARDIAN, Role.GUARDIAN.groupId());
 		String child = this.journey.childWithGuardian(FORMER_GUARDIAN);
 		Map<String, String> form = Map.of("reference", child, "guardianUserId", NEW_GUARDIAN, "reason",
 				"The guardian moved to another region.");
@@ -175,17 +175,5 @@ class OversightPageIT {
 
 	private String baseUrl() {
 		return "http://localhost:" + this.environment.getRequiredProperty("local.server.port");
-	}
-
-	private void ensureUser(String userId, Role role) {
-		if (this.identityService.createUserQuery().userId(userId).count() == 0) {
-			User user = this.identityService.newUser(userId);
-			user.setFirstName("Test");
-			user.setLastName(userId);
-			user.setEmail(userId + "@test.invalid");
-			user.setPassword(Api.DEMO_PASSWORD);
-			this.identityService.saveUser(user);
-			this.identityService.createMembership(userId, role.groupId());
-		}
 	}
 }

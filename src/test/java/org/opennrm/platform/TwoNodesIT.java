@@ -38,7 +38,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +51,7 @@ import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.ServiceRuns;
 import org.opennrm.test.TestDatabase;
+import org.opennrm.test.TestUsers;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -114,12 +114,7 @@ class TwoNodesIT {
 		jdbc = new JdbcTemplate(second.getBean(DataSource.class));
 		IdentityService identity = first.getBean(IdentityService.class);
 		for (String userId : POLICE.subList(1, POLICE.size())) {
-			User user = identity.newUser(userId);
-			user.setFirstName("Officer");
-			user.setLastName(userId);
-			user.setPassword(PASSWORD);
-			identity.saveUser(user);
-			identity.createMembership(userId, "police");
+			TestUsers.ensureWithPassword(identity, userId, PASSWORD, "police");
 		}
 	}
 

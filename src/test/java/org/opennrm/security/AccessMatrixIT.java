@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.TestUsers;
 import org.opennrm.test.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yaml.snakeyaml.Yaml;
@@ -90,8 +90,8 @@ class AccessMatrixIT {
 				.filter(link -> link.getGroupId() != null)
 				.forEach(link -> this.candidateGroups.add(link.getGroupId())));
 		assertThat(this.candidateGroups).as("the case has open work").isNotEmpty();
-		newUser("matrix-deleted", "ngo");
-		newUser("matrix-moved", "social");
+		TestUsers.ensure(this.identityService, "matrix-deleted", "ngo");
+		TestUsers.ensure(this.identityService, "matrix-moved", "social");
 	}
 
 	@AfterAll
@@ -376,14 +376,5 @@ class AccessMatrixIT {
 		this.evidence.add("| " + caller + " | " + path + " | " + operation + " | " + expected + " | " + actual + " | "
 				+ (expected.equals(actual) ? "ok" : "**NO**") + " |");
 		cells.assertThat(actual).as("%s, %s: %s", caller, path, operation).isEqualTo(expected);
-	}
-
-	private void newUser(String id, String group) {
-		User user = this.identityService.newUser(id);
-		user.setPassword(Api.DEMO_PASSWORD);
-		user.setFirstName("Matrix");
-		user.setLastName("Caller");
-		this.identityService.saveUser(user);
-		this.identityService.createMembership(id, group);
 	}
 }

@@ -27,7 +27,6 @@ import org.camunda.bpm.admin.impl.plugin.resources.AdminPluginsRootResource;
 import org.camunda.bpm.cockpit.impl.plugin.resources.BaseRootResource;
 import org.camunda.bpm.cockpit.impl.plugin.resources.CockpitPluginsRootResource;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl;
 import org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
 import org.camunda.bpm.tasklist.impl.plugin.resources.TasklistPluginsRootResource;
@@ -40,6 +39,7 @@ import org.opennrm.test.EngineResourceModel;
 import org.opennrm.test.EngineResourceModel.Route;
 import org.opennrm.test.IntegrationTest;
 import org.opennrm.test.TestDatabase;
+import org.opennrm.test.TestUsers;
 import org.opennrm.test.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yaml.snakeyaml.Yaml;
@@ -91,13 +91,7 @@ class EngineRouteEnumerationIT {
 	@BeforeEach
 	void oneUserPerRole() {
 		for (String role : ROLES.subList(1, ROLES.size())) {
-			String id = userOf(role);
-			if (this.identityService.createUserQuery().userId(id).count() == 0) {
-				User user = this.identityService.newUser(id);
-				user.setPassword(Api.DEMO_PASSWORD);
-				this.identityService.saveUser(user);
-				this.identityService.createMembership(id, role);
-			}
+			TestUsers.ensure(this.identityService, userOf(role), role);
 		}
 	}
 

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +33,7 @@ import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.EngineJobs;
 import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.TestUsers;
 import org.opennrm.test.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -89,9 +89,9 @@ class EngineSideDoorsIT {
 
 	@BeforeAll
 	void aSecondGuardianAndASecondOfficer() {
-		newUser(GUARDIAN, "guardian");
-		newUser(SECOND_GUARDIAN, "guardian");
-		newUser(SECOND_OFFICER, "police");
+		TestUsers.ensure(this.identityService, GUARDIAN, "guardian");
+		TestUsers.ensure(this.identityService, SECOND_GUARDIAN, "guardian");
+		TestUsers.ensure(this.identityService, SECOND_OFFICER, "police");
 	}
 
 	@AfterAll
@@ -582,14 +582,5 @@ class EngineSideDoorsIT {
 
 	private WebappSession tasklist(String userId) {
 		return WebappSession.signIn(this.api, "tasklist", userId, Api.DEMO_PASSWORD);
-	}
-
-	private void newUser(String id, String group) {
-		User user = this.identityService.newUser(id);
-		user.setPassword(Api.DEMO_PASSWORD);
-		user.setFirstName("Side");
-		user.setLastName("Door");
-		this.identityService.saveUser(user);
-		this.identityService.createMembership(id, group);
 	}
 }

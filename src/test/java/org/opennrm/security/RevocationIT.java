@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.TestUsers;
 import org.opennrm.test.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -59,7 +59,7 @@ class RevocationIT {
 
 	@Test
 	void leaving_the_group_removes_its_tasks_from_our_api_at_the_next_request() {
-		policeOfficer("revoked-api");
+		TestUsers.ensureWithPassword(this.identityService, "revoked-api", PASSWORD, GROUP);
 		Api.Client officer = this.api.as("revoked-api", PASSWORD);
 		assertThat(groupTasksViaApi(officer)).isPositive();
 
@@ -70,7 +70,7 @@ class RevocationIT {
 
 	@Test
 	void a_deleted_user_is_refused_by_our_api_at_the_next_request() {
-		policeOfficer("deleted-api");
+		TestUsers.ensureWithPassword(this.identityService, "deleted-api", PASSWORD, GROUP);
 		Api.Client officer = this.api.as("deleted-api", PASSWORD);
 		assertThat(officer.get("/api/tasks").status()).isEqualTo(200);
 
@@ -81,7 +81,7 @@ class RevocationIT {
 
 	@Test
 	void leaving_the_group_removes_its_tasks_from_a_signed_in_tasklist_within_seconds() {
-		policeOfficer("revoked-tasklist");
+		TestUsers.ensureWithPassword(this.identityService, "revoked-tasklist", PASSWORD, GROUP);
 		WebappSession tasklist = WebappSession.signIn(this.api, "tasklist", "revoked-tasklist", PASSWORD);
 		assertThat(tasklist.getJson(POLICE_TASKS_IN_TASKLIST).path("count").asLong()).isPositive();
 
@@ -96,7 +96,7 @@ class RevocationIT {
 
 	@Test
 	void a_deleted_user_is_signed_out_of_tasklist_within_seconds() {
-		policeOfficer("deleted-tasklist");
+		TestUsers.ensureWithPassword(this.identityService, "deleted-tasklist", PASSWORD, GROUP);
 		WebappSession tasklist = WebappSession.signIn(this.api, "tasklist", "deleted-tasklist", PASSWORD);
 		assertThat(tasklist.get(POLICE_TASKS_IN_TASKLIST).status()).isEqualTo(200);
 
@@ -125,15 +125,5 @@ class RevocationIT {
 		}
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return response.json().path("count").asLong();
-	}
-
-	private void policeOfficer(String userId) {
-		User user = this.identityService.newUser(userId);
-		user.setFirstName("Probe");
-		user.setLastName("Officer");
-		user.setEmail(userId + "@example.invalid");
-		user.setPassword(PASSWORD);
-		this.identityService.saveUser(user);
-		this.identityService.createMembership(userId, GROUP);
 	}
 }

@@ -10,12 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opennrm.test.Api;
 import org.opennrm.test.IntegrationTest;
 import org.opennrm.test.SecondFactorCodes;
+import org.opennrm.test.TestUsers;
 import org.opennrm.test.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -191,12 +191,7 @@ class SecondFactorIT {
 	}
 
 	private String user(String id, String group) {
-		User user = this.identityService.newUser(id);
-		user.setFirstName("Second");
-		user.setLastName("Factor");
-		user.setPassword(PASSWORD);
-		this.identityService.saveUser(user);
-		this.identityService.createMembership(id, group);
+		TestUsers.ensureWithPassword(this.identityService, id, PASSWORD, group);
 		this.users.add(id);
 		return id;
 	}

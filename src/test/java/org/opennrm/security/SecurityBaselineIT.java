@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.opennrm.test.Api;
 import org.opennrm.test.FilterProbe;
 import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.TestUsers;
 import org.opennrm.test.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultBootstrapContext;
@@ -354,7 +355,7 @@ class SecurityBaselineIT {
 
 	@Test
 	void a_wrong_password_and_an_unknown_user_get_the_same_answer_and_failures_are_throttled() {
-		createUser("throttle-probe", "Xk7#vQ2-pL9!mZ");
+		TestUsers.ensureWithPassword(this.identityService, "throttle-probe", "Xk7#vQ2-pL9!mZ");
 		Api.Response wrongPassword = this.api.as("throttle-probe", "not-the-password").get("/api/tasks");
 		Api.Response unknownUser = this.api.as("nobody-at-all", "not-the-password").get("/api/tasks");
 		// The engine delays the next attempt after a failure: even the right password waits.
@@ -366,16 +367,6 @@ class SecurityBaselineIT {
 		assertThat(rightPasswordTooSoon.status()).isEqualTo(401);
 		assertThat(rightPasswordTooSoon.json().path("detail")).isEqualTo(unknownUser.json().path("detail"));
 		this.identityService.deleteUser("throttle-probe");
-	}
-
-	private void createUser(String id, String password) {
-		if (this.identityService.createUserQuery().userId(id).count() == 0) {
-			org.camunda.bpm.engine.identity.User user = this.identityService.newUser(id);
-			user.setFirstName("Probe");
-			user.setLastName("User");
-			user.setPassword(password);
-			this.identityService.saveUser(user);
-		}
 	}
 
 	@Test

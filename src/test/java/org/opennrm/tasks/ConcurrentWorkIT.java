@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -21,6 +20,7 @@ import org.opennrm.identification.VictimIdentificationProcess;
 import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -48,14 +48,7 @@ class ConcurrentWorkIT {
 
 	@BeforeEach
 	void secondOfficer() {
-		if (this.identityService.createUserQuery().userId("police-3").count() == 0) {
-			User user = this.identityService.newUser("police-3");
-			user.setFirstName("Third");
-			user.setLastName("Officer");
-			user.setPassword(SECOND_OFFICER_PASSWORD);
-			this.identityService.saveUser(user);
-			this.identityService.createMembership("police-3", "police");
-		}
+		TestUsers.ensureWithPassword(this.identityService, "police-3", SECOND_OFFICER_PASSWORD, "police");
 	}
 
 	@AfterEach

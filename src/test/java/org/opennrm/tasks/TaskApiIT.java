@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import org.opennrm.identification.VictimIdentificationProcess;
 import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
@@ -53,14 +53,7 @@ class TaskApiIT {
 
 	@BeforeEach
 	void secondPoliceOfficer() {
-		if (this.identityService.createUserQuery().userId("police-2").count() == 0) {
-			User user = this.identityService.newUser("police-2");
-			user.setFirstName("Second");
-			user.setLastName("Officer");
-			user.setPassword(SECOND_OFFICER_PASSWORD);
-			this.identityService.saveUser(user);
-			this.identityService.createMembership("police-2", "police");
-		}
+		TestUsers.ensureWithPassword(this.identityService, "police-2", SECOND_OFFICER_PASSWORD, "police");
 	}
 
 	@Test

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -37,6 +36,7 @@ import org.opennrm.test.FormRules;
 import org.opennrm.test.IntegrationTest;
 import org.opennrm.test.SecondFactorCodes;
 import org.opennrm.test.TestDatabase;
+import org.opennrm.test.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -106,7 +106,7 @@ class TaskFormsBrowserIT {
 	@Test
 	void every_task_form_refuses_each_invalid_value_next_to_its_field_and_completes_nothing() throws IOException {
 		assumeFalse(TestDatabase.isPostgres(), "what a form refuses in the browser does not depend on the database");
-		GROUPS.forEach(this::newUser);
+		GROUPS.forEach(group -> TestUsers.ensure(this.identityService, userOf(group), group));
 		String reference = this.journey.open("demo-police", CaseJourney.ADULT_BY_POLICE);
 		Map<String, Object> variables = processVariables(this.journey.caseId(reference), reference);
 
@@ -288,14 +288,5 @@ class TaskFormsBrowserIT {
 
 	private static String userOf(String group) {
 		return "forms-" + group;
-	}
-
-	private void newUser(String group) {
-		User user = this.identityService.newUser(userOf(group));
-		user.setPassword(Api.DEMO_PASSWORD);
-		user.setFirstName("Form");
-		user.setLastName("Walker");
-		this.identityService.saveUser(user);
-		this.identityService.createMembership(user.getId(), group);
 	}
 }

@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.runtime.VariableInstanceQuery;
@@ -38,6 +37,7 @@ import org.opennrm.security.RunAs;
 import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
+import org.opennrm.test.TestUsers;
 import org.opennrm.test.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -401,12 +401,6 @@ class TaskQueryAuthorizationEquivalenceIT {
 	}
 
 	private void user(String id) {
-		if (this.identityService.createUserQuery().userId(id).count() == 0) {
-			User user = this.identityService.newUser(id);
-			user.setFirstName("Equivalence");
-			user.setLastName("Test");
-			user.setPassword("Xk7#vQ2-pL9!mZ");
-			this.identityService.saveUser(user);
-		}
+		TestUsers.ensureWithPassword(this.identityService, id, "Xk7#vQ2-pL9!mZ");
 	}
 }

@@ -38,7 +38,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -63,6 +62,7 @@ import org.opennrm.test.PlaintextScan;
 import org.opennrm.test.SecondFactorCodes;
 import org.opennrm.test.ServiceRuns;
 import org.opennrm.test.TestDatabase;
+import org.opennrm.test.TestUsers;
 import org.opennrm.test.WebappSession;
 import org.opennrm.transnational.IncomingTransnationalReferralProcess;
 import org.opennrm.transnational.TransnationalReferralProcess;
@@ -305,7 +305,7 @@ class TransnationalReferralIT {
 	@Test
 	@Order(2)
 	void a_decline_travels_back_with_its_reason_and_the_proposer_cannot_approve_their_own_referral() {
-		ensureUser(this.mk, "mk-social-coordinator", "social", "coordinator");
+		TestUsers.ensure(this.mk.bean(IdentityService.class), "mk-social-coordinator", "social", "coordinator");
 		String reference = kosovarReadyToReturn("decline");
 		JsonNode proposed = this.mk.as("mk-social-coordinator")
 			.post("/api/cases/" + reference + "/transnational-referrals", proposal("Transfer", false, RETURN_FIELDS))
@@ -646,7 +646,7 @@ class TransnationalReferralIT {
 	void a_childs_new_guardian_consents_to_a_referral_proposed_before_the_change() {
 		String reference = childReadyToReturn();
 		propose(reference, "Return", false, Map.of("identity", List.of("firstName")));
-		ensureUser(this.mk, "mk-new-guardian", "guardian");
+		TestUsers.ensure(this.mk.bean(IdentityService.class), "mk-new-guardian", "guardian");
 
 		Api.Response changed = this.mk.as("demo-social").put("/api/cases/" + reference + "/guardian",
 				body("guardianUserId", "mk-new-guardian", "reason", "The former guardian has a conflict of interest."));
@@ -945,19 +945,6 @@ class TransnationalReferralIT {
 		List<String> steps = new ArrayList<>();
 		referral.path("steps").forEach(step -> steps.add(step.path("step").asText()));
 		return steps;
-	}
-
-	private void ensureUser(Instance instance, String userId, String... groups) {
-		IdentityService identity = instance.bean(IdentityService.class);
-		if (identity.createUserQuery().userId(userId).count() == 0) {
-			User user = identity.newUser(userId);
-			user.setFirstName("Test");
-			user.setLastName(userId);
-			user.setEmail(userId + "@test.invalid");
-			user.setPassword(Api.DEMO_PASSWORD);
-			identity.saveUser(user);
-			Arrays.stream(groups).forEach(group -> identity.createMembership(userId, group));
-		}
 	}
 
 	// ---- the two instances ----
