@@ -3,6 +3,7 @@ package org.opennrm.child;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.opennrm.platform.UserIds;
 
 /**
  * A guardian appointed for the child. The guardian must be a member of the guardians group (checked against the
@@ -11,9 +12,6 @@ import jakarta.validation.constraints.Size;
  * @param guardianUserId the guardian's user id
  */
 public record AppointGuardian(
-		@NotNull @Size(max = 64) @Pattern(regexp = AppointGuardian.USER_ID,
+		@NotNull @Size(max = UserIds.MAX_LENGTH) @Pattern(regexp = UserIds.FORM,
 				message = "{validation.guardian.userId}") String guardianUserId) {
-
-	/** A user id: letters and digits, joined by single dots, hyphens or underscores. */
-	public static final String USER_ID = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*";
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.opennrm.platform.UserIds;
 
 /**
  * Another guardian for a child who has one: the former can no longer act for the child (a conflict of interest, a
@@ -13,7 +14,7 @@ import jakarta.validation.constraints.Size;
  * @param reason why, 10 to 500 characters (no personal data)
  */
 public record ChangeGuardian(
-		@NotNull @Size(max = 64) @Pattern(regexp = AppointGuardian.USER_ID,
+		@NotNull @Size(max = UserIds.MAX_LENGTH) @Pattern(regexp = UserIds.FORM,
 				message = "{validation.guardian.userId}") String guardianUserId,
 		@NotBlank @Size(min = 10, max = 500) String reason) {
 

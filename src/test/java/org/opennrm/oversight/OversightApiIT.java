@@ -204,6 +204,8 @@ class OversightApiIT {
 						"authority-two", "reason", REASON));
 		Api.Response noSuchUser = this.api.as("demo-supervisor").post("/api/oversight/reassignments",
 				Api.body("taskIds", List.of(this.decisionTaskId), "assignee", "nobody-here", "reason", REASON));
+		Api.Response tooLong = this.api.as("demo-supervisor").post("/api/oversight/reassignments",
+				Api.body("taskIds", List.of(this.decisionTaskId), "assignee", "a".repeat(65), "reason", REASON));
 		Api.Response shortReason = this.api.as("demo-supervisor").post("/api/oversight/reassignments",
 				Api.body("taskIds", List.of(this.decisionTaskId), "assignee", "authority-two", "reason", "because"));
 		Api.Response unknownField = this.api.as("demo-supervisor").post("/api/oversight/reassignments",
@@ -215,6 +217,9 @@ class OversightApiIT {
 		assertThat(wrongGroup.json().path("detail").asText()).contains(policeTask);
 		assertThat(gone.status()).isEqualTo(409);
 		assertThat(noSuchUser.status()).isEqualTo(400);
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.json().at("/errors/assignee").asText()).as(tooLong.toString())
+			.isEqualTo("must have between 0 and 64 characters or entries");
 		assertThat(shortReason.status()).isEqualTo(400);
 		assertThat(shortReason.json().at("/errors/reason").isMissingNode()).isFalse();
 		assertThat(unknownField.status()).isEqualTo(400);

@@ -27,6 +27,7 @@ import org.opennrm.oversight.internal.Views.DeadlineState;
 import org.opennrm.oversight.internal.Views.DeadlineTask;
 import org.opennrm.oversight.internal.Views.Escalation;
 import org.opennrm.platform.InvalidFields;
+import org.opennrm.platform.UserIds;
 import org.opennrm.security.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -91,6 +92,8 @@ class OversightPage {
 		model.addAttribute("today", this.absences.today().toString());
 		model.addAttribute("fmt", new Format(this.texts, language));
 		model.addAttribute("referencePattern", Case.REFERENCE);
+		model.addAttribute("userIdPattern", UserIds.FORM);
+		model.addAttribute("userIdMaxLength", UserIds.MAX_LENGTH);
 		return "oversight/workspace";
 	}
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.opennrm.platform.UserIds;
 
 /**
  * Reassign one or more tasks to one worker, with a reason. All or nothing.
@@ -16,10 +17,9 @@ import jakarta.validation.constraints.Size;
  * @param reason why, 10 to 500 characters (no personal data)
  */
 record ReassignTasks(@NotEmpty @Size(max = 100) List<@NotNull @Pattern(regexp = TASK_ID, message = "{validation.taskId}") String> taskIds,
-		@NotBlank @Pattern(regexp = USER_ID, message = "{validation.userId}") String assignee,
+		@NotBlank @Size(max = UserIds.MAX_LENGTH) @Pattern(regexp = UserIds.FORM,
+				message = "{validation.userId}") String assignee,
 		@NotBlank @Size(min = 10, max = 500) String reason) {
 
 	static final String TASK_ID = "[0-9a-fA-F-]{36}";
-
-	static final String USER_ID = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*";
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.impl.runtime.DefaultDeserializationTypeValidator;
 import org.opennrm.platform.SensitiveVariables;
 import org.opennrm.platform.TaskLabels;
+import org.opennrm.platform.UserIds;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -33,12 +34,6 @@ class EngineHardening extends AbstractProcessEnginePlugin {
 		this.sensitiveVariables = sensitiveVariables;
 		this.taskLabels = taskLabels;
 	}
-
-	/**
-	 * User ids such as {@code ana.petrovic} or {@code demo-social}: letters and digits, joined by single dots, hyphens
-	 * or underscores. Anything else (spaces, markup, path characters) is refused by the identity service.
-	 */
-	static final String USER_ID_PATTERN = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*";
 
 	static final String GROUP_ID_PATTERN = "[a-zA-Z0-9]+|camunda-admin|team(-[a-z0-9]+)+";
 
@@ -81,7 +76,7 @@ class EngineHardening extends AbstractProcessEnginePlugin {
 		configuration.setWebappsAuthenticationLoggingEnabled(true);
 		configuration.setEnablePasswordPolicy(true);
 		configuration.setIdGenerator(new StrongUuidGenerator());
-		configuration.setUserResourceWhitelistPattern(USER_ID_PATTERN);
+		configuration.setUserResourceWhitelistPattern(UserIds.FORM);
 		// Group ids: the engine's default, plus mobile identification teams (team-north; see MobileTeams).
 		configuration.setGroupResourceWhitelistPattern(GROUP_ID_PATTERN);
 		// Candidate groups and assignees may claim and complete a task, not rewrite it.

@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.opennrm.i18n.Texts;
+import org.opennrm.platform.UserIds;
 import org.opennrm.security.CurrentUser;
 import org.opennrm.security.NrmUser;
 import org.opennrm.security.Role;
@@ -35,7 +36,6 @@ class AccountPage {
 			.withZone(ZoneOffset.UTC);
 	}
 
-	private static final String USER_ID = "[A-Za-z0-9]+([._-][A-Za-z0-9]+)*";
 
 	private final SignInSessions sessions;
 
@@ -63,6 +63,8 @@ class AccountPage {
 		model.addAttribute("secondFactor", provider ? null : this.secondFactors.status(user.userId()).orElse(null));
 		model.addAttribute("required", this.secondFactors.isRequiredFor(user.groupIds()));
 		model.addAttribute("administrator", user.has(Role.ADMIN));
+		model.addAttribute("userIdPattern", UserIds.FORM);
+		model.addAttribute("userIdMaxLength", UserIds.MAX_LENGTH);
 		return "account/account";
 	}
 
@@ -129,7 +131,7 @@ class AccountPage {
 		NrmUser admin = CurrentUser.get();
 		String who = userId.strip();
 		String why = reason.strip();
-		if (!who.matches(USER_ID) || who.length() > 64 || why.isEmpty() || why.length() > 500) {
+		if (!UserIds.isUserId(who) || why.isEmpty() || why.length() > 500) {
 			redirect.addFlashAttribute("error", this.texts.say("page.account.reset.invalid"));
 			return "redirect:/account";
 		}

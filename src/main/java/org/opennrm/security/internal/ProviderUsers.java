@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.opennrm.platform.UserIds;
 import org.opennrm.security.NrmUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,6 @@ class ProviderUsers {
 
 	private static final Logger log = LoggerFactory.getLogger(ProviderUsers.class);
 
-	private static final String USER_ID = "[A-Za-z0-9]+([._-][A-Za-z0-9]+)*";
 
 	private final SignInProperties.Provider settings;
 
@@ -46,7 +46,7 @@ class ProviderUsers {
 			throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token", "No identity provider.", null));
 		}
 		Object id = claims.get(this.settings.userIdClaim());
-		if (!(id instanceof String userId) || userId.length() > 64 || !userId.matches(USER_ID)) {
+		if (!(id instanceof String userId) || !UserIds.isUserId(userId)) {
 			throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token",
 					"The token's " + this.settings.userIdClaim() + " is not a user id of this service.", null));
 		}
