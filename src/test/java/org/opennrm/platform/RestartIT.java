@@ -34,7 +34,7 @@ class RestartIT {
 		else {
 			Path data = Files.createTempDirectory("opennrm-restart");
 			restartOn(Map.of("spring.datasource.url",
-					"jdbc:h2:file:" + data.resolve("opennrm") + ";DB_CLOSE_ON_EXIT=FALSE"));
+					"jdbc:h2:file:" + data.resolve("opennrm") + ";DB_CLOSE_ON_EXIT=FALSE;DEFAULT_NULL_ORDERING=HIGH"));
 		}
 	}
 

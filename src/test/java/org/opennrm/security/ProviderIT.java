@@ -49,7 +49,7 @@ class ProviderIT {
 	@DynamicPropertySource
 	static void provider(DynamicPropertyRegistry properties) {
 		String issuer = TestIdentityProvider.start();
-		properties.add("spring.datasource.url", () -> "jdbc:h2:mem:opennrm-provider-it;DB_CLOSE_DELAY=-1");
+		properties.add("spring.datasource.url", () -> "jdbc:h2:mem:opennrm-provider-it;DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH");
 		// An engine of its own name: the engine registry is one per JVM, and the shared test context's engine is
 		// "default" (the webapps find their engine there by name).
 		properties.add("camunda.bpm.process-engine-name", () -> ENGINE);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.opennrm.test.Api.body;
 import static org.opennrm.test.CaseJourney.ADULT_BY_POLICE;
 
+import java.time.Duration;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opennrm.cases.Cases;
 import org.opennrm.identification.VictimIdentificationProcess;
+import org.opennrm.platform.EngineClock;
 import org.opennrm.test.Api;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.IntegrationTest;
@@ -206,6 +209,27 @@ class TaskApiIT {
 
 		JsonNode page = this.api.as("demo-police").get("/api/tasks?maxResults=100").json();
 		assertThat(page.path("tasks").findValuesAsText("id")).contains(mine, unclaimed).doesNotContain(othersClaimed);
+	}
+
+	/**
+	 * Tasks with a deadline come before tasks without one of the same priority, on H2 as on PostgreSQL: H2 sorts a
+	 * missing value first unless told otherwise (its URL's {@code DEFAULT_NULL_ORDERING=HIGH}), and Tasklist's filters
+	 * and the supervisor's lists sort by due date too.
+	 */
+	@Test
+	void a_task_without_a_due_date_comes_after_those_with_one() {
+		String undated = screeningOf(this.journey.open("demo-police", ADULT_BY_POLICE));
+		String dated = screeningOf(this.journey.open("demo-police", ADULT_BY_POLICE));
+		// Above every other task's priority, so that these two head the list whatever else is open.
+		for (String taskId : List.of(undated, dated)) {
+			this.taskService.setPriority(taskId, 1000);
+		}
+		this.taskService.setDueDate(undated, null);
+		this.taskService.setDueDate(dated, Date.from(EngineClock.now().plus(Duration.ofDays(3))));
+
+		JsonNode page = this.api.as("demo-police").get("/api/tasks?maxResults=2").json();
+
+		assertThat(page.path("tasks").findValuesAsText("id")).containsExactly(dated, undated);
 	}
 
 	private void assertBadRequest(String taskId, Map<String, Object> body, String detail) {

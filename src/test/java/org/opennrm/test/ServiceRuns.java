@@ -109,6 +109,6 @@ public final class ServiceRuns {
 	/** An in-memory H2 database of its own. */
 	public static Map<String, Object> freshH2() {
 		return Map.of("spring.datasource.url",
-				"jdbc:h2:mem:run-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+				"jdbc:h2:mem:run-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH");
 	}
 }
