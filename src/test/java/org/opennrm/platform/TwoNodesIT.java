@@ -48,6 +48,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.identification.VictimIdentificationProcess;
 import org.opennrm.test.Api;
+import org.opennrm.test.Balancer;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.ServiceRuns;
 import org.opennrm.test.TestDatabase;
@@ -60,7 +61,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * work happens once, concurrent claims from both nodes have one winner and the rest get 409, a deadline that falls
  * due while both run escalates once (one escalation, one notification, one audit entry, no incident), a session
  * started on one node continues on the other, and a node whose database connections all end in the middle of work
- * (as in a crash) loses no request it acknowledged. PostgreSQL only: the embedded H2 is opened by one process.
+ * (as in a crash) loses no request it acknowledged, while clients behind the compose stack's balancer go on working.
+ * PostgreSQL only: the embedded H2 is opened by one process.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {
@@ -246,49 +248,74 @@ class TwoNodesIT {
 		assertThat(stranger.statusCode()).as("without the session: to the login").isEqualTo(302);
 	}
 
+	/**
+	 * Through the compose stack's balancer where HAProxy is installed ({@code .ci/install-tools} installs it): the
+	 * clients do not know about nodes, and once the first node is gone the balancer sends their work to the second.
+	 * Without HAProxy, half the clients send to each node directly, and those of the first stop with it.
+	 */
 	@Test
 	@Order(5)
 	void a_node_that_dies_mid_work_loses_no_acknowledged_request() throws Exception {
-		ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
-		AtomicBoolean stopping = new AtomicBoolean();
-		ExecutorService clients = Executors.newFixedThreadPool(4);
-		List<Future<?>> running = new ArrayList<>();
-		for (int i = 0; i < 4; i++) {
-			ConfigurableApplicationContext node = i % 2 == 0 ? first : second;
-			running.add(clients.submit(() -> {
-				for (int n = 0; n < 40 && !(stopping.get() && node == first); n++) {
-					try {
-						HttpResponse<String> opened = basic(node, "demo-police", "POST", "/api/cases",
-								this.json.writeValueAsString(CaseJourney.ADULT_BY_POLICE));
-						if (opened.statusCode() == 201) {
-							acknowledged.add(this.json.readTree(opened.body()).path("reference").asText());
+		try (Balancer balancer = Balancer.startIfInstalled(port(first), port(second))) {
+			ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+			ConcurrentLinkedQueue<String> sentAfterTheCrash = new ConcurrentLinkedQueue<>();
+			AtomicBoolean crashed = new AtomicBoolean();
+			ExecutorService clients = Executors.newFixedThreadPool(4);
+			List<Future<?>> running = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				boolean toFirst = balancer == null && i % 2 == 0;
+				String base = balancer != null ? balancer.base() : base(toFirst ? first : second);
+				running.add(clients.submit(() -> {
+					for (int n = 0; n < 40 && !(crashed.get() && toFirst); n++) {
+						boolean after = crashed.get();
+						try {
+							HttpResponse<String> opened = basicAt(base, "demo-police", "POST", "/api/cases",
+									this.json.writeValueAsString(CaseJourney.ADULT_BY_POLICE));
+							if (opened.statusCode() == 201) {
+								String reference = this.json.readTree(opened.body()).path("reference").asText();
+								acknowledged.add(reference);
+								if (after) {
+									sentAfterTheCrash.add(reference);
+								}
+							}
+						}
+						catch (IOException | IllegalStateException ex) {
+							// the node went away under this request: not acknowledged
 						}
 					}
-					catch (IOException | IllegalStateException ex) {
-						// the node went away under this request: not acknowledged
-					}
-				}
-				return null;
-			}));
-		}
-		await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= 6);
-		// As a crash looks to the database: every connection of the first node ends at once, with its open
-		// transactions and locks, while its clients are still sending; then the node goes.
-		assertThat(jdbc.queryForList("select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?",
-				FIRST)).as("the first node's connections").isNotEmpty();
-		stopping.set(true);
-		first.close();
-		for (Future<?> client : running) {
-			client.get(5, TimeUnit.MINUTES);
-		}
-		clients.shutdown();
+					return null;
+				}));
+			}
+			await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= 6);
+			// As a crash looks to the database: every connection of the first node ends at once, with its open
+			// transactions and locks, while its clients are still sending; then the node goes.
+			assertThat(jdbc.queryForList(
+					"select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?", FIRST))
+				.as("the first node's connections")
+				.isNotEmpty();
+			crashed.set(true);
+			first.close();
+			for (Future<?> client : running) {
+				client.get(5, TimeUnit.MINUTES);
+			}
+			clients.shutdown();
 
-		assertThat(acknowledged).hasSizeGreaterThan(6);
-		for (String reference : acknowledged) {
-			assertThat(basic(second, "demo-police", "GET", "/api/cases/" + reference, null).statusCode())
-				.as("case %s acknowledged before the stop", reference).isEqualTo(200);
+			assertThat(acknowledged).hasSizeGreaterThan(6);
+			for (String reference : acknowledged) {
+				assertThat(basic(second, "demo-police", "GET", "/api/cases/" + reference, null).statusCode())
+					.as("case %s acknowledged before the stop", reference)
+					.isEqualTo(200);
+			}
+			assertChainValid(second, "audit chain after the stop");
+			if (balancer != null) {
+				assertThat(sentAfterTheCrash).as("cases opened through the balancer after the first node went")
+					.isNotEmpty();
+				List<String> answered = balancer.log().stream().filter(line -> line.contains(" 201 ")).toList();
+				assertThat(answered).as("the balancer sent work to both nodes")
+					.anyMatch(line -> line.contains(" nodes/node1 "))
+					.anyMatch(line -> line.contains(" nodes/node2 "));
+			}
 		}
-		assertChainValid(second, "audit chain after the stop");
 	}
 
 	// ---- helpers: plain HTTP against one node or the other
@@ -349,8 +376,13 @@ class TwoNodesIT {
 
 	private HttpResponse<String> basic(ConfigurableApplicationContext node, String userId, String method, String path,
 			String body) {
+		return basicAt(base(node), userId, method, path, body);
+	}
+
+	/** As {@link #basic}, to wherever {@code base} points: a node, or the balancer in front of both. */
+	private HttpResponse<String> basicAt(String base, String userId, String method, String path, String body) {
 		String password = userId.startsWith("demo-") ? Api.DEMO_PASSWORD : PASSWORD;
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(node, path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Authorization", "Basic " + Base64.getEncoder()
 				.encodeToString((userId + ":" + password).getBytes(StandardCharsets.UTF_8)))
 			.header("Accept", "application/json")
@@ -380,6 +412,14 @@ class TwoNodesIT {
 	}
 
 	private static URI uri(ConfigurableApplicationContext node, String path) {
-		return URI.create("http://localhost:" + node.getEnvironment().getRequiredProperty("local.server.port") + path);
+		return URI.create(base(node) + path);
+	}
+
+	private static String base(ConfigurableApplicationContext node) {
+		return "http://localhost:" + port(node);
+	}
+
+	private static int port(ConfigurableApplicationContext node) {
+		return node.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 }
