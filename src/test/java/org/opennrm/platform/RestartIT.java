@@ -2,7 +2,6 @@ package org.opennrm.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opennrm.cases.Cases;
 import org.opennrm.test.ServiceRuns;
 import org.opennrm.test.TestDatabase;
@@ -24,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class RestartIT {
 
 	@Test
-	void a_restart_with_unchanged_models_deploys_nothing_and_keeps_every_case() throws Exception {
+	void a_restart_with_unchanged_models_deploys_nothing_and_keeps_every_case(@TempDir Path data) throws Exception {
 		if (TestDatabase.isPostgres()) {
 			try (EmbeddedPostgres postgres = TestDatabase.startPostgres()) {
 				restartOn(Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
@@ -32,9 +32,7 @@ class RestartIT {
 			}
 		}
 		else {
-			Path data = Files.createTempDirectory("opennrm-restart");
-			restartOn(Map.of("spring.datasource.url",
-					"jdbc:h2:file:" + data.resolve("opennrm") + ";DB_CLOSE_ON_EXIT=FALSE;DEFAULT_NULL_ORDERING=HIGH"));
+			restartOn(ServiceRuns.h2In(data));
 		}
 	}
 

@@ -3,7 +3,6 @@ package org.opennrm.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
 import org.opennrm.test.ServiceRuns;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -56,10 +56,8 @@ class AdministratorGuardIT {
 	}
 
 	@Test
-	void demo_administrators_on_a_production_start_are_refused() throws Exception {
-		Path data = Files.createTempDirectory("opennrm-guard");
-		Map<String, Object> database = Map.of("spring.datasource.url",
-				"jdbc:h2:file:" + data.resolve("opennrm") + ";DB_CLOSE_ON_EXIT=FALSE");
+	void demo_administrators_on_a_production_start_are_refused(@TempDir Path data) throws Exception {
+		Map<String, Object> database = ServiceRuns.h2In(data);
 		ServiceRuns.start("demo", database).close();
 
 		assertThatThrownBy(() -> ServiceRuns.start("test", production(database, "root", STRONG)).close())

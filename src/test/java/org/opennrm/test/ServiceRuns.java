@@ -106,9 +106,18 @@ public final class ServiceRuns {
 		}
 	}
 
+	/** H2's settings as the service's own URL has them (application.yml). */
+	private static final String H2_SETTINGS = ";DEFAULT_NULL_ORDERING=HIGH";
+
 	/** An in-memory H2 database of its own. */
 	public static Map<String, Object> freshH2() {
 		return Map.of("spring.datasource.url",
-				"jdbc:h2:mem:run-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH");
+				"jdbc:h2:mem:run-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_SETTINGS);
+	}
+
+	/** An H2 database in files under this folder, as the service keeps its own under {@code ./data}. */
+	public static Map<String, Object> h2In(Path folder) {
+		return Map.of("spring.datasource.url",
+				"jdbc:h2:file:" + folder.resolve("opennrm") + ";DB_CLOSE_ON_EXIT=FALSE" + H2_SETTINGS);
 	}
 }

@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.opennrm.assistance.AssistancePlanProcess;
 import org.opennrm.casework.NrmCaseProcess;
 import org.opennrm.child.ChildProtectionProcess;
@@ -152,8 +153,8 @@ class TransnationalReferralIT {
 	}
 
 	@BeforeAll
-	void twoCountriesEachWithItsOwnInstanceDatabaseAndKeys() throws IOException {
-		this.folder = Files.createTempDirectory("transnational-it");
+	void twoCountriesEachWithItsOwnInstanceDatabaseAndKeys(@TempDir Path folder) throws IOException {
+		this.folder = folder;
 		this.peersFile = this.folder.resolve("peers.yml");
 		this.xkPostgres = TestDatabase.startPostgres();
 		if (TestDatabase.isPostgres()) {
