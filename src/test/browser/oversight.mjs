@@ -133,6 +133,16 @@ export async function changeGuardian(page, shots, { baseUrl, user, password, cod
   await signIn(page, baseUrl, user, password, codes);
   await page.getByRole('heading', { level: 1, name: 'Supervisor workspace' }).waitFor();
   const section = page.getByRole('region', { name: 'Children\'s guardians' });
+  // The fields carry the server's forms (Case.REFERENCE, UserIds.FORM), and the browser can read them: a pattern it
+  // cannot compile would be ignored without a word.
+  const mismatches = async (label, value) => {
+    const field = section.getByLabel(label);
+    await field.fill(value);
+    return field.evaluate((input) => input.validity.patternMismatch);
+  };
+  expect(await mismatches('Case reference', 'demo-2026-3') && await mismatches('New guardian (user id)', 'ana..b')
+    && !await mismatches('Case reference', caseReference) && !await mismatches('New guardian (user id)', 'ana.b-c_d'),
+    'the reference and user-id fields check their form in the browser');
   await section.getByLabel('Case reference').fill(caseReference);
   await section.getByLabel('New guardian (user id)').fill(notAGuardian);
   await section.getByLabel('Reason for the change').fill(reason);

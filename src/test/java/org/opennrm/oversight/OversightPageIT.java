@@ -144,10 +144,12 @@ class OversightPageIT {
 
 	/**
 	 * Social services may change a child's guardian (through the API), but the workspace's form is a supervisor's: the
-	 * page's own rule refuses anyone else before the form's action runs.
+	 * page's own rule refuses anyone else before the form's action runs. The same form from a supervisor, with a user
+	 * who is no guardian, reaches the action and is answered on the page: the refusal is the rule's, not the CSRF
+	 * check's.
 	 */
 	@Test
-	void the_guardian_form_is_refused_to_everyone_but_supervisors_and_changes_nothing() {
+	void the_guardian_form_is_refused_to_social_services_and_changes_nothing() {
 		TestUsers.ensure(this.identityService, FORMER_GUARDIAN, Role.GUARDIAN.groupId());
 		TestUsers.ensure(this.identityService, NEW_GUARDIAN, Role.GUARDIAN.groupId());
 		String child = this.journey.childWithGuardian(FORMER_GUARDIAN);
@@ -157,7 +159,13 @@ class OversightPageIT {
 		Api.Response bySocialServices = WebappSession.pages(this.api, "demo-social", Api.DEMO_PASSWORD)
 			.submit("/account", "/oversight/guardians", form);
 
+		Api.Response bySupervisor = WebappSession.pages(this.api, "demo-supervisor", Api.DEMO_PASSWORD)
+			.submit("/account", "/oversight/guardians", Map.of("reference", child, "guardianUserId", "demo-ngo", "reason",
+					"The guardian moved to another region."));
+
 		assertThat(bySocialServices.status()).as(bySocialServices.toString()).isEqualTo(403);
+		assertThat(bySupervisor.status()).as(bySupervisor.toString()).isEqualTo(302);
+		assertThat(bySupervisor.header("Location")).endsWith("/oversight#guardians");
 		assertThat(this.cases.findByReference(child).orElseThrow().guardian()).isEqualTo(FORMER_GUARDIAN);
 		assertThat(this.journey.taskTypes(FORMER_GUARDIAN, child))
 			.contains(ChildProtectionProcess.TASK_RECORD_GUARDIAN_CONSENT);

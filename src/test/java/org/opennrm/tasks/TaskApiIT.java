@@ -220,16 +220,24 @@ class TaskApiIT {
 	void a_task_without_a_due_date_comes_after_those_with_one() {
 		String undated = screeningOf(this.journey.open("demo-police", ADULT_BY_POLICE));
 		String dated = screeningOf(this.journey.open("demo-police", ADULT_BY_POLICE));
-		// Above every other task's priority, so that these two head the list whatever else is open.
+		// Above every other task's priority, so that these two head the list whatever else is open; back afterwards,
+		// so that they do not head it in later tests.
 		for (String taskId : List.of(undated, dated)) {
 			this.taskService.setPriority(taskId, 1000);
 		}
-		this.taskService.setDueDate(undated, null);
-		this.taskService.setDueDate(dated, Date.from(EngineClock.now().plus(Duration.ofDays(3))));
+		try {
+			this.taskService.setDueDate(undated, null);
+			this.taskService.setDueDate(dated, Date.from(EngineClock.now().plus(Duration.ofDays(3))));
 
-		JsonNode page = this.api.as("demo-police").get("/api/tasks?maxResults=2").json();
+			JsonNode page = this.api.as("demo-police").get("/api/tasks?maxResults=2").json();
 
-		assertThat(page.path("tasks").findValuesAsText("id")).containsExactly(dated, undated);
+			assertThat(page.path("tasks").findValuesAsText("id")).containsExactly(dated, undated);
+		}
+		finally {
+			for (String taskId : List.of(undated, dated)) {
+				this.taskService.setPriority(taskId, Task.PRIORITY_NORMAL);
+			}
+		}
 	}
 
 	private void assertBadRequest(String taskId, Map<String, Object> body, String detail) {

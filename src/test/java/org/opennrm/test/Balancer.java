@@ -14,8 +14,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The balancer of {@code docker-compose.yml}: HAProxy with {@code src/main/docker/haproxy.cfg} as it ships, in front of
@@ -24,6 +28,8 @@ import java.util.regex.Pattern;
  * ({@code .ci/install-tools} installs it); where it is missing, {@link #startIfInstalled} answers {@code null}.
  */
 public final class Balancer implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(Balancer.class);
 
 	static final Path CONFIGURATION = Path.of("src", "main", "docker", "haproxy.cfg");
 
@@ -44,13 +50,16 @@ public final class Balancer implements AutoCloseable {
 
 	private final int statsPort;
 
-	private final Path log;
+	private final Path output;
 
-	private Balancer(Process process, int port, int statsPort, Path log) {
+	private final Thread reaper;
+
+	private Balancer(Process process, int port, int statsPort, Path output, Thread reaper) {
 		this.process = process;
 		this.port = port;
 		this.statsPort = statsPort;
-		this.log = log;
+		this.output = output;
+		this.reaper = reaper;
 	}
 
 	/**
@@ -60,6 +69,7 @@ public final class Balancer implements AutoCloseable {
 	public static Balancer startIfInstalled(int... nodePorts) throws IOException, InterruptedException {
 		Optional<Path> haproxy = executable();
 		if (haproxy.isEmpty()) {
+			log.warn("HAProxy is not installed (.ci/install-tools installs it): no balancer in front of the nodes");
 			return null;
 		}
 		int port = freePort();
@@ -68,13 +78,22 @@ public final class Balancer implements AutoCloseable {
 		Path configuration = folder.resolve("haproxy-" + port + ".cfg");
 		Files.writeString(configuration, configuration(Files.readString(CONFIGURATION), port, nodePorts)
 				+ STATS.formatted(statsPort));
-		Path log = folder.resolve("haproxy-" + port + ".log");
+		Path output = folder.resolve("haproxy-" + port + ".log");
 		Process process = new ProcessBuilder(haproxy.get().toString(), "-db", "-f", configuration.toString())
 			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
+			.redirectOutput(output.toFile())
 			.start();
-		Balancer balancer = new Balancer(process, port, statsPort, log);
-		balancer.awaitChecksPassed(nodePorts.length);
+		// A JVM that ends without closing it (a fork's timeout) does not leave it holding its ports.
+		Thread reaper = new Thread(process::destroyForcibly, "balancer-reaper");
+		Runtime.getRuntime().addShutdownHook(reaper);
+		Balancer balancer = new Balancer(process, port, statsPort, output, reaper);
+		try {
+			balancer.awaitChecksPassed(nodePorts.length);
+		}
+		catch (IOException | InterruptedException | RuntimeException ex) {
+			balancer.close();
+			throw ex;
+		}
 		return balancer;
 	}
 
@@ -106,14 +125,26 @@ public final class Balancer implements AutoCloseable {
 
 	/** The balancer's log: one line per request with the node that answered it ({@code nodes/node1}) and its status. */
 	public List<String> log() throws IOException {
-		return Files.readAllLines(this.log);
+		return Files.readAllLines(this.output);
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public void close() {
 		this.process.destroy();
-		if (!this.process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+		try {
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
 			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.reaper);
+		}
+		catch (IllegalStateException ex) {
+			// the JVM is already shutting down: the hook runs anyway
 		}
 	}
 
@@ -142,7 +173,6 @@ public final class Balancer implements AutoCloseable {
 			}
 			Thread.sleep(200);
 		}
-		close();
 		throw new IllegalStateException("HAProxy on " + base() + " did not pass its checks of " + nodes + " nodes:\n"
 				+ seen + String.join("\n", log()));
 	}

@@ -15,7 +15,10 @@ public final class TestUsers {
 	private TestUsers() {
 	}
 
-	/** Creates the user with the demo password in these groups, unless a user of that id exists; answers the id. */
+	/**
+	 * Creates the user with the demo password unless a user of that id exists, and makes them a member of each of these
+	 * groups they are not in yet; answers the id.
+	 */
 	public static String ensure(IdentityService identity, String userId, String... groups) {
 		return ensureWithPassword(identity, userId, Api.DEMO_PASSWORD, groups);
 	}
@@ -30,7 +33,9 @@ public final class TestUsers {
 			user.setEmail(userId + "@test.invalid");
 			user.setPassword(password);
 			identity.saveUser(user);
-			for (String group : groups) {
+		}
+		for (String group : groups) {
+			if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
 				identity.createMembership(userId, group);
 			}
 		}

@@ -31,6 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit", description = "Auditors: case timelines, a user's activity, exports, verification of the trail")
 class AuditController {
 
+	/**
+	 * Looser than {@code UserIds.FORM}: the trail also names whoever failed to sign in, as typed (an e-mail address, a
+	 * doubled dot), and an auditor looks those up too.
+	 */
 	static final String USER_ID = "[A-Za-z0-9._@-]{1,64}";
 
 	static final String FORMAT = "json|csv";

@@ -43,6 +43,10 @@ class AuditorPage {
 	/** The engine history's kind of line whose subject is a step of a model, named in English by the engine. */
 	private static final String ACTIVITY = "Activity";
 
+	/**
+	 * Looser than {@code UserIds.FORM}: the trail also names whoever failed to sign in, as typed (an e-mail address, a
+	 * doubled dot), and an auditor looks those up too.
+	 */
 	private static final String USER_ID = "[A-Za-z0-9._@-]{1,64}";
 
 	/** At most this many lines on the page; the CSV export has the same cut. */

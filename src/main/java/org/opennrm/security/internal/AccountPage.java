@@ -36,7 +36,6 @@ class AccountPage {
 			.withZone(ZoneOffset.UTC);
 	}
 
-
 	private final SignInSessions sessions;
 
 	private final SecondFactors secondFactors;

@@ -27,7 +27,6 @@ class ProviderUsers {
 
 	private static final Logger log = LoggerFactory.getLogger(ProviderUsers.class);
 
-
 	private final SignInProperties.Provider settings;
 
 	private final IdentityService identityService;
