@@ -1,6 +1,7 @@
 package org.opennrm.cases;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 import org.opennrm.platform.Problems;
 
@@ -37,6 +38,13 @@ public record Case(String caseId, String reference, String jurisdiction, String 
 	 * least six digits. Endpoints and forms that take a reference check it against this before looking anything up.
 	 */
 	public static final String REFERENCE = "[A-Z]{2,10}-[0-9]{4}-[0-9]{6,}";
+
+	private static final Pattern REFERENCE_FORM = Pattern.compile(REFERENCE);
+
+	/** Whether this has the form of a case reference ({@link #REFERENCE}); says nothing of whether the case exists. */
+	public static boolean isReference(String candidate) {
+		return candidate != null && REFERENCE_FORM.matcher(candidate).matches();
+	}
 
 	public boolean isOpen() {
 		return this.status.isOpen();

@@ -125,7 +125,7 @@ class AuditorPage {
 
 	/** What the form asks for, checked: a case reference, or a user and a period. */
 	private Query query(String reference, String user, String from, String to, String type, Locale language) {
-		if (!blank(reference) && !reference.strip().matches(Case.REFERENCE)) {
+		if (!blank(reference) && !Case.isReference(reference.strip())) {
 			return refused(language, "page.audit.refused.reference");
 		}
 		if (!blank(user) && !user.strip().matches(USER_ID)) {

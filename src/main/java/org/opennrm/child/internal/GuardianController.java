@@ -1,7 +1,6 @@
 package org.opennrm.child.internal;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,12 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Child protection", description = "Change a child's guardian")
 class GuardianController {
 
-	/**
-	 * Checked here rather than with a constraint on the path variable: a constraint there would turn on method
-	 * validation, which reports the body's field errors differently from every other endpoint.
-	 */
-	private static final Pattern REFERENCE = Pattern.compile(Case.REFERENCE);
-
 	private final Guardianship guardianship;
 
 	GuardianController(Guardianship guardianship) {
@@ -40,7 +33,9 @@ class GuardianController {
 			+ "the case, or a supervisor); the guardian's open tasks for the child move to the new guardian, and the "
 			+ "former guardian's access ends")
 	GuardianChange change(@PathVariable String reference, @Valid @RequestBody ChangeGuardian change) {
-		if (!REFERENCE.matcher(reference).matches()) {
+		// Checked here rather than by a constraint on the path variable: that would turn on method validation, which
+		// reports the body's field errors differently from every other endpoint.
+		if (!Case.isReference(reference)) {
 			throw Problems.badRequest("problem.case.notAReference");
 		}
 		GuardianChanged changed = this.guardianship.change(reference, change);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -53,8 +52,6 @@ class OversightPage {
 
 	/** The catalogue codes of the deadline clocks of the jurisdiction profiles. */
 	static final String CLOCK = "page.oversight.clock.";
-
-	private static final Pattern CASE_REFERENCE = Pattern.compile(Case.REFERENCE);
 
 	private final Supervision supervision;
 
@@ -157,7 +154,7 @@ class OversightPage {
 		String caseReference = reference.strip();
 		ChangeGuardian request = new ChangeGuardian(guardianUserId.strip(), reason);
 		Map<String, String> errors = violations(request, language);
-		if (!CASE_REFERENCE.matcher(caseReference).matches()) {
+		if (!Case.isReference(caseReference)) {
 			errors.put(label("reference", language), this.texts.say(language, "problem.case.notAReference"));
 		}
 		if (!errors.isEmpty()) {

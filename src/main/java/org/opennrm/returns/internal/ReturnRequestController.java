@@ -1,7 +1,5 @@
 package org.opennrm.returns.internal;
 
-import java.util.regex.Pattern;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,12 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Returns", description = "Request a voluntary return")
 class ReturnRequestController {
 
-	/**
-	 * Checked here rather than with a constraint on the path variable: a constraint there would turn on method
-	 * validation, which reports the body's field errors differently from every other endpoint.
-	 */
-	static final Pattern REFERENCE = Pattern.compile(Case.REFERENCE);
-
 	private final ReturnRequests requests;
 
 	ReturnRequestController(ReturnRequests requests) {
@@ -39,7 +31,9 @@ class ReturnRequestController {
 	@Operation(summary = "Request a voluntary return (police, or social services leading the case); while the person "
 			+ "is protected from removal it is blocked at once and nothing else happens")
 	ResponseEntity<ReturnRequested> request(@PathVariable String reference, @Valid @RequestBody ReturnRequest body) {
-		if (!REFERENCE.matcher(reference).matches()) {
+		// Checked here rather than by a constraint on the path variable: that would turn on method validation, which
+		// reports the body's field errors differently from every other endpoint.
+		if (!Case.isReference(reference)) {
 			throw Problems.badRequest("problem.case.notAReference");
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.requests.request(reference, body.reason()));

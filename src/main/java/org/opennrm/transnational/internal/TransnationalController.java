@@ -27,9 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 		+ "answer referrals from other countries")
 class TransnationalController {
 
-	/** Checked here, not by a constraint on the path variable (which would turn on method validation). */
-	static final Pattern REFERENCE = Pattern.compile(Case.REFERENCE);
-
+	/**
+	 * Checked here, as the case reference is ({@code Case.isReference}), not by a constraint on the path variable
+	 * (which would turn on method validation).
+	 */
 	static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
 	private final ReferralProposals proposals;
@@ -89,7 +90,7 @@ class TransnationalController {
 	}
 
 	private static void requireReference(String reference) {
-		if (!REFERENCE.matcher(reference).matches()) {
+		if (!Case.isReference(reference)) {
 			throw Problems.badRequest("problem.case.notAReference");
 		}
 	}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opennrm.cases.Case;
 
@@ -17,6 +18,14 @@ class CasePropertiesTest {
 
 		assertThat(properties.reference(2026, 42)).matches(Case.REFERENCE).isEqualTo(prefix + "-2026-000042");
 		assertThat(properties.reference(2031, 1_234_567)).matches(Case.REFERENCE);
+		assertThat(Case.isReference(properties.reference(2026, 42))).isTrue();
+	}
+
+	@ParameterizedTest
+	@NullAndEmptySource
+	@ValueSource(strings = { "nrm-2026-000042", "NRM-2026-42", "NRM-26-000042", "NRM-2026-000042 ", "NRM-2026-000042/x" })
+	void anything_of_another_form_is_not_a_reference(String candidate) {
+		assertThat(Case.isReference(candidate)).isFalse();
 	}
 
 	/** Cases opened under such a prefix could be opened but never read, changed or closed through the API or the pages. */
