@@ -314,6 +314,15 @@ class TwoNodesIT {
 				assertThat(answered).as("the balancer sent work to both nodes")
 					.anyMatch(line -> line.contains(" nodes/node1 "))
 					.anyMatch(line -> line.contains(" nodes/node2 "));
+				// The log is in the order the answers ended: the second node answered after the first's last answer.
+				List<String> requests = balancer.log().stream().filter(line -> line.contains("\"POST /api/cases")).toList();
+				int lastOfTheFirst = requests.size() - 1;
+				while (lastOfTheFirst >= 0 && !requests.get(lastOfTheFirst).contains(" nodes/node1 ")) {
+					lastOfTheFirst--;
+				}
+				assertThat(requests.subList(lastOfTheFirst + 1, requests.size()))
+					.as("cases opened on the second node once the first answered no more")
+					.anyMatch(line -> line.contains(" nodes/node2 ") && line.contains(" 201 "));
 			}
 		}
 	}
