@@ -20,13 +20,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,7 +46,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.opennrm.deadlines.DeadlineEscalationProcess;
 import org.opennrm.identification.VictimIdentificationProcess;
 import org.opennrm.test.Api;
-import org.opennrm.test.Balancer;
 import org.opennrm.test.CaseJourney;
 import org.opennrm.test.ServiceRuns;
 import org.opennrm.test.TestDatabase;
@@ -59,10 +56,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Two nodes of the service on one PostgreSQL, started together, both running the job executor (ADR 31): start-up
  * work happens once, concurrent claims from both nodes have one winner and the rest get 409, a deadline that falls
- * due while both run escalates once (one escalation, one notification, one audit entry, no incident), a session
- * started on one node continues on the other, and a node whose database connections all end in the middle of work
- * (as in a crash) loses no request it acknowledged, while clients behind the compose stack's balancer go on working.
- * PostgreSQL only: the embedded H2 is opened by one process.
+ * due while both run escalates once (one escalation, one notification, one audit entry, no incident), and a session
+ * started on one node continues on the other. Both run in this JVM, so that the test can move their one engine clock;
+ * {@link NodeKilledIT} runs two in processes of their own and kills one. PostgreSQL only: the embedded H2 is opened by
+ * one process.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {
@@ -70,9 +67,6 @@ class TwoNodesIT {
 	static final String PASSWORD = "Xk7#vQ2-pL9!mZ";
 
 	static final List<String> POLICE = List.of("demo-police", "police-node-2", "police-node-3", "police-node-4");
-
-	/** The application name of the first node's database connections. */
-	static final String FIRST = "nrm-node-1";
 
 	static EmbeddedPostgres postgres;
 
@@ -103,11 +97,11 @@ class TwoNodesIT {
 		CountDownLatch go = new CountDownLatch(1);
 		Future<ConfigurableApplicationContext> a = starting.submit(() -> {
 			go.await();
-			return ServiceRuns.start("demo", named(node, FIRST));
+			return ServiceRuns.start("demo", node);
 		});
 		Future<ConfigurableApplicationContext> b = starting.submit(() -> {
 			go.await();
-			return ServiceRuns.start("demo", named(node, "nrm-node-2"));
+			return ServiceRuns.start("demo", node);
 		});
 		go.countDown();
 		first = a.get(10, TimeUnit.MINUTES);
@@ -118,13 +112,6 @@ class TwoNodesIT {
 		for (String userId : POLICE.subList(1, POLICE.size())) {
 			TestUsers.ensureWithPassword(identity, userId, PASSWORD, "police");
 		}
-	}
-
-	/** A node's connections carry its name, so that the database can end them all at once as a crash would. */
-	private static Map<String, Object> named(Map<String, Object> node, String name) {
-		Map<String, Object> named = new HashMap<>(node);
-		named.put("spring.datasource.hikari.data-source-properties.ApplicationName", name);
-		return named;
 	}
 
 	@AfterAll
@@ -248,85 +235,6 @@ class TwoNodesIT {
 		assertThat(stranger.statusCode()).as("without the session: to the login").isEqualTo(302);
 	}
 
-	/**
-	 * Through the compose stack's balancer where HAProxy is installed ({@code .ci/install-tools} installs it): the
-	 * clients do not know about nodes, and once the first node is gone the balancer sends their work to the second.
-	 * Without HAProxy, half the clients send to each node directly, and those of the first stop with it.
-	 */
-	@Test
-	@Order(5)
-	void a_node_that_dies_mid_work_loses_no_acknowledged_request() throws Exception {
-		try (Balancer balancer = Balancer.startIfInstalled(port(first), port(second))) {
-			ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
-			ConcurrentLinkedQueue<String> sentAfterTheCrash = new ConcurrentLinkedQueue<>();
-			AtomicBoolean crashed = new AtomicBoolean();
-			ExecutorService clients = Executors.newFixedThreadPool(4);
-			List<Future<?>> running = new ArrayList<>();
-			for (int i = 0; i < 4; i++) {
-				boolean toFirst = balancer == null && i % 2 == 0;
-				String base = balancer != null ? balancer.base() : base(toFirst ? first : second);
-				running.add(clients.submit(() -> {
-					for (int n = 0; n < 40 && !(crashed.get() && toFirst); n++) {
-						boolean after = crashed.get();
-						try {
-							HttpResponse<String> opened = basicAt(base, "demo-police", "POST", "/api/cases",
-									this.json.writeValueAsString(CaseJourney.ADULT_BY_POLICE));
-							if (opened.statusCode() == 201) {
-								String reference = this.json.readTree(opened.body()).path("reference").asText();
-								acknowledged.add(reference);
-								if (after) {
-									sentAfterTheCrash.add(reference);
-								}
-							}
-						}
-						catch (IOException | IllegalStateException ex) {
-							// the node went away under this request: not acknowledged
-						}
-					}
-					return null;
-				}));
-			}
-			await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= 6);
-			// As a crash looks to the database: every connection of the first node ends at once, with its open
-			// transactions and locks, while its clients are still sending; then the node goes.
-			assertThat(jdbc.queryForList(
-					"select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?", FIRST))
-				.as("the first node's connections")
-				.isNotEmpty();
-			crashed.set(true);
-			first.close();
-			for (Future<?> client : running) {
-				client.get(5, TimeUnit.MINUTES);
-			}
-			clients.shutdown();
-
-			assertThat(acknowledged).hasSizeGreaterThan(6);
-			for (String reference : acknowledged) {
-				assertThat(basic(second, "demo-police", "GET", "/api/cases/" + reference, null).statusCode())
-					.as("case %s acknowledged before the stop", reference)
-					.isEqualTo(200);
-			}
-			assertChainValid(second, "audit chain after the stop");
-			if (balancer != null) {
-				assertThat(sentAfterTheCrash).as("cases opened through the balancer after the first node went")
-					.isNotEmpty();
-				List<String> answered = balancer.log().stream().filter(line -> line.contains(" 201 ")).toList();
-				assertThat(answered).as("the balancer sent work to both nodes")
-					.anyMatch(line -> line.contains(" nodes/node1 "))
-					.anyMatch(line -> line.contains(" nodes/node2 "));
-				// The log is in the order the answers ended: the second node answered after the first's last answer.
-				List<String> requests = balancer.log().stream().filter(line -> line.contains("\"POST /api/cases")).toList();
-				int lastOfTheFirst = requests.size() - 1;
-				while (lastOfTheFirst >= 0 && !requests.get(lastOfTheFirst).contains(" nodes/node1 ")) {
-					lastOfTheFirst--;
-				}
-				assertThat(requests.subList(lastOfTheFirst + 1, requests.size()))
-					.as("cases opened on the second node once the first answered no more")
-					.anyMatch(line -> line.contains(" nodes/node2 ") && line.contains(" 201 "));
-			}
-		}
-	}
-
 	// ---- helpers: plain HTTP against one node or the other
 
 	private String screeningTask(ConfigurableApplicationContext node) {
@@ -385,11 +293,7 @@ class TwoNodesIT {
 
 	private HttpResponse<String> basic(ConfigurableApplicationContext node, String userId, String method, String path,
 			String body) {
-		return basicAt(base(node), userId, method, path, body);
-	}
-
-	/** As {@link #basic}, to wherever {@code base} points: a node, or the balancer in front of both. */
-	private HttpResponse<String> basicAt(String base, String userId, String method, String path, String body) {
+		String base = base(node);
 		String password = userId.startsWith("demo-") ? Api.DEMO_PASSWORD : PASSWORD;
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Authorization", "Basic " + Base64.getEncoder()

@@ -2,9 +2,11 @@ package org.opennrm.test;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
@@ -24,17 +26,28 @@ public class Api {
 
 	public static final String DEMO_PASSWORD = "Nrm-Demo-2026!";
 
-	private final Environment environment;
+	/** Where the service is, read at each call: the shared context's port is known only once it has started. */
+	private final Supplier<String> base;
 
 	private final ObjectMapper json = new ObjectMapper();
 
+	@Autowired
 	Api(Environment environment) {
-		this.environment = environment;
+		this(() -> "http://localhost:" + environment.getRequiredProperty("local.server.port"));
+	}
+
+	private Api(Supplier<String> base) {
+		this.base = base;
 	}
 
 	/** Calls to a service started outside the shared test context ({@link ServiceRuns}). */
 	public static Api on(Environment environment) {
 		return new Api(environment);
+	}
+
+	/** Calls to a service at this address: a node in a process of its own, or a balancer in front of nodes. */
+	public static Api at(String base) {
+		return new Api(() -> base);
 	}
 
 	public Client as(String userId) {
@@ -50,7 +63,7 @@ public class Api {
 	}
 
 	public URI uri(String path) {
-		return URI.create("http://localhost:" + this.environment.getRequiredProperty("local.server.port") + path);
+		return URI.create(this.base.get() + path);
 	}
 
 	/** One caller. */

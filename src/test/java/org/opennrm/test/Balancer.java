@@ -62,6 +62,11 @@ public final class Balancer implements AutoCloseable {
 		this.reaper = reaper;
 	}
 
+	/** Whether HAProxy is installed here ({@code .ci/install-tools} installs Debian's). */
+	public static boolean isInstalled() {
+		return executable().isPresent();
+	}
+
 	/**
 	 * HAProxy in front of nodes listening on these ports, once its own health checks of every node have passed;
 	 * {@code null} where it is not installed.
@@ -206,7 +211,7 @@ public final class Balancer implements AutoCloseable {
 			.findFirst();
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

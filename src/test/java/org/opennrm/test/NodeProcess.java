@@ -1,0 +1,145 @@
+package org.opennrm.test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A node of the service in a process of its own, started as the README starts one without Docker:
+ * {@code java -jar target/opennrm.jar --server.port=...} from the project's folder (so {@code config/} is read as an
+ * operator's), with the environment the test gives it. Unlike {@link ServiceRuns}, it can be killed as a machine kills
+ * a process ({@link #kill()}: SIGKILL, no shutdown of any kind). The jar is the one {@code mvn verify} packaged before
+ * its integration tests; its output goes to {@code target/node-processes/<name>-<port>.log}.
+ */
+public final class NodeProcess implements AutoCloseable {
+
+	static final Path JAR = Path.of("target", "opennrm.jar");
+
+	private final String name;
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path output;
+
+	private final Thread reaper;
+
+	private NodeProcess(String name, Process process, int port, Path output, Thread reaper) {
+		this.name = name;
+		this.process = process;
+		this.port = port;
+		this.output = output;
+		this.reaper = reaper;
+	}
+
+	/** Started, not yet ready: see {@link #awaitReady}. */
+	public static NodeProcess start(String name, Map<String, String> environment, String... arguments)
+			throws IOException {
+		if (!Files.isRegularFile(JAR)) {
+			throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: the integration tests run after "
+					+ "`mvn package` (mvn verify packages it first)");
+		}
+		int port = Balancer.freePort();
+		Path folder = Files.createDirectories(Path.of("target", "node-processes"));
+		Path output = folder.resolve(name + "-" + port + ".log");
+		List<String> command = new ArrayList<>();
+		// The JVM running the tests, so the node runs on the Java the build chose.
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(List.of("-jar", JAR.toString(), "--server.port=" + port));
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		// A JVM that ends without closing it (a fork's timeout) does not leave the node holding its port and database.
+		Thread reaper = new Thread(process::destroyForcibly, "node-reaper-" + name);
+		Runtime.getRuntime().addShutdownHook(reaper);
+		return new NodeProcess(name, process, port, output, reaper);
+	}
+
+	/** Until the readiness probe (the balancer's check) answers 200. */
+	public void awaitReady(Duration atMost) throws IOException, InterruptedException {
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		HttpRequest readiness = HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		Instant deadline = Instant.now().plus(atMost);
+		while (Instant.now().isBefore(deadline)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " ended with " + this.process.exitValue() + ":\n" + tail());
+			}
+			try {
+				if (client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(500);
+		}
+		throw new IllegalStateException(this.name + " was not ready within " + atMost + ":\n" + tail());
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public String base() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** SIGKILL, as a machine's end or the kernel's out-of-memory killer ends it: no hook, no commit, no goodbye. */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			throw new IllegalStateException(this.name + " is still running after SIGKILL");
+		}
+	}
+
+	public List<String> log() throws IOException {
+		return Files.readAllLines(this.output);
+	}
+
+	/** The end of its log, for a failure's message. */
+	public String tail() {
+		try {
+			List<String> lines = log();
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	/** An orderly stop (SIGTERM: Spring's graceful shut-down), forced after a minute. */
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(1, TimeUnit.MINUTES)) {
+				this.process.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.reaper);
+		}
+		catch (IllegalStateException ex) {
+			// the JVM is already shutting down: the hook runs anyway
+		}
+	}
+}
