@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 import org.opennrm.NrmApplication;
+import org.opennrm.platform.UserIds;
 import org.opennrm.test.Api;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.boot.WebApplicationType;
@@ -118,13 +119,13 @@ class BareRestEngine {
 		return "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port") + REST;
 	}
 
-	/** User ids as the demo users' ("demo-police"), which the engine's default pattern refuses. */
+	/** User ids as the service allows them ("demo-police"), which the engine's default pattern refuses. */
 	@Bean
 	static ProcessEnginePlugin userIds() {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl configuration) {
-				configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*");
+				configuration.setUserResourceWhitelistPattern(UserIds.FORM);
 			}
 		};
 	}

@@ -316,6 +316,10 @@ class OversightApiIT {
 		Map<String, Object> noReason = absence("authority-two", "authority-three", 0, 1);
 		noReason.remove("reason");
 		Api.Response missing = this.api.as("demo-supervisor").post("/api/oversight/absences", noReason);
+		Api.Response tooLong = this.api.as("demo-supervisor")
+			.post("/api/oversight/absences", absence("a".repeat(65), "authority-three", 0, 1));
+		Api.Response notAUserId = this.api.as("demo-supervisor")
+			.post("/api/oversight/absences", absence("authority-two", "authority three", 0, 1));
 
 		assertThat(otherAgency.status()).isEqualTo(400);
 		assertThat(otherAgency.json().at("/errors/substitute").asText()).contains("casework group");
@@ -323,6 +327,11 @@ class OversightApiIT {
 		assertThat(backwards.json().at("/errors/to").isMissingNode()).isFalse();
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(missing.status()).isEqualTo(400);
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.json().at("/errors/userId").asText()).as(tooLong.toString())
+			.isEqualTo("must have between 0 and 64 characters or entries");
+		assertThat(notAUserId.status()).isEqualTo(400);
+		assertThat(notAUserId.json().at("/errors/substitute").isMissingNode()).as(notAUserId.toString()).isFalse();
 		assertThat(this.events.of(AbsenceRecorded.class)).hasSize(before);
 		assertThat(this.api.as("demo-supervisor").get("/api/oversight/absences").json().findValuesAsText("userId"))
 			.doesNotContain("authority-two");
