@@ -41,7 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Issue 13's check of several nodes as an operator makes it, in separate processes rather than in one JVM
  * ({@link TwoNodesIT}): two nodes started together with the README's command ({@code java -jar target/opennrm.jar},
- * profiles {@code postgres,demo}, the environment the README names) on one PostgreSQL, behind the shipped balancer.
+ * profiles {@code postgres,demo}, the environment the README names) on one PostgreSQL, behind the shipped balancer,
+ * after a first start that was killed while the engine created its tables.
  * Police caseworkers open, claim and screen cases through the balancer, and half-way the first node is killed with
  * SIGKILL. Afterwards:
  * <ul>
@@ -78,6 +79,12 @@ class NodeKilledIT {
 		assumeThat(Balancer.isInstalled()).as("HAProxy is installed (.ci/install-tools installs it)").isTrue();
 		try (EmbeddedPostgres postgres = TestDatabase.startPostgres()) {
 			Map<String, String> environment = environment(postgres);
+			// The first start ever dies half-way, while the engine creates its tables (its transaction rolls back,
+			// the start-up lock goes with its connection), and leaves nothing the next nodes trip on.
+			try (NodeProcess interrupted = node("node0", environment)) {
+				interrupted.awaitLog("Performing database operation 'create' on component 'engine'", Duration.ofMinutes(3));
+				interrupted.kill();
+			}
 			try (NodeProcess first = node("node1", environment); NodeProcess second = node("node2", environment);
 					HikariDataSource database = TestDatabase.pooled(postgres.getJdbcUrl("postgres", "postgres"))) {
 				first.awaitReady(Duration.ofMinutes(5));

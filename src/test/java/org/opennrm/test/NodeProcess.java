@@ -91,6 +91,17 @@ public final class NodeProcess implements AutoCloseable {
 		throw new IllegalStateException(this.name + " was not ready within " + atMost + ":\n" + tail());
 	}
 
+	/** Until a line of its log contains this text (a step of its start-up, to kill it right there). */
+	public void awaitLog(String text, Duration atMost) throws IOException, InterruptedException {
+		Instant deadline = Instant.now().plus(atMost);
+		while (log().stream().noneMatch(line -> line.contains(text))) {
+			if (!this.process.isAlive() || Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException(this.name + " never logged \"" + text + "\":\n" + tail());
+			}
+			Thread.sleep(20);
+		}
+	}
+
 	public int port() {
 		return this.port;
 	}
