@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
@@ -40,17 +43,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 13's check of several nodes as an operator makes it, in separate processes rather than in one JVM
- * ({@link TwoNodesIT}): two nodes started together with the README's command ({@code java -jar target/opennrm.jar},
- * profiles {@code postgres,demo}, the environment the README names) on one PostgreSQL, behind the shipped balancer,
- * after a first start that was killed while the engine created its tables.
- * Police caseworkers open, claim and screen cases through the balancer, and half-way the first node is killed with
- * SIGKILL. Afterwards:
+ * ({@link TwoNodesIT}). A first start is killed while the engine creates its tables; then two nodes start together
+ * on the same PostgreSQL with the README's command ({@code java -jar target/opennrm.jar}, profiles
+ * {@code postgres,demo}, the environment the README names), behind the shipped balancer. Police caseworkers open
+ * cases, screen them and confirm the screening through the balancer; half-way the first node is killed with SIGKILL.
+ * Afterwards:
  * <ul>
- * <li>every request the service answered with 2xx is there: each case, each claim, each completed screening;</li>
- * <li>every case opened reaches its screening task: a step the dead node had taken (locked) and not finished is run
- * by the second node once the lock runs out (the test logs how many jobs were locked at the kill);</li>
- * <li>the audit chain is intact, no job failed, no incident;</li>
- * <li>the balancer answered 5xx only for requests in flight on the dead node, and the second node answered none.</li>
+ * <li>every request the service answered with 2xx is there: each case, each claim, each completed task, each with its
+ * audit entry;</li>
+ * <li>every confirmation reaches the decision on reasonable grounds, past an asynchronous step (a job) that either
+ * node may run; a job the dead node had taken and not finished is run by the other once its lock runs out (the
+ * test shortens the lock, and logs how many jobs were locked when the node died); no job is left due;</li>
+ * <li>the audit chain is intact, no job failed even once, no incident;</li>
+ * <li>no request failed before the kill and none was refused; after it, only requests in flight on the dead node
+ * failed (one per caseworker at most), and the second node answered none with 5xx.</li>
  * </ul>
  * PostgreSQL only (the embedded H2 is opened by one process), and only where HAProxy is installed
  * ({@code .ci/install-tools} installs it).
@@ -77,20 +83,24 @@ class NodeKilledIT {
 	void a_node_killed_mid_work_loses_nothing_it_acknowledged() throws Exception {
 		assumeThat(TestDatabase.isPostgres()).as("two nodes need a database server").isTrue();
 		assumeThat(Balancer.isInstalled()).as("HAProxy is installed (.ci/install-tools installs it)").isTrue();
-		try (EmbeddedPostgres postgres = TestDatabase.startPostgres()) {
+		try (EmbeddedPostgres postgres = TestDatabase.startPostgres();
+				HikariDataSource database = TestDatabase.pooled(postgres.getJdbcUrl("postgres", "postgres"))) {
+			JdbcTemplate jdbc = new JdbcTemplate(database);
 			Map<String, String> environment = environment(postgres);
 			// The first start ever dies half-way, while the engine creates its tables (its transaction rolls back,
 			// the start-up lock goes with its connection), and leaves nothing the next nodes trip on.
 			try (NodeProcess interrupted = node("node0", environment)) {
-				interrupted.awaitLog("Performing database operation 'create' on component 'engine'", Duration.ofMinutes(3));
+				interrupted.awaitLog("Performing database operation 'create' on component 'engine'",
+						Duration.ofMinutes(3));
 				interrupted.kill();
+				log.info("Killed the first start while the engine created its tables; they were then {}",
+						jdbc.queryForObject("select to_regclass('act_ge_property') is null", Boolean.class)
+								? "not there (rolled back)" : "there (committed just before)");
 			}
-			try (NodeProcess first = node("node1", environment); NodeProcess second = node("node2", environment);
-					HikariDataSource database = TestDatabase.pooled(postgres.getJdbcUrl("postgres", "postgres"))) {
+			try (NodeProcess first = node("node1", environment); NodeProcess second = node("node2", environment)) {
 				first.awaitReady(Duration.ofMinutes(5));
 				second.awaitReady(Duration.ofMinutes(5));
-				try (Balancer balancer = Balancer.startIfInstalled(first.port(), second.port())) {
-					JdbcTemplate jdbc = new JdbcTemplate(database);
+				try (Balancer balancer = Balancer.start(first.port(), second.port())) {
 					Work work = new Work(Api.at(balancer.base()), jdbc);
 					work.killHalfWay(first);
 					thenNothingAcknowledgedIsLost(work, jdbc, Api.at(second.base()), second);
@@ -128,53 +138,62 @@ class NodeKilledIT {
 
 	private static void thenNothingAcknowledgedIsLost(Work work, JdbcTemplate jdbc, Api survivor,
 			NodeProcess second) throws IOException {
-		assertThat(work.completedBeforeTheKill).as("work done before the kill").isPositive();
-		assertThat(work.completions).as("screenings completed after the kill")
-			.hasSizeGreaterThan(work.completedBeforeTheKill);
+		log.info("Acknowledged: {} cases, {} claims, {} completed tasks ({} before the kill), {} confirmations",
+				work.cases.size(), work.claims.size(), work.completions.size(), work.completedBeforeTheKill,
+				work.confirmed.size());
 		for (String reference : work.cases) {
 			assertThat(survivor.as("demo-police").get("/api/cases/" + reference).status())
 				.as("case %s, acknowledged with 201", reference)
 				.isEqualTo(200);
 		}
 		for (String taskId : work.completions) {
-			assertThat(jdbc.queryForObject("select count(*) from act_hi_taskinst where id_ = ? and end_time_ is not null"
-					+ " and delete_reason_ = 'completed'", Long.class, taskId))
-				.as("screening %s, acknowledged with 204", taskId)
+			assertThat(jdbc.queryForObject("select count(*) from act_hi_taskinst where id_ = ?"
+					+ " and end_time_ is not null and delete_reason_ = 'completed'", Long.class, taskId))
+				.as("task %s, completion acknowledged with 204", taskId)
+				.isOne();
+			assertThat(jdbc.queryForObject("select count(*) from nrm_audit_entry e join nrm_audit_content c"
+					+ " on c.sequence = e.sequence where e.type = 'TaskOperation' and e.subject = ?"
+					+ " and c.detail like 'Complete%'", Long.class, "Task " + taskId))
+				.as("audit entry of the completion of %s", taskId)
 				.isOne();
 		}
-		for (String taskId : work.claims.keySet()) {
-			assertThat(jdbc.queryForObject("select count(*) from act_ru_task where id_ = ? and assignee_ = 'demo-police'",
-					Long.class, taskId)
-					+ jdbc.queryForObject("select count(*) from act_hi_taskinst where id_ = ? and end_time_ is not null",
-							Long.class, taskId))
-				.as("claim of %s, acknowledged with 204: still held or since completed", taskId)
-				.isOne();
+		for (Map.Entry<String, String> claim : work.claims.entrySet()) {
+			String taskId = claim.getKey();
+			long heldOrDone = jdbc.queryForObject("select count(*) from act_ru_task where id_ = ?"
+					+ " and assignee_ = 'demo-police'", Long.class, taskId)
+					+ jdbc.queryForObject("select count(*) from act_hi_taskinst where id_ = ?"
+							+ " and end_time_ is not null", Long.class, taskId);
+			assertThat(heldOrDone).as("claim of %s (case %s), acknowledged with 204: still held or since completed",
+					taskId, claim.getValue()).isOne();
 		}
-		log.info("Acknowledged: {} cases, {} claims, {} screenings ({} before the kill)", work.cases.size(),
-				work.claims.size(), work.completions.size(), work.completedBeforeTheKill);
-		// Steps the dead node had taken (locked) and never finished are taken over once their lock runs out.
-		long waited = System.nanoTime();
+		// The asynchronous step after a confirmation runs on either node; one the dead node had taken waits out its
+		// lock and runs on the second.
+		long waiting = System.nanoTime();
 		await().atMost(LOCK_TIME.plus(Duration.ofMinutes(2))).pollInterval(Duration.ofSeconds(1))
 			.untilAsserted(() -> assertThat(new HashSet<>(jdbc.queryForList("select distinct p.business_key_"
 					+ " from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.root_proc_inst_id_"
-					+ " where t.task_def_key_ = ?", String.class, VictimIdentificationProcess.TASK_SCREEN_INDICATORS)))
-				.as("cases that reached their screening task")
-				.containsAll(work.cases));
-		log.info("Every case acknowledged had its screening task {} s after the work ended",
-				Duration.ofNanos(System.nanoTime() - waited).toSeconds());
+					+ " where t.task_def_key_ = ?", String.class,
+					VictimIdentificationProcess.TASK_DECIDE_REASONABLE_GROUNDS)))
+				.as("confirmed cases that reached the decision on reasonable grounds")
+				.containsAll(work.confirmed));
+		log.info("Every confirmed case was at its decision {} s after the work ended",
+				Duration.ofNanos(System.nanoTime() - waiting).toSeconds());
+		assertThat(jdbc.queryForObject("select count(*) from act_ru_job where duedate_ is null or duedate_ <= now()",
+				Long.class)).as("jobs left due").isZero();
 		assertThat(jdbc.queryForObject("select count(*) from act_ru_incident", Long.class)).as("incidents").isZero();
-		assertThat(jdbc.queryForObject("select count(*) from act_ru_job where exception_msg_ is not null", Long.class))
+		assertThat(jdbc.queryForList("select job_def_type_ || ': ' || job_exception_msg_ from act_hi_job_log"
+				+ " where job_exception_msg_ is not null", String.class))
 			.as("jobs that failed, even once")
-			.isZero();
+			.isEmpty();
 		Api.Response verification = survivor.as("demo-auditor").get("/api/audit/verification");
 		assertThat(verification.json().path("intact").asBoolean()).as("audit chain: %s", verification).isTrue();
 		assertThat(second.log()).as("the second node's log").noneMatch(line -> line.contains(" ERROR "));
 	}
 
 	/**
-	 * The balancer's log has a line per answer, in the order answers ended. Both nodes answered, the second went on
-	 * after the first's last answer, and only requests in flight on the dead node (one per client at most) failed;
-	 * those it could not connect to it sent to the second node ({@code retries}, {@code option redispatch}).
+	 * The balancer's log has a line per answer, in the order answers ended: both nodes answered, the second went on
+	 * after the first's last answer, and the second answered nothing with 5xx. Requests it could not connect to the
+	 * dead node it sent to the second ({@code retries}, {@code option redispatch}).
 	 */
 	private static void theBalancerFailedOnlyRequestsInFlight(List<String> balancerLog) {
 		List<String[]> answers = new ArrayList<>();
@@ -190,24 +209,22 @@ class NodeKilledIT {
 				lastOfTheFirst = i;
 			}
 		}
+		log.info("Through the balancer: {} answers by the first node, {} by the second, {} with 5xx",
+				answers.stream().filter(answer -> answer[0].equals("node1")).count(),
+				answers.stream().filter(answer -> answer[0].equals("node2")).count(),
+				answers.stream().filter(answer -> answer[1].startsWith("5")).count());
 		assertThat(lastOfTheFirst).as("the first node answered before the kill").isNotNegative();
 		assertThat(answers.subList(lastOfTheFirst + 1, answers.size()))
 			.as("the second node answered once the first answered no more")
 			.anyMatch(answer -> answer[0].equals("node2") && answer[1].startsWith("2"));
 		assertThat(answers).as("answers of the second node with 5xx")
 			.noneMatch(answer -> answer[0].equals("node2") && answer[1].startsWith("5"));
-		long failed = answers.stream().filter(answer -> answer[1].startsWith("5")).count();
-		log.info("Through the balancer: {} answers by the first node, {} by the second, {} failed", answers.stream()
-			.filter(answer -> answer[0].equals("node1")).count(), answers.stream()
-			.filter(answer -> answer[0].equals("node2")).count(), failed);
-		assertThat(failed).as("failed requests: those in flight on the first node when it was killed")
-			.isLessThanOrEqualTo(CLIENTS);
 	}
 
 	/**
-	 * Police caseworkers, each opening a case, claiming its screening task and completing it, again and again,
-	 * through the balancer. What the service answered with 2xx is noted; anything else (a connection cut, a 502 for a
-	 * request the dead node had) is not an acknowledgement, and the caseworker starts the next case.
+	 * Police caseworkers, each opening a case, screening it and confirming the screening, again and again, through
+	 * the balancer. What the service answered with 2xx is noted; anything else ends that case for the caseworker, is
+	 * noted as a failure with whether it came before or after the kill, and the caseworker opens the next case.
 	 */
 	static final class Work {
 
@@ -222,7 +239,16 @@ class NodeKilledIT {
 
 		final Set<String> completions = ConcurrentHashMap.newKeySet();
 
+		/** Cases whose screening outcome was confirmed (a presumed victim). */
+		final Set<String> confirmed = ConcurrentHashMap.newKeySet();
+
+		final Queue<String> failedBeforeTheKill = new ConcurrentLinkedQueue<>();
+
+		final Queue<String> failedAfterTheKill = new ConcurrentLinkedQueue<>();
+
 		int completedBeforeTheKill;
+
+		private volatile boolean killed;
 
 		private volatile boolean stop;
 
@@ -233,77 +259,99 @@ class NodeKilledIT {
 
 		void killHalfWay(NodeProcess first) throws Exception {
 			ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-			List<Future<?>> running = new ArrayList<>();
+			List<Future<Void>> running = new ArrayList<>();
 			try {
 				for (int i = 0; i < CLIENTS; i++) {
 					running.add(clients.submit(this::caseworker));
 				}
-				await().atMost(Duration.ofMinutes(3)).until(() -> this.completions.size() >= 2 * CLIENTS);
+				await().atMost(Duration.ofMinutes(3)).until(() -> this.completions.size() >= 4 * CLIENTS);
 				this.completedBeforeTheKill = this.completions.size();
+				this.killed = true;
 				first.kill();
-				log.info("Killed the first node after {} screenings; jobs locked then: {}", this.completedBeforeTheKill,
-						this.jdbc.queryForObject("select count(*) from act_ru_job where lock_exp_time_ > now()", Long.class));
+				log.info("Killed the first node after {} completed tasks; jobs locked then (by either node): {}",
+						this.completedBeforeTheKill, this.jdbc.queryForObject(
+								"select count(*) from act_ru_job where lock_exp_time_ > now()", Long.class));
 				// Past the balancer's own discovery of the death (two failed checks, three seconds apart), during
 				// which it still sends requests to the dead node's port.
-				long killed = System.nanoTime();
+				long killedAt = System.nanoTime();
 				await().atMost(Duration.ofMinutes(3))
-					.until(() -> this.completions.size() >= this.completedBeforeTheKill + 2 * CLIENTS
-							&& System.nanoTime() - killed > AFTER_THE_KILL.toNanos());
+					.until(() -> this.completions.size() >= this.completedBeforeTheKill + 4 * CLIENTS
+							&& System.nanoTime() - killedAt > AFTER_THE_KILL.toNanos());
 			}
 			finally {
 				this.stop = true;
-				for (Future<?> client : running) {
-					client.get(2, TimeUnit.MINUTES);
+				try {
+					for (Future<Void> client : running) {
+						client.get(2, TimeUnit.MINUTES);
+					}
 				}
-				clients.shutdown();
+				finally {
+					clients.shutdownNow();
+				}
 			}
+			assertThat(this.failedBeforeTheKill).as("requests that failed before the kill").isEmpty();
+			assertThat(this.failedAfterTheKill).as("requests that failed after it: those in flight on the dead node")
+				.hasSizeLessThanOrEqualTo(CLIENTS)
+				.noneMatch(failure -> failure.startsWith("4"));
 		}
 
-		private Void caseworker() throws InterruptedException {
+		private Void caseworker() {
 			Api.Client police = this.balancer.as("demo-police");
 			while (!this.stop) {
 				try {
 					oneCase(police);
 				}
-				catch (RuntimeException ex) {
-					// no answer (the connection ended with the node): not acknowledged
+				catch (Failed | RuntimeException ex) {
+					(this.killed ? this.failedAfterTheKill : this.failedBeforeTheKill).add(ex.getMessage());
 				}
 			}
 			return null;
 		}
 
-		private void oneCase(Api.Client police) throws InterruptedException {
-			Api.Response opened = police.post("/api/cases", CaseJourney.ADULT_BY_POLICE);
-			if (opened.status() != 201) {
-				return;
-			}
-			String reference = opened.json().path("reference").asText();
+		private void oneCase(Api.Client police) throws Failed {
+			String reference = expect(police.post("/api/cases", CaseJourney.ADULT_BY_POLICE), 201).json()
+				.path("reference")
+				.asText();
 			this.cases.add(reference);
-			String taskId = screeningTask(police, reference);
-			if (taskId == null || police.post("/api/tasks/" + taskId + "/claim").status() != 204) {
-				return;
-			}
-			this.claims.put(taskId, reference);
-			if (police.post("/api/tasks/" + taskId + "/complete", CaseJourney.ADULT_LABOUR_INDICATORS)
-				.status() == 204) {
-				this.completions.add(taskId);
-			}
+			complete(police, reference, VictimIdentificationProcess.TASK_SCREEN_INDICATORS,
+					CaseJourney.ADULT_LABOUR_INDICATORS);
+			complete(police, reference, VictimIdentificationProcess.TASK_CONFIRM_SCREENING_OUTCOME,
+					Api.body("presumedVictim", true));
+			this.confirmed.add(reference);
 		}
 
-		/** Once the job executors have carried the case to it; a caseworker waits ten seconds, then goes on. */
-		private String screeningTask(Api.Client police, String reference) throws InterruptedException {
-			for (int look = 0; look < 50 && !this.stop; look++) {
-				Api.Response tasks = police.get("/api/tasks?caseReference=" + reference);
-				if (tasks.status() == 200) {
-					for (var task : tasks.json().path("tasks")) {
-						if (VictimIdentificationProcess.TASK_SCREEN_INDICATORS.equals(task.path("taskType").asText())) {
-							return task.path("id").asText();
-						}
-					}
+		/** A task the case's process reached in the transaction of the request before: claimed, then completed. */
+		private void complete(Api.Client police, String reference, String taskType, Map<String, Object> answer)
+				throws Failed {
+			String taskId = null;
+			for (JsonNode task : expect(police.get("/api/tasks?caseReference=" + reference), 200).json()
+				.path("tasks")) {
+				if (taskType.equals(task.path("taskType").asText())) {
+					taskId = task.path("id").asText();
 				}
-				Thread.sleep(200);
 			}
-			return null;
+			if (taskId == null) {
+				throw new Failed("no " + taskType + " in case " + reference);
+			}
+			expect(police.post("/api/tasks/" + taskId + "/claim"), 204);
+			this.claims.put(taskId, reference);
+			expect(police.post("/api/tasks/" + taskId + "/complete", answer), 204);
+			this.completions.add(taskId);
+		}
+
+		private static Api.Response expect(Api.Response response, int status) throws Failed {
+			if (response.status() != status) {
+				throw new Failed(response.status() + " " + response.body());
+			}
+			return response;
+		}
+	}
+
+	/** A request the service did not answer as a caseworker expects: its status first. */
+	static final class Failed extends Exception {
+
+		Failed(String message) {
+			super(message);
 		}
 	}
 }

@@ -18,18 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The balancer of {@code docker-compose.yml}: HAProxy with {@code src/main/docker/haproxy.cfg} as it ships, in front of
  * nodes a test started. Only where it listens and where the nodes are changes (compose's node names and port become
  * loopback ports); the checks, retries and redispatch are the file's own. HAProxy comes from Debian
- * ({@code .ci/install-tools} installs it); where it is missing, {@link #startIfInstalled} answers {@code null}.
+ * ({@code .ci/install-tools} installs it); a test that needs it asks {@link #isInstalled} first.
  */
 public final class Balancer implements AutoCloseable {
-
-	private static final Logger log = LoggerFactory.getLogger(Balancer.class);
 
 	static final Path CONFIGURATION = Path.of("src", "main", "docker", "haproxy.cfg");
 
@@ -67,16 +63,10 @@ public final class Balancer implements AutoCloseable {
 		return executable().isPresent();
 	}
 
-	/**
-	 * HAProxy in front of nodes listening on these ports, once its own health checks of every node have passed;
-	 * {@code null} where it is not installed.
-	 */
-	public static Balancer startIfInstalled(int... nodePorts) throws IOException, InterruptedException {
-		Optional<Path> haproxy = executable();
-		if (haproxy.isEmpty()) {
-			log.warn("HAProxy is not installed (.ci/install-tools installs it): no balancer in front of the nodes");
-			return null;
-		}
+	/** HAProxy in front of nodes listening on these ports, once its own health checks of every node have passed. */
+	public static Balancer start(int... nodePorts) throws IOException, InterruptedException {
+		Path haproxy = executable().orElseThrow(
+				() -> new IllegalStateException("HAProxy is not installed (.ci/install-tools installs it)"));
 		int port = freePort();
 		int statsPort = freePort();
 		Path folder = Files.createDirectories(Path.of("target", "balancer"));
@@ -84,7 +74,7 @@ public final class Balancer implements AutoCloseable {
 		Files.writeString(configuration, configuration(Files.readString(CONFIGURATION), port, nodePorts)
 				+ STATS.formatted(statsPort));
 		Path output = folder.resolve("haproxy-" + port + ".log");
-		Process process = new ProcessBuilder(haproxy.get().toString(), "-db", "-f", configuration.toString())
+		Process process = new ProcessBuilder(haproxy.toString(), "-db", "-f", configuration.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile())
 			.start();
@@ -211,7 +201,7 @@ public final class Balancer implements AutoCloseable {
 			.findFirst();
 	}
 
-	static int freePort() throws IOException {
+	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -12,33 +12,40 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A node of the service in a process of its own, started as the README starts one without Docker:
  * {@code java -jar target/opennrm.jar --server.port=...} from the project's folder (so {@code config/} is read as an
  * operator's), with the environment the test gives it. Unlike {@link ServiceRuns}, it can be killed as a machine kills
  * a process ({@link #kill()}: SIGKILL, no shutdown of any kind). The jar is the one {@code mvn verify} packaged before
- * its integration tests; its output goes to {@code target/node-processes/<name>-<port>.log}.
+ * its integration tests; its output goes to {@code target/node-processes/<name>-<pid>.log}. It listens on a port the
+ * system picks when its web server starts (read from its log), so that no other test JVM can take a port chosen for it
+ * while it waits for another node to finish starting.
  */
 public final class NodeProcess implements AutoCloseable {
 
 	static final Path JAR = Path.of("target", "opennrm.jar");
 
+	/** Spring Boot's line once Tomcat listens. */
+	private static final Pattern LISTENING = Pattern.compile("Tomcat started on port (\\d+)");
+
 	private final String name;
 
 	private final Process process;
-
-	private final int port;
 
 	private final Path output;
 
 	private final Thread reaper;
 
-	private NodeProcess(String name, Process process, int port, Path output, Thread reaper) {
+	private volatile int port;
+
+	private NodeProcess(String name, Process process, Path output, Thread reaper) {
 		this.name = name;
 		this.process = process;
-		this.port = port;
 		this.output = output;
 		this.reaper = reaper;
 	}
@@ -50,13 +57,12 @@ public final class NodeProcess implements AutoCloseable {
 			throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: the integration tests run after "
 					+ "`mvn package` (mvn verify packages it first)");
 		}
-		int port = Balancer.freePort();
 		Path folder = Files.createDirectories(Path.of("target", "node-processes"));
-		Path output = folder.resolve(name + "-" + port + ".log");
+		Path output = Files.createTempFile(folder, name + "-", ".log");
 		List<String> command = new ArrayList<>();
 		// The JVM running the tests, so the node runs on the Java the build chose.
 		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(List.of("-jar", JAR.toString(), "--server.port=" + port));
+		command.addAll(List.of("-jar", JAR.toString(), "--server.port=0"));
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().putAll(environment);
@@ -64,16 +70,22 @@ public final class NodeProcess implements AutoCloseable {
 		// A JVM that ends without closing it (a fork's timeout) does not leave the node holding its port and database.
 		Thread reaper = new Thread(process::destroyForcibly, "node-reaper-" + name);
 		Runtime.getRuntime().addShutdownHook(reaper);
-		return new NodeProcess(name, process, port, output, reaper);
+		return new NodeProcess(name, process, output, reaper);
 	}
 
-	/** Until the readiness probe (the balancer's check) answers 200. */
+	/** Until it listens and its readiness probe (the balancer's check) answers 200. */
 	public void awaitReady(Duration atMost) throws IOException, InterruptedException {
+		Instant deadline = Instant.now().plus(atMost);
+		String listening = awaitLog("Tomcat started on port", Duration.between(Instant.now(), deadline));
+		Matcher port = LISTENING.matcher(listening);
+		if (!port.find()) {
+			throw new IllegalStateException(this.name + " logged no port: " + listening);
+		}
+		this.port = Integer.parseInt(port.group(1));
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		HttpRequest readiness = HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
-		Instant deadline = Instant.now().plus(atMost);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(this.name + " ended with " + this.process.exitValue() + ":\n" + tail());
@@ -91,10 +103,18 @@ public final class NodeProcess implements AutoCloseable {
 		throw new IllegalStateException(this.name + " was not ready within " + atMost + ":\n" + tail());
 	}
 
-	/** Until a line of its log contains this text (a step of its start-up, to kill it right there). */
-	public void awaitLog(String text, Duration atMost) throws IOException, InterruptedException {
+	/**
+	 * Until a line of its log contains this text (a step of its start-up, to kill it right there).
+	 *
+	 * @return that line
+	 */
+	public String awaitLog(String text, Duration atMost) throws IOException, InterruptedException {
 		Instant deadline = Instant.now().plus(atMost);
-		while (log().stream().noneMatch(line -> line.contains(text))) {
+		while (true) {
+			Optional<String> line = log().stream().filter(candidate -> candidate.contains(text)).findFirst();
+			if (line.isPresent()) {
+				return line.get();
+			}
 			if (!this.process.isAlive() || Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException(this.name + " never logged \"" + text + "\":\n" + tail());
 			}
@@ -102,7 +122,11 @@ public final class NodeProcess implements AutoCloseable {
 		}
 	}
 
+	/** The port it listens on, once {@link #awaitReady} has returned. */
 	public int port() {
+		if (this.port == 0) {
+			throw new IllegalStateException(this.name + " is not ready yet");
+		}
 		return this.port;
 	}
 
