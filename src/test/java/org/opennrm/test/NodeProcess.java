@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code java -jar target/opennrm.jar --server.port=...} from the project's folder (so {@code config/} is read as an
  * operator's), with the environment the test gives it. Unlike {@link ServiceRuns}, it can be killed as a machine kills
  * a process ({@link #kill()}: SIGKILL, no shutdown of any kind). The jar is the one {@code mvn verify} packaged before
- * its integration tests; its output goes to {@code target/node-processes/<name>-<pid>.log}. It listens on a port the
+ * its integration tests; its output goes to a new {@code target/node-processes/<name>-*.log}. It listens on a port the
  * system picks when its web server starts (read from its log), so that no other test JVM can take a port chosen for it
  * while it waits for another node to finish starting.
  */
