@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +39,7 @@ public final class Balancer implements AutoCloseable {
 			    stats uri /stats
 			""";
 
-	private final Process process;
+	private final ChildProcess child;
 
 	private final int port;
 
@@ -48,14 +47,11 @@ public final class Balancer implements AutoCloseable {
 
 	private final Path output;
 
-	private final Thread reaper;
-
-	private Balancer(Process process, int port, int statsPort, Path output, Thread reaper) {
-		this.process = process;
+	private Balancer(ChildProcess child, int port, int statsPort, Path output) {
+		this.child = child;
 		this.port = port;
 		this.statsPort = statsPort;
 		this.output = output;
-		this.reaper = reaper;
 	}
 
 	/** Whether HAProxy is installed here ({@code .ci/install-tools} installs Debian's). */
@@ -74,14 +70,9 @@ public final class Balancer implements AutoCloseable {
 		Files.writeString(configuration, configuration(Files.readString(CONFIGURATION), port, nodePorts)
 				+ STATS.formatted(statsPort));
 		Path output = folder.resolve("haproxy-" + port + ".log");
-		Process process = new ProcessBuilder(haproxy.toString(), "-db", "-f", configuration.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
-		// A JVM that ends without closing it (a fork's timeout) does not leave it holding its ports.
-		Thread reaper = new Thread(process::destroyForcibly, "balancer-reaper");
-		Runtime.getRuntime().addShutdownHook(reaper);
-		Balancer balancer = new Balancer(process, port, statsPort, output, reaper);
+		ChildProcess child = ChildProcess.start(new ProcessBuilder(haproxy.toString(), "-db", "-f",
+				configuration.toString()).redirectErrorStream(true).redirectOutput(output.toFile()), "balancer");
+		Balancer balancer = new Balancer(child, port, statsPort, output);
 		try {
 			balancer.awaitChecksPassed(nodePorts.length);
 		}
@@ -125,22 +116,7 @@ public final class Balancer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
-		try {
-			Runtime.getRuntime().removeShutdownHook(this.reaper);
-		}
-		catch (IllegalStateException ex) {
-			// the JVM is already shutting down: the hook runs anyway
-		}
+		this.child.stop(Duration.ofSeconds(10));
 	}
 
 	/**
@@ -154,7 +130,7 @@ public final class Balancer implements AutoCloseable {
 			.build();
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		String seen = "";
-		while (Instant.now().isBefore(deadline) && this.process.isAlive()) {
+		while (Instant.now().isBefore(deadline) && this.child.process().isAlive()) {
 			try {
 				if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
 					seen = client.send(stats, HttpResponse.BodyHandlers.ofString()).body();

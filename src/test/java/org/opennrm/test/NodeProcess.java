@@ -35,19 +35,20 @@ public final class NodeProcess implements AutoCloseable {
 
 	private final String name;
 
+	private final ChildProcess child;
+
+	/** The child's process, which this class reads and kills. */
 	private final Process process;
 
 	private final Path output;
 
-	private final Thread reaper;
-
 	private volatile int port;
 
-	private NodeProcess(String name, Process process, Path output, Thread reaper) {
+	private NodeProcess(String name, ChildProcess child, Path output) {
 		this.name = name;
-		this.process = process;
+		this.child = child;
+		this.process = child.process();
 		this.output = output;
-		this.reaper = reaper;
 	}
 
 	/** Started, not yet ready: see {@link #awaitReady}. */
@@ -66,11 +67,7 @@ public final class NodeProcess implements AutoCloseable {
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().putAll(environment);
-		Process process = builder.start();
-		// A JVM that ends without closing it (a fork's timeout) does not leave the node holding its port and database.
-		Thread reaper = new Thread(process::destroyForcibly, "node-reaper-" + name);
-		Runtime.getRuntime().addShutdownHook(reaper);
-		return new NodeProcess(name, process, output, reaper);
+		return new NodeProcess(name, ChildProcess.start(builder, "node-" + name), output);
 	}
 
 	/** Until it listens and its readiness probe (the balancer's check) answers 200. */
@@ -160,21 +157,6 @@ public final class NodeProcess implements AutoCloseable {
 	/** An orderly stop (SIGTERM: Spring's graceful shut-down), forced after a minute. */
 	@Override
 	public void close() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(1, TimeUnit.MINUTES)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
-		try {
-			Runtime.getRuntime().removeShutdownHook(this.reaper);
-		}
-		catch (IllegalStateException ex) {
-			// the JVM is already shutting down: the hook runs anyway
-		}
+		this.child.stop(Duration.ofMinutes(1));
 	}
 }
