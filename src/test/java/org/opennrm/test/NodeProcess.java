@@ -19,12 +19,13 @@ import java.util.regex.Pattern;
 
 /**
  * A node of the service in a process of its own, started as the README starts one without Docker:
- * {@code java -jar target/opennrm.jar --server.port=...} from the project's folder (so {@code config/} is read as an
- * operator's), with the environment the test gives it. Unlike {@link ServiceRuns}, it can be killed as a machine kills
- * a process ({@link #kill()}: SIGKILL, no shutdown of any kind). The jar is the one {@code mvn verify} packaged before
- * its integration tests; its output goes to a new {@code target/node-processes/<name>-*.log}. It listens on a port the
- * system picks when its web server starts (read from its log), so that no other test JVM can take a port chosen for it
- * while it waits for another node to finish starting.
+ * {@code java -jar target/opennrm.jar --server.port=...} (with the test JVMs' compiler setting) from the project's
+ * folder (so {@code config/} is read as an operator's), with the environment the test gives it. Unlike
+ * {@link ServiceRuns}, it can be killed as a machine kills a process ({@link #kill()}: SIGKILL, no shutdown of any
+ * kind). The jar is the one {@code mvn verify} packaged before its integration tests; its output goes to a new
+ * {@code target/node-processes/<name>-*.log}. It listens on a port the system picks when its web server starts (read
+ * from its log), so that no other test JVM can take a port chosen for it while it waits for another node to finish
+ * starting.
  */
 public final class NodeProcess implements AutoCloseable {
 
@@ -63,7 +64,9 @@ public final class NodeProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		// The JVM running the tests, so the node runs on the Java the build chose.
 		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(List.of("-jar", JAR.toString(), "--server.port=0"));
+		// C1 only, as the test JVMs run (the pom's argLine): three nodes start beside a test JVM on the suite's two
+		// cores, and C2's compiling would slow every one of them. The jar and its arguments are the README's.
+		command.addAll(List.of("-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--server.port=0"));
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().putAll(environment);
