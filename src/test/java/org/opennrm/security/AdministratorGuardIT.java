@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,9 +34,12 @@ class AdministratorGuardIT {
 	}
 
 	@Test
-	void a_bootstrap_administrator_with_a_well_known_password_is_refused() {
-		assertThatThrownBy(() -> ServiceRuns.start("test", production(ServiceRuns.freshH2(), "root", "admin")).close())
+	void a_bootstrap_administrator_with_a_well_known_password_is_refused_before_anything_is_written()
+			throws SQLException {
+		Map<String, Object> database = ServiceRuns.freshH2();
+		assertThatThrownBy(() -> ServiceRuns.start("test", production(database, "root", "admin")).close())
 			.hasStackTraceContaining("well-known default");
+		assertThat(tables(database)).as("tables after the refused start").isZero();
 		assertThatThrownBy(
 				() -> ServiceRuns.start("test", production(ServiceRuns.freshH2(), "root", "Nrm-Demo-2026!")).close())
 			.hasStackTraceContaining("well-known default");
@@ -63,6 +70,17 @@ class AdministratorGuardIT {
 		assertThatThrownBy(() -> ServiceRuns.start("test", production(database, "root", STRONG)).close())
 			.hasStackTraceContaining("still use a well-known default password")
 			.hasStackTraceContaining("demo-admin");
+	}
+
+	/** The tables in the database's own schema: the in-memory database outlives the refused start (DB_CLOSE_DELAY). */
+	private static long tables(Map<String, Object> database) throws SQLException {
+		try (Connection connection = DriverManager.getConnection((String) database.get("spring.datasource.url"), "sa",
+				"");
+				ResultSet count = connection.createStatement()
+					.executeQuery("select count(*) from information_schema.tables where table_schema = 'PUBLIC'")) {
+			count.next();
+			return count.getLong(1);
+		}
 	}
 
 	private static Map<String, Object> production(Map<String, Object> database, String adminUser, String adminPassword) {

@@ -2,7 +2,6 @@ package org.opennrm.security.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -59,16 +58,8 @@ class AdministratorBootstrap implements ApplicationRunner {
 		}
 	}
 
+	/** Both fields set, and not to a well-known password: {@link SecurityProperties} refused anything else. */
 	private void createIfMissing(SecurityProperties.BootstrapAdmin admin) {
-		if (admin.userId() == null || admin.userId().isBlank() || admin.password() == null
-				|| admin.password().isBlank()) {
-			throw new IllegalStateException(
-					"The bootstrap administrator needs both a user id and a password (NRM_ADMIN_USER, NRM_ADMIN_PASSWORD)");
-		}
-		if (isKnownDefault(admin.userId(), admin.password())) {
-			throw new IllegalStateException(
-					"The bootstrap administrator's password is a well-known default; set NRM_ADMIN_PASSWORD to a strong secret");
-		}
 		if (this.identityService.createUserQuery().userId(admin.userId()).count() == 0) {
 			PasswordPolicyResult policy = this.identityService.checkPasswordAgainstPolicy(admin.password());
 			if (!policy.isValid()) {
@@ -110,11 +101,5 @@ class AdministratorBootstrap implements ApplicationRunner {
 		candidates.add(user.getId());
 		return candidates.stream().anyMatch(candidate -> this.engineConfiguration.getPasswordManager()
 			.check(EncryptionUtil.saltPassword(candidate, user.getSalt()), user.getPassword()));
-	}
-
-	private boolean isKnownDefault(String userId, String password) {
-		String lower = password.toLowerCase(Locale.ROOT);
-		return lower.equals(userId.toLowerCase(Locale.ROOT))
-				|| this.properties.knownDefaultPasswords().stream().anyMatch(known -> known.equalsIgnoreCase(password));
 	}
 }

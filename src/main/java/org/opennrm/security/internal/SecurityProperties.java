@@ -20,9 +20,17 @@ record SecurityProperties(BootstrapAdmin bootstrapAdmin, @DefaultValue("true") b
 		@DefaultValue("true") boolean requireAdministrator, @DefaultValue List<String> knownDefaultPasswords,
 		@DefaultValue("1MB") DataSize maxBodySize) {
 
+	/**
+	 * Refuses a bootstrap administrator that could never be right, while the settings are read: before the service
+	 * touches its database, so a start refused for it leaves nothing behind. Whether the password meets the engine's
+	 * policy is checked when the administrator is created ({@link AdministratorBootstrap}).
+	 */
 	SecurityProperties {
 		bootstrapAdmin = bootstrapAdmin == null ? new BootstrapAdmin(null, null) : bootstrapAdmin;
 		knownDefaultPasswords = List.copyOf(knownDefaultPasswords);
+		if (bootstrapAdmin.isConfigured()) {
+			bootstrapAdmin.refuseIfUnusable(knownDefaultPasswords);
+		}
 	}
 
 	/** An administrator created when missing; both fields empty means none. */
@@ -30,6 +38,25 @@ record SecurityProperties(BootstrapAdmin bootstrapAdmin, @DefaultValue("true") b
 
 		boolean isConfigured() {
 			return (this.userId != null && !this.userId.isBlank()) || (this.password != null && !this.password.isBlank());
+		}
+
+		private void refuseIfUnusable(List<String> knownDefaultPasswords) {
+			if (this.userId == null || this.userId.isBlank() || this.password == null || this.password.isBlank()) {
+				throw new IllegalArgumentException("The bootstrap administrator needs both a user id and a password "
+						+ "(NRM_ADMIN_USER, NRM_ADMIN_PASSWORD)");
+			}
+			if (this.password.equalsIgnoreCase(this.userId)
+					|| knownDefaultPasswords.stream().anyMatch(known -> known.equalsIgnoreCase(this.password))) {
+				throw new IllegalArgumentException("The bootstrap administrator's password is a well-known default; set "
+						+ "NRM_ADMIN_PASSWORD to a strong secret");
+			}
+		}
+
+		/** Never the password, should the settings be logged or shown in a failure report. */
+		@Override
+		public String toString() {
+			return "BootstrapAdmin[userId=" + this.userId + ", password=" + (this.password == null ? "none" : "[set]")
+					+ "]";
 		}
 	}
 }
