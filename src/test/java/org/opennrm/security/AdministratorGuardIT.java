@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -76,7 +77,8 @@ class AdministratorGuardIT {
 	private static long tables(Map<String, Object> database) throws SQLException {
 		try (Connection connection = DriverManager.getConnection((String) database.get("spring.datasource.url"), "sa",
 				"");
-				ResultSet count = connection.createStatement()
+				Statement statement = connection.createStatement();
+				ResultSet count = statement
 					.executeQuery("select count(*) from information_schema.tables where table_schema = 'PUBLIC'")) {
 			count.next();
 			return count.getLong(1);

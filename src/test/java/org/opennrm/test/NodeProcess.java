@@ -64,8 +64,8 @@ public final class NodeProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		// The JVM running the tests, so the node runs on the Java the build chose.
 		command.add(ProcessHandle.current().info().command().orElse("java"));
-		// C1 only, as the test JVMs run (the pom's argLine): three nodes start beside a test JVM on the suite's two
-		// cores, and C2's compiling would slow every one of them. The jar and its arguments are the README's.
+		// C1 only, as the test JVMs run (the pom's argLine, ADR 6): the nodes start beside the other test JVM on the
+		// suite's two cores, and C2's compiling would slow each of them. The jar and its arguments are the README's.
 		command.addAll(List.of("-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--server.port=0"));
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());

@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
  * Security settings an operator sets.
  *
  * @param bootstrapAdmin the administrator to create on first start (in production from the environment)
- * @param refuseDefaultAdminPasswords whether to refuse to start while an administrator has a well-known password
+ * @param refuseDefaultAdminPasswords whether to refuse to start while an administrator has a well-known password (a
+ *        bootstrap administrator with one is refused whatever this says)
  * @param requireAdministrator whether to refuse to start without any administrator
  * @param knownDefaultPasswords the well-known passwords an administrator must not keep
  * @param maxBodySize the longest request body accepted (form posts and uploads are capped by the container)

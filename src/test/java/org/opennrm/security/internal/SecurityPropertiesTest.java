@@ -35,9 +35,8 @@ class SecurityPropertiesTest {
 	@Test
 	void a_well_known_password_or_the_user_id_as_password_is_refused_whatever_its_case() {
 		for (String password : List.of("admin", "ADMIN", "Demo", "root", "Root")) {
-			assertThatIllegalArgumentException()
+			assertThatIllegalArgumentException().as(password)
 				.isThrownBy(() -> properties(new SecurityProperties.BootstrapAdmin("root", password)))
-				.as(password)
 				.withMessageContaining("well-known default");
 		}
 		assertThat(properties(new SecurityProperties.BootstrapAdmin("root", "Tq8!vR3#mW6-zL1")).bootstrapAdmin()
