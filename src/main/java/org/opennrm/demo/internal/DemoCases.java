@@ -2,7 +2,6 @@ package org.opennrm.demo.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -12,7 +11,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -148,16 +146,13 @@ class DemoCases {
 				new RespondToReferral(null, false, DeclineReason.NoCapacity));
 
 		// 7. Presumed a victim some eight days ago and the preliminary decision still not taken: overdue and escalated.
-		ClockUtil.setCurrentTime(Date.from(aDayOverdue(this.jurisdictions.profile(this.jurisdictions.defaultId()),
-				VictimIdentificationProcess.CLOCK_PRELIMINARY_DECISION, EngineClock.now())));
-		try {
-			String overdue = open("demo-police", new OpenCase("police", ContactSetting.BorderOrTransit, AgeGroup.Adult,
-					SuspectedExploitation.LabourExploitation, true, true));
-			presume("demo-police", overdue, ADULT_LABOUR);
-		}
-		finally {
-			ClockUtil.reset();
-		}
+		// Only this thread goes back in time: the demo seeds while people may already be using the service.
+		EngineClock.atForThisThread(aDayOverdue(this.jurisdictions.profile(this.jurisdictions.defaultId()),
+				VictimIdentificationProcess.CLOCK_PRELIMINARY_DECISION, EngineClock.now()), () -> {
+					String overdue = open("demo-police", new OpenCase("police", ContactSetting.BorderOrTransit,
+							AgeGroup.Adult, SuspectedExploitation.LabourExploitation, true, true));
+					presume("demo-police", overdue, ADULT_LABOUR);
+				});
 		runJobs();
 	}
 
