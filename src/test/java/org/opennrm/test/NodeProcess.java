@@ -38,9 +38,6 @@ public final class NodeProcess implements AutoCloseable {
 
 	private final ChildProcess child;
 
-	/** The child's process, which this class reads and kills. */
-	private final Process process;
-
 	private final Path output;
 
 	private volatile int port;
@@ -48,7 +45,6 @@ public final class NodeProcess implements AutoCloseable {
 	private NodeProcess(String name, ChildProcess child, Path output) {
 		this.name = name;
 		this.child = child;
-		this.process = child.process();
 		this.output = output;
 	}
 
@@ -87,8 +83,9 @@ public final class NodeProcess implements AutoCloseable {
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(this.name + " ended with " + this.process.exitValue() + ":\n" + tail());
+			if (!this.child.process().isAlive()) {
+				throw new IllegalStateException(
+						this.name + " ended with " + this.child.process().exitValue() + ":\n" + tail());
 			}
 			try {
 				if (client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -115,7 +112,7 @@ public final class NodeProcess implements AutoCloseable {
 			if (line.isPresent()) {
 				return line.get();
 			}
-			if (!this.process.isAlive() || Instant.now().isAfter(deadline)) {
+			if (!this.child.process().isAlive() || Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException(this.name + " never logged \"" + text + "\":\n" + tail());
 			}
 			Thread.sleep(20);
@@ -136,8 +133,8 @@ public final class NodeProcess implements AutoCloseable {
 
 	/** SIGKILL, as a machine's end or the kernel's out-of-memory killer ends it: no hook, no commit, no goodbye. */
 	public void kill() throws InterruptedException {
-		this.process.destroyForcibly();
-		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+		this.child.process().destroyForcibly();
+		if (!this.child.process().waitFor(30, TimeUnit.SECONDS)) {
 			throw new IllegalStateException(this.name + " is still running after SIGKILL");
 		}
 	}
